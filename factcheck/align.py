@@ -1,0 +1,180 @@
+"""Align: group claims from different articles that speak of the same fact.
+
+Claims are blocked by type and a normalised subject (measure head, event kind, person),
+then compared inside each block on their slot words, never on their values: a 90-day
+truce and a 90-minute call share a number, not a fact.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .knowledge import Knowledge
+from .names import person_sets_match, same_person, spelling_variant
+from .types import Claim, Fact
+
+NUMBER_TYPES = ("percent", "money", "count", "ordinal", "duration")
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """How alike two claims' slot words must be to count as one fact (rapidfuzz scores, 0-100)."""
+
+    context_min: float = 62.0
+    context_min_with_mods: float = 20.0
+    date_context_min: float = 70.0
+
+
+def block_key(claim: Claim) -> tuple | None:
+    """The block a claim is compared in, or None when it says too little to align."""
+    if claim.type == "title":
+        return ("title",)
+    if claim.type == "date":
+        return ("date", claim.head) if claim.head and claim.value else None
+    if claim.type in NUMBER_TYPES and claim.head:
+        return (claim.type, claim.unit if claim.type in ("percent", "money", "duration") else None, claim.head)
+    return None
+
+
+def _places(terms: frozenset[str], kn: Knowledge) -> set[str]:
+    return {t for t in terms if kn.place_of.get(t) == t}
+
+
+def _slot_text(claim: Claim) -> str:
+    return " ".join(sorted(claim.context))
+
+
+def _persons_ok(a: Claim, b: Claim) -> bool:
+    if not a.persons or not b.persons:
+        return True
+    only_a = [x for x in a.persons if not any(same_person(x, y) for y in b.persons)]
+    only_b = [y for y in b.persons if not any(same_person(y, x) for x in a.persons)]
+    return not (only_a and only_b)
+
+
+def compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: AlignParams) -> bool:
+    """True when two claims of one block can be the same fact."""
+    if a.type == "date":
+        return _dates_compatible(a, b, score, kn, params)
+    if not _persons_ok(a, b):
+        return False
+    if a.period and b.period and a.period != b.period:
+        return False
+    if kn.is_contrast(set(a.mods) | {a.head or ""}, set(b.mods) | {b.head or ""}):
+        return False
+    places_a, places_b = _places(a.mods, kn), _places(b.mods, kn)
+    other_a, other_b = set(a.mods) - places_a, set(b.mods) - places_b
+    if other_a and other_b and not other_a & other_b:
+        return False
+    if places_a and places_b and not places_a & places_b:
+        return False
+    ctx_a, ctx_b = _places(a.context, kn), _places(b.context, kn)
+    if ctx_a and ctx_b and not ctx_a & ctx_b:
+        return False
+    same_period = bool(a.period and a.period == b.period)
+    if (other_a & other_b) or (places_a & places_b and a.type in ("percent", "money")) or same_period:
+        return score >= params.context_min_with_mods
+    return score >= params.context_min
+
+
+def _dates_compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: AlignParams) -> bool:
+    ctx_a, ctx_b = _places(a.context, kn), _places(b.context, kn)
+    if ctx_a and ctx_b and not ctx_a & ctx_b:
+        return False
+    if a.persons and b.persons:
+        return person_sets_match(a.persons, b.persons) and (len(a.persons) >= 2 or score >= params.context_min)
+    if a.persons or b.persons:
+        return score >= params.date_context_min and _persons_ok(a, b)
+    return score >= params.date_context_min
+
+
+def _title_groups(claims: list[Claim], kn: Knowledge) -> list[list[Claim]]:
+    """Title claims grouped by person: same name, a part of it, or a near spelling."""
+    names = sorted({c.qualifiers["person"] for c in claims})
+    holders = {h.person for h in kn.holders}
+    parent = {n: n for n in names}
+
+    def find(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for i, x in enumerate(names):
+        for y in names[i + 1:]:
+            linked = same_person(x, y)
+            if not linked and spelling_variant(x, y) and not (x in holders and y in holders):
+                linked = True
+            if linked:
+                parent[find(y)] = find(x)
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        groups[find(c.qualifiers["person"])].append(c)
+    return [sorted(g, key=lambda c: c.key) for _, g in sorted(groups.items())]
+
+
+def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams) -> list[list[Claim]]:
+    """Complete-link clustering: two groups merge only if every cross pair is compatible."""
+    texts = [_slot_text(c) for c in block]
+    scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, workers=1)
+    n = len(block)
+    ok = [[False] * n for _ in range(n)]
+    edges = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = block[i], block[j]
+            if a.article == b.article:
+                good = a.value == b.value and compatible(a, b, float(scores[i][j]), kn, params)
+            else:
+                good = compatible(a, b, float(scores[i][j]), kn, params)
+            ok[i][j] = ok[j][i] = good
+            if good and a.article != b.article:
+                edges.append((-float(scores[i][j]), i, j))
+    edges.sort()
+    member = list(range(n))
+    groups = {i: [i] for i in range(n)}
+    for _, i, j in edges:
+        gi, gj = member[i], member[j]
+        if gi == gj:
+            continue
+        if all(ok[x][y] for x in groups[gi] for y in groups[gj]):
+            groups[gi].extend(groups[gj])
+            for x in groups.pop(gj):
+                member[x] = gi
+    return [[block[i] for i in sorted(g)] for g in groups.values()]
+
+
+def label_of(claims: list[Claim]) -> str:
+    """A readable label for a fact: what the grouped claims are about."""
+    c = claims[0]
+    if c.type == "title":
+        names = sorted({x.qualifiers["person"] for x in claims}, key=lambda s: (-len(s), s))
+        return names[0]
+    if c.type == "date":
+        people = sorted({p.title() for x in claims for p in x.persons})
+        who = f" ({', '.join(people)})" if people else ""
+        return f"date of {c.head}{who}"
+    mods = sorted(set.intersection(*[set(x.mods) for x in claims]) or set(c.mods))
+    period = next((x.period for x in claims if x.period), None)
+    label = (c.head or c.type) + (f" ({', '.join(mods)})" if mods else "")
+    return label + (f" in {period.capitalize()}" if period else "") + f" — {c.type}"
+
+
+def align(claims: list[Claim], kn: Knowledge, params: AlignParams | None = None) -> list[Fact]:
+    """Group claims into facts; every fact with claims from at least two articles, or a title."""
+    params = params or AlignParams()
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in sorted(claims, key=lambda c: c.key):
+        key = block_key(c)
+        if key is not None:
+            blocks[key].append(c)
+    facts = []
+    for key in sorted(blocks, key=lambda k: tuple(str(x) for x in k)):
+        block = blocks[key]
+        groups = _title_groups(block, kn) if key == ("title",) else _cluster(block, kn, params)
+        for g in groups:
+            facts.append(Fact(type=g[0].type, label=label_of(g), claims=g))
+    facts.sort(key=lambda f: (f.type, f.label, f.claims[0].key))
+    return facts

@@ -1,0 +1,273 @@
+"""The library behind the CLI: read articles, extract, align, check, report."""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import articles as articles_mod
+from .align import align
+from .checks import CheckContext, judge_facts
+from .claims import extract_claims, people_named
+from .config import Config, load_config
+from .rules import RuleSet, load_ruleset
+from .types import Article, Claim, Finding, Skipped
+from .yamlio import RuleError, load_yaml
+
+EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
+DEFAULT_FORMATS = ("md", "json", "csv")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class UsageError(Exception):
+    """The command itself is wrong (a bad option, no input at all); exit code 2."""
+
+
+@dataclass
+class Report:
+    """Everything one run found: articles, claims, conflicts, agreements and what was skipped."""
+
+    articles: list[Article]
+    claims: list[Claim]
+    findings: list[Finding]
+    agreements: list[Finding]
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    facts: int = 0
+
+    def exit_code(self, min_severity: str = "info") -> int:
+        """0 when no conflict at or above min_severity, 1 when there is one, 2 when nothing was checked."""
+        if not self.articles:
+            return EXIT_ERROR
+        floor = SEVERITY_RANK.get(min_severity, 0)
+        if any(SEVERITY_RANK.get(f.severity, 1) >= floor for f in self.findings):
+            return EXIT_CONFLICTS
+        return EXIT_OK
+
+
+def default_rules_dir() -> Path:
+    """The built-in rule folder: ./rules when present, else the one shipped beside the package."""
+    here = Path("rules")
+    if (here / "knowledge").is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def collect_inputs(inputs: list[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Article files named by the inputs (files or folders, not following directory links)."""
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    for item in inputs:
+        if not item.exists():
+            skipped.append(Skipped(str(item), "no such file or folder"))
+        elif item.is_dir():
+            found = []
+            for root, dirs, names in os.walk(item, followlinks=False):
+                dirs.sort()
+                for name in sorted(names):
+                    path = Path(root) / name
+                    if path.suffix.lower() in articles_mod.ARTICLE_SUFFIXES:
+                        found.append(path)
+            files.extend(found)
+        else:
+            files.append(item)
+    unique = sorted(set(files), key=lambda p: (p.name, str(p)))
+    return unique, skipped
+
+
+def read_sources(paths: list[Path]) -> tuple[dict[str, articles_mod.SourceInfo], list[Skipped], list[str]]:
+    """Publication dates and outlets from sources.yaml files; problems are reported, not fatal."""
+    info: dict[str, articles_mod.SourceInfo] = {}
+    skipped: list[Skipped] = []
+    notes: list[str] = []
+    for path in paths:
+        try:
+            data = load_yaml(path)
+        except RuleError as exc:
+            skipped.append(Skipped(str(path), f"sources file unusable: {exc.detail} (line {exc.line})"))
+            continue
+        if not isinstance(data, dict):
+            skipped.append(Skipped(str(path), "sources file unusable: expected a mapping of file name to outlet/published"))
+            continue
+        for name, entry in sorted(data.items(), key=lambda kv: str(kv[0])):
+            entry = entry if isinstance(entry, dict) else {}
+            published = entry.get("published")
+            if published is not None and not isinstance(published, date):
+                try:
+                    published = date.fromisoformat(str(published))
+                except ValueError:
+                    notes.append(f"{path.name}: '{published}' for {name} is not a date (YYYY-MM-DD); ignored")
+                    published = None
+            outlet = entry.get("outlet")
+            info[str(name)] = articles_mod.SourceInfo(str(outlet) if outlet else None, published)
+    return info, skipped, notes
+
+
+def _article_id(path: Path, taken: set[str]) -> str:
+    name = path.name
+    if name in taken:
+        name = str(path)
+    taken.add(name)
+    return name
+
+
+def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skipped] | None = None,
+                   notes: list[str] | None = None) -> Report:
+    """Extract, align and check already-read articles."""
+    kn = ruleset.knowledge
+    articles = sorted(articles, key=lambda a: a.id)
+    people: set[str] = set()
+    for article in articles:
+        people |= people_named(article, kn)
+    claims: list[Claim] = []
+    for article in articles:
+        claims.extend(extract_claims(article, kn, frozenset(people)))
+    facts = align(claims, kn)
+    rules = ruleset.by_check()
+    ctx = CheckContext(kn, {a.id: a.published for a in articles}, {r.check: r.params for r in ruleset.rules})
+    findings, agreements = [], []
+    for fact, verdict in judge_facts(facts, ctx):
+        rule = rules.get(verdict.check)
+        if rule is None:
+            continue
+        finding = Finding(code=rule.code, kind=rule.kind, verdict=verdict.verdict, subject=fact.label,
+                          attribute=_attribute(fact), message="", claims=sorted(verdict.claims, key=lambda c: c.key),
+                          severity=rule.severity if verdict.verdict != "agreement" else "info",
+                          majority=verdict.majority, outliers=verdict.outliers)
+        finding.message = rule.render(subject=fact.label, detail=verdict.detail, majority=verdict.majority or "",
+                                      outliers=", ".join(verdict.outliers), code=rule.code, verdict=verdict.verdict)
+        finding.id = _finding_id(finding)
+        (agreements if verdict.verdict == "agreement" else findings).append(finding)
+    findings.sort(key=lambda f: (-SEVERITY_RANK.get(f.severity, 1), f.code, f.subject, f.claims[0].key))
+    agreements.sort(key=lambda f: (f.kind, f.subject, f.claims[0].key))
+    notes = list(notes or [])
+    undated = sorted(a.id for a in articles if a.published is None)
+    if undated:
+        notes.append("no publication date for " + ", ".join(undated) +
+                     ": weekdays and dates without a year in them are left unresolved")
+    return Report(articles, sorted(claims, key=lambda c: c.key), findings, agreements, list(skipped or []), notes,
+                  facts=sum(1 for f in facts if len({c.article for c in f.claims}) >= 2))
+
+
+def _attribute(fact) -> str:
+    return {"title": "office", "date": "date"}.get(fact.type, fact.type)
+
+
+def _finding_id(finding: Finding) -> str:
+    basis = finding.code + "|" + "|".join(f"{c.article}:{c.start}:{c.end}" for c in finding.claims)
+    return f"{finding.code}-{hashlib.sha1(basis.encode()).hexdigest()[:8]}"
+
+
+def check_texts(texts: list[tuple[str, str, date | None]], ruleset: RuleSet) -> Report:
+    """Check articles given as (id, text, publication date) — the library entry for tests and notebooks."""
+    arts = []
+    skipped = []
+    for article_id, text, published in texts:
+        try:
+            arts.append(articles_mod.parse_article(text, article_id, articles_mod.SourceInfo(None, published),
+                                                   ruleset.knowledge))
+        except articles_mod.InputError as exc:
+            skipped.append(Skipped(article_id, str(exc)))
+    return check_articles(arts, ruleset, skipped)
+
+
+def load_rules_for(rules_dirs: list[Path] | None, config: Config, select: list[str] | None = None,
+                   ignore: list[str] | None = None) -> RuleSet:
+    """The rule set a run uses: built-in rules, then config and CLI folders, filtered by select/ignore."""
+    folders = list(rules_dirs or [default_rules_dir()]) + [Path(p) for p in config.rules]
+    return load_ruleset(folders, select or config.select, ignore if ignore is not None else config.ignore,
+                        config.extend_select, config.severity)
+
+
+def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
+                max_bytes: int = articles_mod.MAX_BYTES) -> tuple[list[Article], list[Skipped], list[str]]:
+    """Read every article the inputs name, with sources.yaml metadata; bad files are skipped with a reason."""
+    files, skipped = collect_inputs(inputs)
+    source_files = [sources] if sources else sorted({p.parent / "sources.yaml" for p in files
+                                                     if (p.parent / "sources.yaml").is_file()})
+    notes: list[str] = []
+    if sources and not sources.is_file():
+        skipped.append(Skipped(str(sources), "sources file not found"))
+        source_files = []
+    info, bad_sources, source_notes = read_sources(source_files)
+    skipped += bad_sources
+    notes += source_notes
+    if not source_files:
+        notes.append("no sources.yaml found: outlets and publication dates unknown")
+    names = {p.name for p in files}
+    for name in sorted(info):
+        if name not in names:
+            notes.append(f"sources.yaml names {name}, which is not among the inputs")
+    arts: list[Article] = []
+    taken: set[str] = set()
+    for path in files:
+        article_id = _article_id(path, taken)
+        try:
+            arts.append(articles_mod.read_article(path, article_id, info.get(path.name, articles_mod.SourceInfo()),
+                                                  ruleset.knowledge, max_bytes))
+        except articles_mod.InputError as exc:
+            skipped.append(Skipped(str(path), str(exc)))
+    return arts, skipped, notes
+
+
+def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | None = None,
+        rules_dirs: list[Path] | None = None, formats: tuple[str, ...] = DEFAULT_FORMATS,
+        select: list[str] | None = None, ignore: list[str] | None = None,
+        config: Config | None = None) -> Report:
+    """The whole job: read inputs, check them, write the reports; returns the Report."""
+    from .report import write_reports
+
+    config = config or load_config(Path.cwd())
+    ruleset = load_rules_for(rules_dirs, config, select, ignore)
+    arts, skipped, notes = read_inputs(inputs, sources, ruleset)
+    report = check_articles(arts, ruleset, skipped, notes)
+    if out is not None:
+        write_reports(report, out, formats, ruleset)
+    return report
+
+
+def example_holds(rule, example, ruleset: RuleSet) -> tuple[bool, Report]:
+    """Run one rule example; True when the rule fires on a 'conflict' case and stays silent on an 'ok' one."""
+    texts = []
+    for i, (text, published) in enumerate(example.articles):
+        day = date.fromisoformat(published) if published else None
+        texts.append((f"example-{i + 1}.txt", text, day))
+    report = check_texts(texts, ruleset)
+    fired = any(f.code == rule.code for f in report.findings)
+    return fired == (example.expect == "conflict"), report
+
+
+def validate_rules(folder: Path) -> int:
+    """Validate a rule folder: every file parses and every example holds. Returns the rule count."""
+    from .rules import load_rules
+
+    ruleset = load_ruleset([default_rules_dir(), folder] if Path(folder).resolve() != default_rules_dir().resolve()
+                           else [folder])
+    own = load_rules([folder])
+    for rule in own:
+        for example in rule.examples:
+            ok, _ = example_holds(rule, example, ruleset)
+            if not ok:
+                raise RuleError(rule.path, example.line,
+                                f"example ({example.expect}) does not hold: the rule "
+                                f"{'did not fire' if example.expect == 'conflict' else 'fired'}")
+    return len(own)
+
+
+def explain_rule(rule) -> str:
+    """A rule's explanation and examples as plain text (for `factcheck rule CODE`)."""
+    lines = [f"{rule.code} {rule.name}", f"kind: {rule.kind}   verdict: {rule.verdict}   severity: {rule.severity}",
+             f"file: {rule.path}", "", rule.explanation, "", f"message: {rule.message}"]
+    if rule.params:
+        lines += ["", "parameters:"] + [f"  {k}: {v}" for k, v in sorted(rule.params.items())]
+    for expect in ("conflict", "ok"):
+        lines += ["", f"{'flags' if expect == 'conflict' else 'does not flag'}:"]
+        for ex in rule.examples:
+            if ex.expect != expect:
+                continue
+            for text, published in ex.articles:
+                lines.append(f"  [{published or 'no date'}] {text.strip()}")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,176 @@
+"""Read articles: decode, keep offsets, join wrapped lines, drop page furniture."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .knowledge import Knowledge, fold
+from .types import Article, Block, Dropped, Skipped
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+MAX_BYTES = 10 * 1024 * 1024
+_TERMINAL = tuple('.!?:;"”’)»…')
+_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
+_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+_LIST_MARK = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+
+
+class InputError(Exception):
+    """An input that cannot be read as an article; the message is the one-line reason."""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What sources.yaml (or front matter) says about one article."""
+
+    outlet: str | None = None
+    published: date | None = None
+
+
+def decode(raw: bytes) -> str:
+    """Decode article bytes: UTF-8 (with or without BOM) first, then a detected encoding."""
+    if not raw.strip():
+        raise InputError("empty file")
+    if raw.startswith(_BINARY_MAGIC) or raw.count(b"\x00") > max(8, len(raw) // 100):
+        if not (raw.startswith((b"\xff\xfe", b"\xfe\xff"))):
+            raise InputError("binary file, not text")
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"undecodable {codec} text at byte {exc.start}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+        if best is None or best.encoding is None:
+            raise InputError(f"not UTF-8 and no encoding detected (bad byte at {utf8_error.start})") from None
+        return str(best)
+
+
+def read_article(path: Path, article_id: str, info: SourceInfo, kn: Knowledge,
+                 max_bytes: int = MAX_BYTES) -> Article:
+    """Read one article file; raise InputError with a one-line reason when it cannot be used."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)")
+        raw = path.read_bytes()
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+    return parse_article(decode(raw), article_id, info, kn)
+
+
+def parse_article(text: str, article_id: str, info: SourceInfo, kn: Knowledge) -> Article:
+    """Build an Article from decoded text: line map, blocks, dropped furniture."""
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch in "\r\t\x00\u00a0\u2009\u202f\u200b\ufeff":
+            chars[i] = " "
+    lines = _lines(text, line_starts)
+    kinds, dropped = _classify(lines, kn)
+    blocks = _blocks(lines, kinds, chars)
+    if not blocks:
+        raise InputError("no article text (everything is page furniture or blank)")
+    return Article(id=article_id, text=text, norm="".join(chars), outlet=info.outlet,
+                   published=info.published, blocks=blocks, dropped=dropped, line_starts=line_starts)
+
+
+def _lines(text: str, line_starts: list[int]) -> list[tuple[int, int, str]]:
+    out = []
+    for i, start in enumerate(line_starts):
+        end = line_starts[i + 1] - 1 if i + 1 < len(line_starts) else len(text)
+        out.append((start, end, text[start:end].replace("\r", "")))
+    return out
+
+
+def is_heading(line: str) -> bool:
+    """A short, title-cased line without sentence punctuation (a headline or subhead)."""
+    stripped = line.strip()
+    if not stripped or stripped.endswith((".", "!", "?", ",", ";")):
+        return False
+    words = _WORD.findall(stripped)
+    if not words or len(words) > 16:
+        return False
+    long_words = [w for w in words if len(w) > 3]
+    if not long_words:
+        return len(words) <= 4
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised / len(long_words) >= 0.75
+
+
+def _furniture_reason(line: str, in_header: bool, kn: Knowledge) -> str | None:
+    low = line.strip().lower()
+    if any(low.startswith(p) for p in kn.line_prefixes):
+        return "teaser or promotion line"
+    for pattern in kn.metadata_patterns:
+        if pattern.search(line):
+            return "byline, date or reading time"
+    if in_header and _LIST_MARK.match(line):
+        body = _LIST_MARK.sub("", line)
+        if len(_WORD.findall(body)) <= kn.max_metadata_list_words and not _SENTENCE_END.search(body):
+            return "metadata list item"
+    return None
+
+
+def _classify(lines, kn: Knowledge) -> tuple[list[str], list[Dropped]]:
+    kinds: list[str] = []
+    dropped: list[Dropped] = []
+    seen_body = False
+    trailing_from = None
+    for idx, (_, _, line) in enumerate(lines):
+        if not line.strip():
+            kinds.append("blank")
+            continue
+        if seen_body and fold(line).rstrip(":").strip() in kn.trailing_headings:
+            trailing_from = idx
+            break
+        reason = _furniture_reason(line, not seen_body, kn)
+        if reason:
+            kinds.append("furniture")
+            dropped.append(Dropped(idx + 1, idx + 1, reason))
+            continue
+        kind = "heading" if is_heading(line) else "text"
+        kinds.append(kind)
+        if kind == "text" and len(_WORD.findall(line)) >= 12:
+            seen_body = True
+    if trailing_from is not None:
+        kinds += ["furniture"] * (len(lines) - trailing_from)
+        heading = lines[trailing_from][2].strip()
+        dropped.append(Dropped(trailing_from + 1, len(lines),
+                               f"page furniture after the heading {heading[:40]!r}"))
+    return kinds, dropped
+
+
+def _blocks(lines, kinds: list[str], chars: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    open_block: list[int] | None = None
+    for idx, kind in enumerate(kinds):
+        start, end, line = lines[idx]
+        if kind in ("blank", "furniture"):
+            open_block = None
+            continue
+        if kind == "heading":
+            blocks.append(Block(start, end, "heading"))
+            open_block = None
+            continue
+        if open_block is not None:
+            prev_end = blocks[-1].end
+            for j in range(prev_end, start):
+                if chars[j] in "\n\r":
+                    chars[j] = " "
+            blocks[-1] = Block(blocks[-1].start, end, "paragraph")
+        else:
+            blocks.append(Block(start, end, "paragraph"))
+        stripped = line.rstrip()
+        open_block = None if stripped.endswith(_TERMINAL) else [idx]
+    return blocks

@@ -1,0 +1,66 @@
+"""What every check shares: the verdict record and majority/outlier counting."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..knowledge import Knowledge
+from ..types import Claim, Fact
+
+SEVERITY_OF_VERDICT = {"contradiction": 3, "possible_misspelling": 2, "basis_mismatch": 2, "rounding": 1,
+                       "agreement": 0}
+
+
+@dataclass
+class Verdict:
+    """A check's judgement on a fact, before it is tied to a rule."""
+
+    check: str
+    verdict: str
+    claims: list[Claim]
+    detail: str
+    majority: str | None = None
+    outliers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CheckContext:
+    """What checks may consult besides the fact: knowledge, dates, rule parameters."""
+
+    kn: Knowledge
+    published: dict[str, date | None]
+    params: dict[str, dict]
+
+    def param(self, check: str, name: str, default):
+        """A rule parameter for a check, or its default."""
+        return self.params.get(check, {}).get(name, default)
+
+
+def sources_of(claims: list[Claim]) -> set[str]:
+    """The articles some claims come from."""
+    return {c.article for c in claims}
+
+
+def majority_and_outliers(claims: list[Claim], key) -> tuple[str | None, list[str]]:
+    """The value most sources give (None on a tie) and the sources that give another."""
+    per_source: dict[str, set] = {}
+    for c in claims:
+        per_source.setdefault(c.article, set()).add(key(c))
+    counts = Counter(v for values in per_source.values() for v in values)
+    ranked = counts.most_common()
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None, []
+    top = ranked[0][0]
+    outliers = sorted(a for a, values in per_source.items() if top not in values)
+    return str(top), outliers
+
+
+def worst(verdicts: list[Verdict]) -> Verdict:
+    """The most severe of several verdicts (stable on ties)."""
+    return max(verdicts, key=lambda v: SEVERITY_OF_VERDICT.get(v.verdict, 0))
+
+
+def agreement(check: str, fact: Fact, detail: str) -> Verdict:
+    """An agreement verdict for a fact reported by two or more sources."""
+    return Verdict(check, "agreement", list(fact.claims), detail)

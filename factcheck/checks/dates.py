@@ -1,0 +1,31 @@
+"""Checks on dates: do the days that sources give for one event overlap?"""
+from __future__ import annotations
+
+from ..types import Claim, Fact
+from .base import CheckContext, Verdict, agreement, majority_and_outliers, sources_of
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    return a.value[0] <= b.value[1] and b.value[0] <= a.value[1]
+
+
+def _shown(c: Claim) -> str:
+    return c.resolved or c.display
+
+
+def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
+    """Contradiction when two sources date one event on days that cannot both hold."""
+    claims = [c for c in fact.claims if c.value]
+    if len(sources_of(claims)) < 2:
+        return []
+    clashes = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:]
+               if a.article != b.article and not _overlap(a, b)]
+    if not clashes:
+        return [agreement("date.value", fact, f"{len(sources_of(claims))} sources agree on {_shown(claims[0])}")]
+    involved = {id(c) for pair in clashes for c in pair}
+    evidence = [c for c in claims if id(c) in involved]
+    a, b = clashes[0]
+    majority, outliers = majority_and_outliers(evidence, lambda c: c.value[0] if c.value[0] == c.value[1]
+                                               else f"{c.value[0]}/{c.value[1]}")
+    return [Verdict("date.value", "contradiction", evidence,
+                    f"{a.article} dates it {_shown(a)}, {b.article} {_shown(b)}", majority, outliers)]

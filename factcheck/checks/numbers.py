@@ -1,0 +1,97 @@
+"""Checks on figures: percentages, money, counts, ordinals, durations."""
+from __future__ import annotations
+
+import re
+
+from ..types import Claim, Fact
+from .base import CheckContext, Verdict, agreement, majority_and_outliers, sources_of, worst
+
+_BOUND = ("upper", "lower")
+
+
+def precision_of(claim: Claim) -> float:
+    """The step of the last written digit, in the claim's value units (34.5 → 0.1; $29 billion → 1e9)."""
+    m = re.search(r"\d+(?:\.(\d+))?", claim.display.replace(",", ""))
+    decimals = len(m.group(1)) if m and m.group(1) else 0
+    step = 10.0 ** -decimals
+    if claim.type == "money" and m:
+        written = float(m.group(0))
+        if written:
+            step *= claim.value / written
+    return step
+
+
+def _violates(bound: Claim, point: Claim) -> bool:
+    if bound.qualifiers.get("hedge") == "upper":
+        return point.value > bound.value
+    return point.value < bound.value
+
+
+def _fmt(claim: Claim) -> str:
+    if claim.type == "money":
+        return f"{claim.display} ({claim.unit})"
+    if claim.type == "duration":
+        return f"{claim.value:g} {claim.unit}s"
+    return claim.display or f"{claim.value:g}"
+
+
+def _directions_differ(a: Claim, b: Claim) -> bool:
+    da, db = a.qualifiers.get("direction"), b.qualifiers.get("direction")
+    return bool(da and db and da != db)
+
+
+def _pair(a: Claim, b: Claim, ctx: CheckContext) -> Verdict:
+    kind = a.type
+    if kind == "percent":
+        da, db = a.qualifiers.get("direction"), b.qualifiers.get("direction")
+        if da and db and da != db:
+            return Verdict("percent.direction", "contradiction", [a, b],
+                           f"one source reports a {da} ({_fmt(a)}), another a {db} ({_fmt(b)})")
+        ba, bb = a.qualifiers.get("basis"), b.qualifiers.get("basis")
+        if (ba or bb) and ba != bb:
+            said = " vs ".join(x or "no stated basis" for x in (ba, bb))
+            return Verdict("percent.basis", "basis_mismatch", [a, b],
+                           f"{_fmt(a)} and {_fmt(b)} are measured against different bases ({said}), so both can be true")
+    if kind in ("percent", "money") and _rounding(a, b, ctx):
+        return Verdict(f"{kind}.rounding", "rounding", [a, b],
+                       f"{_fmt(a)} and {_fmt(b)} differ only by rounding or an approximate figure")
+    return Verdict(f"{kind}.value", "contradiction", [a, b], f"{_fmt(a)} against {_fmt(b)} for the same fact")
+
+
+def _rounding(a: Claim, b: Claim, ctx: CheckContext) -> bool:
+    tolerance = float(ctx.param(f"{a.type}.rounding", "approx_tolerance", 0.05))
+    diff = abs(a.value - b.value)
+    if diff <= max(precision_of(a), precision_of(b)) / 2 + 1e-9:
+        return True
+    hedged = a.qualifiers.get("hedge") == "approx" or b.qualifiers.get("hedge") == "approx"
+    return hedged and diff <= tolerance * max(abs(a.value), abs(b.value))
+
+
+def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
+    """Verdict on a group of figures from two or more sources."""
+    if len(sources_of(fact.claims)) < 2:
+        return []
+    points = [c for c in fact.claims if c.qualifiers.get("hedge") not in _BOUND]
+    bounds = [c for c in fact.claims if c.qualifiers.get("hedge") in _BOUND]
+    violated = [b for b in bounds if any(_violates(b, p) for p in points)]
+    verdicts = []
+    for i, a in enumerate(points):
+        for b in points[i + 1:]:
+            if a.article == b.article:
+                continue
+            if a.value != b.value or _directions_differ(a, b):
+                verdicts.append(_pair(a, b, ctx))
+    for b in violated:
+        p = next(p for p in points if _violates(b, p))
+        verdicts.append(Verdict(f"{b.type}.value", "contradiction", [b, p],
+                                f"{_fmt(p)} lies outside the bound '{b.text}'"))
+    if not verdicts:
+        if len(sources_of(points)) < 2:
+            return []
+        return [agreement(f"{fact.type}.value", Fact(fact.type, fact.label, points),
+                          f"{len(sources_of(points))} sources agree on {_fmt(points[0])}")]
+    top = worst(verdicts)
+    involved = {id(c) for v in verdicts if v.verdict == top.verdict for c in v.claims}
+    evidence = [c for c in fact.claims if id(c) in involved]
+    majority, outliers = majority_and_outliers(evidence, lambda c: _fmt(c))
+    return [Verdict(top.check, top.verdict, evidence, top.detail, majority, outliers)]

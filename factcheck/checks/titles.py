@@ -1,0 +1,135 @@
+"""Checks on people's titles: former vs sitting, different offices, names against the record."""
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from ..knowledge import Knowledge
+from ..names import same_person, spelling_variant
+from ..types import Claim, Fact
+from .base import CheckContext, Verdict, agreement, majority_and_outliers, sources_of
+
+_PAST = ("former",)
+_CONNECTORS = {"of", "the", "and", "for"}
+
+
+def role_base(claim: Claim) -> str:
+    """The last word of a role ('vice premier' → 'premier')."""
+    return claim.qualifiers["role"].split()[-1]
+
+
+def role_rank(claim: Claim) -> str:
+    """The words of a role before its base ('vice premier' → 'vice')."""
+    return " ".join(claim.qualifiers["role"].split()[:-1])
+
+
+def portfolios_compatible(p: str | None, q: str | None, kn: Knowledge) -> bool:
+    """True unless two portfolios or bodies are known or seen to be different."""
+    if not p or not q:
+        return True
+    cp, cq = kn.canon_portfolio(p), kn.canon_portfolio(q)
+    if frozenset((cp, cq)) in kn.incompatible:
+        return False
+    if cp == cq:
+        return True
+    tp, tq = set(cp.split()) - _CONNECTORS, set(cq.split()) - _CONNECTORS
+    if tp <= tq or tq <= tp:
+        return True
+    return fuzz.ratio(cp, cq) >= 90
+
+
+def _office(c: Claim) -> str:
+    return c.value
+
+
+def _cross_source(fact: Fact, kn: Knowledge) -> list[Verdict]:
+    verdicts: list[Verdict] = []
+    former_pairs, office_pairs = [], []
+    for i, a in enumerate(fact.claims):
+        for b in fact.claims[i + 1:]:
+            if a.article == b.article or role_base(a) != role_base(b):
+                continue
+            if role_rank(a) != role_rank(b) or not portfolios_compatible(
+                    a.qualifiers["portfolio"], b.qualifiers["portfolio"], kn):
+                office_pairs.append((a, b))
+            elif (a.qualifiers["qualifier"] in _PAST) != (b.qualifiers["qualifier"] in _PAST):
+                former_pairs.append((a, b))
+    person = fact.label
+    if former_pairs:
+        evidence = _involved(fact, former_pairs)
+        majority, outliers = majority_and_outliers(evidence, lambda c: "former" if c.qualifiers["qualifier"] in _PAST
+                                                   else "sitting")
+        verdicts.append(Verdict("title.former_vs_sitting", "contradiction", evidence,
+                                f"{person} is called a former office-holder in one source and the sitting one "
+                                f"in another", majority, outliers))
+    if office_pairs:
+        a, b = office_pairs[0]
+        evidence = _involved(fact, office_pairs)
+        majority, outliers = majority_and_outliers(evidence, _office)
+        verdicts.append(Verdict("title.different_office", "contradiction", evidence,
+                                f"{person} is given two different offices: {a.value} and {b.value}",
+                                majority, outliers))
+    verdicts += _spellings(fact)
+    return verdicts
+
+
+def _involved(fact: Fact, pairs) -> list[Claim]:
+    ids = {id(c) for pair in pairs for c in pair}
+    return [c for c in fact.claims if id(c) in ids]
+
+
+def _spellings(fact: Fact) -> list[Verdict]:
+    names = sorted({c.qualifiers["person"] for c in fact.claims})
+    for i, x in enumerate(names):
+        for y in names[i + 1:]:
+            if not same_person(x, y) and spelling_variant(x, y):
+                evidence = [c for c in fact.claims if c.qualifiers["person"] in (x, y)]
+                if len(sources_of(evidence)) < 2:
+                    continue
+                majority, outliers = majority_and_outliers(evidence, lambda c: c.qualifiers["person"])
+                return [Verdict("name.spelling_differs", "possible_misspelling", evidence,
+                                f"the same person is spelled '{x}' and '{y}'", majority, outliers)]
+    return []
+
+
+def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
+    kn, day = ctx.kn, ctx.published.get(claim.article)
+    if day is None:
+        return []
+    q = claim.qualifiers
+    out = []
+    named = [h for h in kn.holders if same_person(q["person"], h.person)]
+    if q["qualifier"] in _PAST:
+        for h in named:
+            if h.holds_on(day) and h.role.split()[-1] == role_base(claim) and (
+                    not q["country"] or not h.country or q["country"] == h.country):
+                out.append(Verdict("title.former_per_record", "contradiction", [claim],
+                                   f"{h.person} held the office ({h.role}) on {day.isoformat()}, "
+                                   f"the article's date, yet is called former", h.person, [claim.article]))
+                break
+        return out
+    if named or not (q["country"] or q["portfolio"]):
+        return out
+    min_similarity = float(ctx.param("name.misspelled_holder", "min_similarity", 80))
+    for h in kn.holders_of(q["role"], q["portfolio"], q["country"], day):
+        if spelling_variant(q["person"], h.person) or (
+                fuzz.ratio(q["person"].lower(), h.person.lower()) >= min_similarity
+                and len(q["person"].split()) == len(h.person.split())):
+            out.append(Verdict("name.misspelled_holder", "possible_misspelling", [claim],
+                               f"'{q['person']}' is close to '{h.person}', who held this office "
+                               f"({claim.value}) on {day.isoformat()}", h.person, [claim.article]))
+    return out
+
+
+def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
+    """Verdicts on the titles one person is given across (and within) sources."""
+    verdicts = _cross_source(fact, ctx.kn)
+    covered = {id(c) for v in verdicts for c in v.claims}
+    for claim in fact.claims:
+        for v in _record(claim, ctx):
+            if v.check == "title.former_per_record" and id(claim) in covered:
+                continue
+            verdicts.append(v)
+    if not verdicts and len(sources_of(fact.claims)) >= 2:
+        verdicts.append(agreement("title.different_office", fact,
+                                  f"{len(sources_of(fact.claims))} sources give compatible titles"))
+    return verdicts

@@ -1,0 +1,35 @@
+"""Claims: one extractor module per claim type, all producing the shared Claim dataclass."""
+from __future__ import annotations
+
+from ..knowledge import Knowledge
+from ..types import Article, Claim
+from . import counts, dates, durations, money, ordinals, percent, titles
+from .common import PersonIndex, sentences
+
+CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordinal")
+
+
+def people_named(article: Article, kn: Knowledge) -> set[str]:
+    """Names of the people an article gives a title to (first pass, shared across articles)."""
+    return titles.person_names([c for s in sentences(article, kn) for c in titles.extract(article, s, kn)])
+
+
+def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str] | set[str] = frozenset()) -> list[Claim]:
+    """Every claim of an article, in text order.
+
+    ``known_people`` are names titled in other articles of the run, so that a bare 'Xi' or
+    'Lind' here is still recognised as a person.
+    """
+    sents = sentences(article, kn)
+    title_claims = [c for s in sents for c in titles.extract(article, s, kn)]
+    known = titles.person_names(title_claims) | {h.person for h in kn.holders} | set(known_people)
+    people = PersonIndex(known, kn)
+    out: list[Claim] = list(title_claims)
+    for s in sents:
+        found = percent.extract(article, s, kn, people) + money.extract(article, s, kn, people)
+        found += dates.extract(article, s, kn, people) + durations.extract(article, s, kn, people)
+        found += ordinals.extract(article, s, kn, people, [(c.start, c.end) for c in found])
+        found += counts.extract(article, s, kn, people, [(c.start, c.end) for c in found])
+        out.extend(found)
+    out.sort(key=lambda c: c.key)
+    return out

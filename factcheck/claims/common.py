@@ -1,0 +1,301 @@
+"""What every extractor shares: sentences, tokens, clauses and the slot words of a claim."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..knowledge import Knowledge, fold, stem
+from ..types import Article, Claim
+
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W_][\w'’\-]*|[$€£¥₩₹%]|[^\w\s]")
+_SENT_BREAK = re.compile(r"[.!?][\"'”’)]*\s+")
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|,\s+(?:while|whereas|but|although|though|yet)\b|\s(?:while|whereas)\s|\sbut\s", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|would|could|shall|is expected|are expected|is set|are set|set to|scheduled|plans? to|"
+    r"planned|upcoming|to be held|next|is due|are due|due to|is to|are to|likely to)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word, number or mark with its offsets in the article's text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        """Lower-cased, punctuation-folded form."""
+        return fold(self.text)
+
+    @property
+    def is_capitalised(self) -> bool:
+        """True for a word that starts with a capital letter."""
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Sentence:
+    """A sentence of an article (or a heading), in offsets of the article text."""
+
+    start: int
+    end: int
+    text: str
+    heading: bool = False
+    tokens: list[Token] = field(default_factory=list)
+
+    def clause_bounds(self, offset: int) -> tuple[int, int]:
+        """Offsets of the clause around an offset: split at ';', dashes, 'while', 'but'."""
+        lo, hi = self.start, self.end
+        for m in _CLAUSE_BREAK.finditer(self.text):
+            cut_lo, cut_hi = self.start + m.start(), self.start + m.end()
+            if cut_hi <= offset:
+                lo = max(lo, cut_hi)
+            elif cut_lo >= offset:
+                hi = min(hi, cut_lo)
+                break
+        return lo, hi
+
+    def tokens_between(self, lo: int, hi: int) -> list[Token]:
+        """Tokens wholly inside [lo, hi)."""
+        return [t for t in self.tokens if t.start >= lo and t.end <= hi]
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split text into tokens that keep their offsets (initialisms like 'U.S.' stay whole)."""
+    return [Token(m.group(), offset + m.start(), offset + m.end()) for m in TOKEN.finditer(text)]
+
+
+def sentences(article: Article, kn: Knowledge) -> list[Sentence]:
+    """The sentences of an article's kept blocks, with their tokens."""
+    out = []
+    for block in article.blocks:
+        text = article.norm[block.start:block.end]
+        cut = 0
+        for m in _SENT_BREAK.finditer(text):
+            if not _ends_sentence(text, m, kn):
+                continue
+            out.append(_sentence(article, block.start + cut, block.start + m.start() + 1, block.kind))
+            cut = m.end()
+        if text[cut:].strip():
+            out.append(_sentence(article, block.start + cut, block.end, block.kind))
+    return [s for s in out if s.text.strip()]
+
+
+def _sentence(article: Article, start: int, end: int, kind: str) -> Sentence:
+    text = article.norm[start:end]
+    return Sentence(start, end, text, kind == "heading", tokenize(text, start))
+
+
+def _ends_sentence(text: str, m: re.Match, kn: Knowledge) -> bool:
+    nxt = text[m.end():m.end() + 1]
+    if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘("):
+        return False
+    before = text[:m.start() + 1]
+    word = re.search(r"(\S+)\.$", before)
+    if word:
+        w = word.group(1)
+        if fold(w) in kn.abbreviations or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", w):
+            return False
+    return True
+
+
+def phrase_terms(tokens: list[Token], kn: Knowledge, skip=None) -> list[str]:
+    """Canonical terms of tokens, reading multi-word places and measures as one term.
+
+    ``skip(folded_word)`` may reject single words (stopwords are always rejected).
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2):
+            if i + n <= len(tokens):
+                phrase = fold(" ".join(t.text for t in tokens[i:i + n]))
+                canon = kn.place_of.get(phrase) or kn.measure_of.get(phrase) or kn.synonym_of.get(phrase)
+                if canon:
+                    out.append(canon)
+                    i += n
+                    break
+        else:
+            t = tokens[i]
+            i += 1
+            f = t.folded
+            if t.is_capitalised and kn.canon_place(t.text):
+                out.append(kn.canon_place(t.text))
+                continue
+            if not f or not f[0].isalpha() or f in kn.stopwords or f in kn.months or f in kn.weekdays:
+                continue
+            if skip and skip(f):
+                continue
+            place = kn.canon_place(t.text)
+            out.append(place if place else kn.canon_term(f))
+    return out
+
+
+def content_words(tokens: list[Token], kn: Knowledge) -> set[str]:
+    """Canonical content words of some tokens: no stopwords, numbers or punctuation."""
+    return set(phrase_terms(tokens, kn))
+
+
+def hedge_of(before: str, kn: Knowledge) -> str | None:
+    """'approx', 'upper' or 'lower' when the words right before a figure hedge it."""
+    tail = " " + fold(before)[-40:] + " "
+    for kind in ("upper", "lower", "approx"):
+        for phrase in kn.hedges.get(kind, []):
+            if re.search(r"\b" + re.escape(phrase) + r"(?:(?: have| has| had)? [a-z]+ to)? $", tail):
+                return kind
+    return None
+
+
+def is_future(clause: str) -> bool:
+    """True when a clause speaks of something still to come."""
+    return bool(_FUTURE.search(clause))
+
+
+class PersonIndex:
+    """Names of people known in an article (from its titled mentions and the office record)."""
+
+    def __init__(self, names: set[str], kn: Knowledge):
+        self.by_token: dict[str, str] = {}
+        for name in sorted(names):
+            parts = [p for p in fold(name).split() if p not in kn.stopwords]
+            for p in parts:
+                self.by_token.setdefault(p, fold(name))
+
+    def persons_in(self, tokens: list[Token]) -> frozenset[str]:
+        """The people named by capitalised words among the tokens."""
+        found = set()
+        for t in tokens:
+            if t.is_capitalised and t.folded in self.by_token:
+                found.add(self.by_token[t.folded])
+        return frozenset(found)
+
+
+@dataclass
+class Slot:
+    """The words that say what a value is about."""
+
+    head: str | None
+    mods: frozenset[str]
+    context: frozenset[str]
+    period: str | None
+    persons: frozenset[str]
+    clause: str
+
+
+def measure_head(tokens: list[Token], kn: Knowledge) -> tuple[str | None, int | None]:
+    """The nearest measure noun among tokens (by position in the list) and its index."""
+    for i, t in enumerate(tokens):
+        for n in (3, 2, 1):
+            phrase = " ".join(x.folded for x in tokens[i:i + n])
+            if len(tokens[i:i + n]) == n and phrase in kn.measure_of:
+                return kn.measure_of[phrase], i
+    return None, None
+
+
+def noun_run(tokens: list[Token], kn: Knowledge) -> list[Token]:
+    """The run of non-stopword words at the start of tokens (a noun phrase, roughly)."""
+    run = []
+    for t in tokens:
+        f = t.folded
+        if not f or not (f[0].isalpha() or f[0].isdigit()) or f in kn.stopwords:
+            break
+        if run and (kn.direction_of.get(f) or (f.endswith("ed") and t.text.islower() and f not in kn.synonym_of)):
+            break
+        run.append(t)
+    return run
+
+
+def _not_modifier(f: str, kn: Knowledge) -> bool:
+    return (f in kn.generic_modifiers or f in kn.direction_of
+            or (f.endswith(("ing", "ed", "ly")) and f not in kn.synonym_of and f not in kn.measure_of
+                and not kn.canon_place(f)))
+
+
+def modifier_terms(tokens: list[Token], kn: Knowledge) -> set[str]:
+    """Specific modifier words ('auto', 'baseline', 'Korean') in a noun phrase."""
+    return set(phrase_terms(tokens, kn, skip=lambda f: _not_modifier(f, kn)))
+
+
+def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None = None) -> str | None:
+    """The month (and year) a clause is about ('in May' → 'may'), outside a basis phrase."""
+    for i, t in enumerate(tokens):
+        if skip and skip[0] <= t.start < skip[1]:
+            continue
+        f = t.folded
+        month = kn.month_abbr.get(f, f) if f in kn.months or f in kn.month_abbr else None
+        if month and month in kn.months and (i == 0 or tokens[i - 1].folded in ("in", "for", "of", "during")):
+            return month
+    return None
+
+
+def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people: PersonIndex,
+                skip: tuple[int, int] | None = None) -> Slot:
+    """Slot words of a figure at [start, end): the measure it belongs to and its modifiers."""
+    lo, hi = sentence.clause_bounds(start)
+    clause_tokens = sentence.tokens_between(lo, hi)
+    before = [t for t in clause_tokens if t.end <= start]
+    after = [t for t in clause_tokens if t.start >= end]
+    mods: set[str] = set()
+    head = None
+    follow = noun_run(after, kn)
+    if follow:
+        run_head, idx = measure_head(follow, kn)
+        if run_head:
+            head = run_head
+            mods |= modifier_terms(follow[:idx], kn)
+            mods |= _pp_terms(after[len(follow):], kn)
+    if head is None and after and after[0].folded in ("on", "against") :
+        mods |= _pp_terms(after, kn)
+    if head is None:
+        rev_head, ridx = measure_head(list(reversed(before)), kn)
+        if rev_head:
+            head = rev_head
+            pos = len(before) - 1 - ridx
+            pre = noun_run(list(reversed(before[:pos])), kn)
+            mods |= modifier_terms(pre, kn)
+            mods |= _pp_terms(before[pos + 1:], kn, stop_at_verb=True)
+    if head is None:
+        after_head, aidx = measure_head(after[:6], kn)
+        head = after_head
+    if head is None and follow:
+        head = stem(follow[-1].folded)
+        mods |= modifier_terms(follow[:-1], kn)
+    mods.discard(head or "")
+    context = content_words(clause_tokens, kn)
+    return Slot(head=head, mods=frozenset(mods), context=frozenset(context),
+                period=period_of(clause_tokens, kn, skip), persons=people.persons_in(clause_tokens),
+                clause=sentence.text[lo - sentence.start:hi - sentence.start])
+
+
+def _pp_terms(tokens: list[Token], kn: Knowledge, stop_at_verb: bool = False) -> set[str]:
+    """Terms of a prepositional phrase right after a head ('on car imports', 'to the U.S.')."""
+    if not tokens or tokens[0].folded not in ("on", "for", "to", "from", "by", "of", "against"):
+        return set()
+    phrase: list[Token] = []
+    for t in tokens[1:7]:
+        f = t.folded
+        is_place = t.is_capitalised and kn.canon_place(t.text)
+        if t.text in ",.;:" or (f in kn.stopwords and f not in ("the", "a", "an", "of") and not is_place):
+            break
+        if stop_at_verb and (f in kn.direction_of or (f.endswith("ed") and t.text.islower())):
+            break
+        phrase.append(t)
+    return modifier_terms(phrase, kn)
+
+
+def make_claim(article: Article, type_: str, start: int, end: int, value, slot: Slot | None,
+               sentence: Sentence, **extra) -> Claim:
+    """Build a Claim with its evidence (line, offsets, quoted text) from an article span."""
+    claim = Claim(article=article.id, type=type_, line=article.line_of(start), start=start, end=end,
+                  text=article.norm[start:end].strip(), value=value, sentence=sentence.text.strip(), **extra)
+    if slot is not None:
+        claim.head, claim.mods, claim.context = slot.head, slot.mods, slot.context
+        claim.period, claim.persons = slot.period, slot.persons
+    return claim
+
+
+def stems(words) -> set[str]:
+    """Stems of several words."""
+    return {stem(w) for w in words}

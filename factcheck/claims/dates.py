@@ -1,0 +1,192 @@
+"""Dates: absolute, month-day, parts of months, weekdays resolved against the publication date."""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from ..knowledge import Knowledge, fold
+from ..types import Article, Claim
+from .common import PersonIndex, Sentence, Slot, content_words, is_future, make_claim
+
+_PARTS = {"early": (1, 10), "mid": (11, 20), "middle of": (11, 20), "late": (21, 31), "end of": (21, 31),
+          "beginning of": (1, 10), "start of": (1, 10)}
+
+
+def _patterns(kn: Knowledge) -> dict[str, re.Pattern]:
+    names = sorted({m.capitalize() for m in kn.months} | {a.capitalize() for a in kn.month_abbr},
+                   key=len, reverse=True)
+    mon = rf"(?P<month>{'|'.join(names)})\.?"
+    year = r"(?:,?\s(?P<year>(?:19|20)\d\d)\b)?"
+    weekdays = "|".join(d.capitalize() for d in kn.weekdays)
+    return {
+        "range": re.compile(rf"\b{mon}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s?(?:-|–|to|through|until)\s?"
+                            rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b{year}"),
+        "month_day": re.compile(rf"\b{mon}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s?(?:%|percent|,\d))(?!:){year}"),
+        "day_month": re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?{mon}\b{year}"),
+        "iso": re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+        "part": re.compile(rf"\b(?P<part>(?i:early|mid|late|middle of|end of|beginning of|start of))[\s-]{mon}\b{year}"),
+        "month": re.compile(rf"\b(?P<prep>(?i:in|since|until|by|during|from|last|next|this))\s{mon}\b{year}"),
+        "weekday": re.compile(rf"\b(?:(?P<rel>(?i:last|this|next|on|since|by|until))\s)?(?P<wd>{weekdays})\b"),
+    }
+
+
+_CACHE: dict[int, dict[str, re.Pattern]] = {}
+
+
+def patterns(kn: Knowledge) -> dict[str, re.Pattern]:
+    """Compiled date patterns for a knowledge base (cached)."""
+    key = id(kn)
+    if key not in _CACHE:
+        _CACHE[key] = _patterns(kn)
+    return _CACHE[key]
+
+
+def _month_number(word: str, kn: Knowledge) -> int:
+    w = fold(word)
+    w = kn.month_abbr.get(w, w)
+    return kn.months.index(w) + 1
+
+
+def _nearest_year(month: int, day: int, published: date) -> int:
+    best = None
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            d = date(y, month, min(day, calendar.monthrange(y, month)[1]))
+        except ValueError:
+            continue
+        if best is None or abs((d - published).days) < abs((best - published).days):
+            best = d
+    return best.year
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def resolve_weekday(weekday: int, published: date, relation: str | None, future: bool) -> date:
+    """The date a weekday names, seen from the publication date.
+
+    The most recent such day on or before publication, unless the tense or 'next' says future.
+    """
+    if relation == "next" or (future and relation != "last"):
+        delta = (weekday - published.weekday()) % 7
+        if relation == "next" and delta == 0:
+            delta = 7
+        return published + timedelta(days=delta)
+    delta = (published.weekday() - weekday) % 7
+    if relation == "last" and delta == 0:
+        delta = 7
+    return published - timedelta(days=delta)
+
+
+_PAST_IRREGULAR = {"met", "said", "spoke", "held", "took", "came", "left", "told", "made", "began", "was", "were",
+                   "had", "did", "went", "gave", "saw", "won", "lost", "struck", "rose", "fell", "grew", "sent"}
+
+
+def speaks_of_future(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """True when the verb governing the words at ``start`` is in a future form.
+
+    Walks back from the date within its clause: a future marker ('will', 'set to', 'could')
+    before any past-tense verb means future.
+    """
+    lo, _ = sentence.clause_bounds(start)
+    before = [t for t in sentence.tokens if lo <= t.start and t.end <= start][-8:]
+    for t in reversed(before):
+        f = t.folded
+        if f in _PAST_IRREGULAR or (f.endswith("ed") and len(f) > 4 and f not in kn.stopwords):
+            return False
+        if is_future(t.text) or f in ("upcoming", "next", "scheduled", "expected", "due", "set"):
+            return True
+    return False
+
+
+def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
+    """The kind of event nearest to a date in its clause (call, meeting, visit…)."""
+    lo, hi = sentence.clause_bounds(start)
+    tokens = sentence.tokens_between(lo, hi)
+    best = None
+    for i, t in enumerate(tokens):
+        words = [t.folded] + ([t.folded + " " + tokens[i + 1].folded] if i + 1 < len(tokens) else [])
+        for w in words:
+            kind = kn.event_of.get(w)
+            if kind:
+                dist = start - t.end if t.end <= start else 2 * (t.start - end)
+                if dist < 0:
+                    continue
+                if best is None or dist < best[0]:
+                    best = (dist, kind)
+    return best[1] if best else None
+
+
+def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
+    """Date claims in one sentence, resolved against the article's publication date."""
+    pats = patterns(kn)
+    claims: list[Claim] = []
+    taken: list[tuple[int, int]] = []
+    for name in ("range", "iso", "month_day", "day_month", "part", "month", "weekday"):
+        for m in pats[name].finditer(sentence.text):
+            span = m.span("wd") if name == "weekday" else m.span()
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            found = _interpret(name, m, sentence, kn, article.published)
+            if found is None:
+                continue
+            lo_date, hi_date, shown, resolved = found
+            start, end = sentence.start + span[0], sentence.start + span[1]
+            taken.append(span)
+            claims.append(_claim(article, sentence, start, end, lo_date, hi_date, shown, resolved, name, kn, people))
+    return claims
+
+
+def _interpret(name: str, m: re.Match, sentence: Sentence, kn: Knowledge, published: date | None):
+    """(first day, last day, shown text, resolved text) of a date match, or None when unusable."""
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else None
+    if name == "weekday":
+        if published is None:
+            return (None, None, g["wd"], f"{g['wd']} (unresolved: no publication date)")
+        future = speaks_of_future(sentence, sentence.start + m.start("wd"), kn)
+        wd = kn.weekdays.index(g["wd"].lower())
+        day = resolve_weekday(wd, published, (g.get("rel") or "").lower() or None, future)
+        return (day, day, g["wd"], f"{g['wd']} → {day.isoformat()}")
+    if name == "iso":
+        d = _safe_date(year, int(g["mnum"]), int(g["day"]))
+        return (d, d, m.group(), d.isoformat()) if d else None
+    month = _month_number(g["month"], kn)
+    if year is None and published is None:
+        return (None, None, m.group(), f"{m.group()} (unresolved: no year, no publication date)")
+    if name in ("month_day", "day_month", "range"):
+        day = int(g["day"])
+        y = year or _nearest_year(month, day, published)
+        first = _safe_date(y, month, day)
+        last = _safe_date(y, month, int(g["day2"])) if name == "range" else first
+        if not first or not last or last < first:
+            return None
+        shown = first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
+        return (first, last, m.group(), shown)
+    y = year or _nearest_year(month, 15, published)
+    last_day = calendar.monthrange(y, month)[1]
+    if name == "part":
+        a, b = _PARTS[g["part"].lower()]
+        first, last = date(y, month, a), date(y, month, min(b, last_day))
+    else:
+        first, last = date(y, month, 1), date(y, month, last_day)
+    return (first, last, m.group(), f"{first.isoformat()}/{last.isoformat()}")
+
+
+def _claim(article, sentence, start, end, lo_date, hi_date, shown, resolved, name, kn, people) -> Claim:
+    lo, hi = sentence.clause_bounds(start)
+    tokens = sentence.tokens_between(lo, hi)
+    slot = Slot(head=event_of(sentence, start, end, kn), mods=frozenset(),
+                context=frozenset(content_words(tokens, kn)), period=None,
+                persons=people.persons_in(tokens), clause=article.norm[lo:hi])
+    value = None if lo_date is None else (lo_date.isoformat(), hi_date.isoformat())
+    granularity = "day" if lo_date == hi_date else "range"
+    claim = make_claim(article, "date", start, end, value, slot, sentence, unit=granularity,
+                       display=shown, resolved=resolved)
+    claim.qualifiers = {"form": name}
+    return claim

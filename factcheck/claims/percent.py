@@ -1,0 +1,66 @@
+"""Percentages: value, change direction, basis (year-on-year, month-on-month…) and hedges."""
+from __future__ import annotations
+
+import re
+
+from ..knowledge import Knowledge
+from ..types import Article, Claim
+from .common import PersonIndex, Sentence, hedge_of, make_claim, noun_run, number_slot
+
+PERCENT = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)[ \u00a0]?(%|percent\b|per cent\b|pct\b|percentage points?\b)",
+    re.IGNORECASE)
+
+
+def basis_of(clause: str, kn: Knowledge) -> tuple[str | None, tuple[int, int] | None]:
+    """The basis a change is measured against, and where the basis phrase sits in the clause."""
+    best = None
+    for basis, pattern in kn.bases:
+        m = pattern.search(clause)
+        if m and (best is None or m.start() < best[1][0]):
+            best = (basis, (m.start(), m.end()))
+    return best if best else (None, None)
+
+
+def direction_near(sentence: Sentence, start: int, kn: Knowledge) -> tuple[str | None, bool]:
+    """Direction of change said right before a figure, and whether the figure is a change.
+
+    'fell 34.5 percent' is a fall of 34.5; 'have risen to 50%' is a level of 50, not a change.
+    """
+    before = [t for t in sentence.tokens if t.end <= start][-4:]
+    words = [t.folded for t in before]
+    for i in range(len(words) - 1, -1, -1):
+        d = kn.direction_of.get(words[i])
+        if d:
+            between = words[i + 1:]
+            return d, "to" not in between
+    after = [t.folded for t in sentence.tokens if t.start >= start][:4]
+    for w in after[1:]:
+        d = kn.direction_of.get(w)
+        if d:
+            return d, True
+    return None, False
+
+
+def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
+    """Percentage claims in one sentence."""
+    claims = []
+    for m in PERCENT.finditer(sentence.text):
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        value = float(m.group(1).replace(",", ""))
+        unit = "pp" if m.group(2).lower().startswith("percentage") else "%"
+        lo, hi = sentence.clause_bounds(start)
+        clause = article.norm[lo:hi]
+        basis, where = basis_of(clause, kn)
+        skip = (lo + where[0], lo + where[1]) if where else None
+        slot = number_slot(sentence, start, end, kn, people, skip)
+        direction, is_change = direction_near(sentence, start, kn)
+        follow = noun_run([t for t in sentence.tokens if t.start >= end][:6], kn)
+        heads = [t for t in follow if slot.head and kn.canon_term(t.folded) == slot.head]
+        quote_end = heads[0].end if heads else end
+        qualifiers = {"basis": basis if is_change or basis else None, "direction": direction if is_change else None,
+                      "hedge": hedge_of(sentence.text[:m.start()], kn)}
+        claims.append(make_claim(article, "percent", start, quote_end, value, slot, sentence, unit=unit,
+                                 qualifiers={k: v for k, v in qualifiers.items() if v},
+                                 display=f"{m.group(1)}{'%' if unit == '%' else ' pp'}"))
+    return claims

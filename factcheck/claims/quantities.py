@@ -1,0 +1,44 @@
+"""Shared reading of counted things: 'seven types of rare-earth minerals', 'fifth round of talks'."""
+from __future__ import annotations
+
+from ..knowledge import Knowledge, stem
+from .common import Token, modifier_terms, noun_run
+
+
+def counted_head(after: list[Token], kn: Knowledge) -> tuple[str | None, set[str], int]:
+    """Head noun of what follows a number, its modifiers, and how many tokens the phrase spans.
+
+    Classifier words ('types of', 'rounds of') are skipped: the head of 'seven types of
+    rare-earth minerals' is 'minerals'.
+    """
+    run = noun_run(after, kn)
+    if not run:
+        return None, set(), 0
+    span = len(run)
+    last = run[-1]
+    if last.folded in kn.classifiers and span < len(after) and after[span].folded == "of":
+        rest = noun_run(after[span + 1:], kn)
+        if rest:
+            mods = modifier_terms(run[:-1] + rest[:-1], kn)
+            return kn.canon_term(rest[-1].folded), mods, span + 1 + len(rest)
+    head_at = len(run) - 1
+    if not _known(last.folded, kn):
+        known = [i for i, t in enumerate(run[:-1]) if _known(t.folded, kn)]
+        if known:
+            head_at = known[-1]
+    return _head_term(run[head_at].folded, kn), modifier_terms(run[:head_at], kn), head_at + 1
+
+
+def _known(word: str, kn: Knowledge) -> bool:
+    return bool(kn.event_of.get(word) or kn.measure_of.get(word) or kn.synonym_of.get(word)
+                or kn.measure_of.get(stem(word)) or kn.synonym_of.get(stem(word)))
+
+
+def _head_term(word: str, kn: Knowledge) -> str:
+    """A head noun in canonical form: its synonym class, measure, or event kind."""
+    for key in (word, stem(word)):
+        if key in kn.synonym_of:
+            return kn.synonym_of[key]
+        if key in kn.measure_of:
+            return kn.measure_of[key]
+    return kn.event_of.get(word, stem(word))

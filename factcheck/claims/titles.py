@@ -1,0 +1,227 @@
+"""People with titles: 'former U.S. President Donald Trump', 'Kevin Hassett, director of the NEC'."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..knowledge import Knowledge, fold
+from ..types import Article, Claim
+from .common import Sentence, Slot, Token, make_claim
+
+_NAME_STOP = {"the", "and", "of", "on", "in", "at", "for", "to", "a", "an", "but", "or", "said", "says", "who",
+              "which", "that", "this", "with", "from", "by", "as", "is", "was", "will", "has", "had"}
+_RANKS = {"vice", "deputy", "chief", "senior", "top", "prime", "first", "assistant", "principal", "lead", "general"}
+_ARTICLES = {"a", "an", "the", "its", "his", "her", "their"}
+
+
+@dataclass(frozen=True)
+class Office:
+    """A title read canonically: role, portfolio or body, country, affiliation, time qualifier."""
+
+    role: str
+    portfolio: str | None
+    country: str | None
+    qualifier: str | None
+
+    def label(self) -> str:
+        """Readable canonical form, e.g. 'former president [united states]'."""
+        text = self.role + (f" of {self.portfolio}" if self.portfolio else "")
+        if self.qualifier:
+            text = f"{self.qualifier} {text}"
+        return text + (f" [{self.country}]" if self.country else "")
+
+
+def _role_at(tokens: list[Token], i: int, kn: Knowledge) -> int:
+    for n in (3, 2, 1):
+        if i + n <= len(tokens) and " ".join(t.folded for t in tokens[i:i + n]) in kn.roles:
+            return n
+    return 0
+
+
+def _is_name_token(t: Token, kn: Knowledge) -> bool:
+    f = t.folded
+    return (t.is_capitalised and f[:1].isalpha() and f not in _NAME_STOP and f not in kn.months
+            and f not in kn.weekdays and f not in kn.roles and not kn.canon_place(t.text))
+
+
+def _name_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
+    name = []
+    while j < len(tokens) and len(name) < 3 and _is_name_token(tokens[j], kn):
+        name.append(tokens[j])
+        if tokens[j].text.endswith(("'s", "’s")):
+            break
+        j += 1
+    return name
+
+
+def _name_before(tokens: list[Token], k: int, kn: Knowledge) -> list[Token]:
+    name = []
+    while k >= 0 and len(name) < 3 and _is_name_token(tokens[k], kn):
+        name.insert(0, tokens[k])
+        k -= 1
+    if name and k >= 0 and tokens[k].is_capitalised and tokens[k].folded not in _NAME_STOP:
+        return []
+    return name
+
+
+def _portfolio_after(tokens: list[Token], j: int) -> list[Token]:
+    if j >= len(tokens) or tokens[j].folded not in ("of", "for"):
+        return []
+    out: list[Token] = []
+    k = j + 1
+    if k < len(tokens) and tokens[k].folded == "the":
+        k += 1
+    while k < len(tokens) and (tokens[k].is_capitalised or (out and tokens[k].folded in ("of", "and", "for"))):
+        out.append(tokens[k])
+        k += 1
+    while out and out[-1].folded in ("of", "and", "for"):
+        out.pop()
+    return out
+
+
+def _left_modifiers(tokens: list[Token], i: int, kn: Knowledge, lowercase_ok: bool) -> list[Token]:
+    left: list[Token] = []
+    k = i - 1
+    while k >= 0:
+        t = tokens[k]
+        f = t.folded
+        if f in kn.qualifier_of or t.text.lower().rstrip("-") in ("then", "ex"):
+            left.insert(0, t)
+            k -= 1
+            continue
+        if t.is_capitalised and f not in _NAME_STOP and f not in kn.weekdays and f not in kn.months:
+            if _role_at(tokens, k, kn) and k + _role_at(tokens, k, kn) <= i and f not in _RANKS:
+                break
+            left.insert(0, t)
+            if t.text.endswith(("'s", "’s")):
+                break
+            k -= 1
+            continue
+        if f == "of" and left and k > 0 and tokens[k - 1].is_capitalised:
+            left.insert(0, t)
+            k -= 1
+            continue
+        if (lowercase_ok or f in _RANKS) and f[:1].isalpha() and f not in kn.stopwords and f not in _ARTICLES \
+                and len(left) < 3 and t.text.islower():
+            left.insert(0, t)
+            k -= 1
+            continue
+        break
+    while left and left[0].folded == "of":
+        left.pop(0)
+    return left
+
+
+def read_office(left: list[Token], role: list[Token], right: list[Token], kn: Knowledge) -> Office:
+    """Canonical office from the words before a role, the role and an 'of …' portfolio."""
+    qualifier = country = None
+    words: list[str] = []
+    text_left = " ".join(t.text for t in left)
+    for aff in kn.affiliations:
+        if aff in text_left:
+            text_left = text_left.replace(aff, " ")
+    rank: list[str] = []
+    kept = [t for t in left if t.text in text_left.split()]
+    i = 0
+    while i < len(kept):
+        two = kn.canon_place(" ".join(t.text for t in kept[i:i + 2])) if i + 1 < len(kept) else None
+        if two:
+            country = two
+            i += 2
+            continue
+        t = kept[i]
+        i += 1
+        f = t.folded
+        if f in kn.qualifier_of or t.text.lower().rstrip("-") in ("then", "ex"):
+            qualifier = kn.qualifier_of.get(f, "then" if t.text.lower().startswith("then") else "former")
+        elif kn.canon_place(t.text):
+            country = kn.canon_place(t.text)
+        elif f in _RANKS and not words:
+            rank.append(f)
+        else:
+            words.append(f)
+    role_name = " ".join(rank + [t.folded for t in role])
+    portfolio_words = [t.folded for t in right] if right else words
+    portfolio = kn.canon_portfolio(" ".join(portfolio_words)) if portfolio_words else None
+    return Office(role=role_name, portfolio=portfolio or None, country=country, qualifier=qualifier)
+
+
+def extract(article: Article, sentence: Sentence, kn: Knowledge) -> list[Claim]:
+    """Title claims (a person and the office the article gives them) in one sentence."""
+    tokens = sentence.tokens
+    claims = []
+    i = 0
+    while i < len(tokens):
+        n = _role_at(tokens, i, kn)
+        if not n:
+            i += 1
+            continue
+        claim = _title_at(article, sentence, tokens, i, n, kn)
+        if claim:
+            claims.append(claim)
+        i += n
+    return claims
+
+
+def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
+    role = tokens[i:i + n]
+    capitalised = role[-1].is_capitalised
+    j = i + n
+    right = _portfolio_after(tokens, j)
+    j_after = j + (len(right) + 1 + (1 if j + 1 < len(tokens) and tokens[j + 1].folded == "the" else 0)
+                   if right else 0)
+    name = _name_after(tokens, j_after, kn)
+    comma_name = False
+    if not name and j_after + 1 < len(tokens) and tokens[j_after].text == ",":
+        name = _name_after(tokens, j_after + 1, kn) if capitalised and not _role_at(tokens, j_after + 1, kn) else []
+        comma_name = bool(name)
+    if name and not capitalised and not right and not comma_name:
+        left = _left_modifiers(tokens, i, kn, lowercase_ok=True)
+    else:
+        left = _left_modifiers(tokens, i, kn, lowercase_ok=False)
+    if not name:
+        k = i - len(left) - 1
+        while k >= 0 and tokens[k].folded in _ARTICLES:
+            k -= 1
+        if not (k >= 1 and tokens[k].text == ","):
+            return None
+        if not capitalised:
+            left = _left_modifiers(tokens, i, kn, lowercase_ok=True)
+            k = i - len(left) - 1
+            while k >= 0 and tokens[k].folded in _ARTICLES:
+                k -= 1
+            if not (k >= 1 and tokens[k].text == ","):
+                return None
+        name = _name_before(tokens, k - 1, kn)
+        if not name:
+            return None
+        start = name[0].start
+        end = (right[-1].end if right else role[-1].end)
+    else:
+        if not capitalised and not left and not right:
+            left = []
+        start = (left[0].start if left else role[0].start)
+        end = name[-1].end - (2 if name[-1].text.endswith(("’s", "'s")) else 0)
+    person_text = " ".join(t.text for t in name)
+    person = _strip_possessive(person_text)
+    office = read_office(left, role, right, kn)
+    value = office.label()
+    claim = make_claim(article, "title", start, end, value, None, sentence, display=person)
+    claim.qualifiers = {"person": kn.canonical_person(person), "role": office.role, "portfolio": office.portfolio,
+                        "country": office.country, "qualifier": office.qualifier}
+    claim.head = fold(kn.canonical_person(person))
+    return claim
+
+
+def _strip_possessive(name: str) -> str:
+    for suffix in ("’s", "'s"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def person_names(claims: list[Claim]) -> set[str]:
+    """Names of the people that title claims speak of."""
+    return {c.qualifiers["person"] for c in claims if c.type == "title"}
+
+
+__all__ = ["Office", "extract", "person_names", "read_office", "Slot"]

@@ -1,0 +1,116 @@
+"""Command line: parses arguments and calls factcheck.api — nothing else."""
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from tabulate import tabulate
+
+from . import api
+from .config import load_config
+from .rules import load_rules
+from .yamlio import RuleError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Check several reports of the same events against each other.")
+_state = {"debug": False}
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"factcheck: {message}", err=True)
+    raise typer.Exit(api.EXIT_ERROR)
+
+
+def _guard(fn):
+    try:
+        return fn()
+    except typer.Exit:
+        raise
+    except (RuleError, api.UsageError) as exc:
+        if _state["debug"]:
+            traceback.print_exc()
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted; previous reports left as they were")
+    except Exception as exc:  # noqa: BLE001 - the user gets one line, --debug gives the traceback
+        if _state["debug"]:
+            traceback.print_exc()
+        _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+
+
+@app.callback()
+def main_options(debug: bool = typer.Option(False, "--debug", help="Show Python tracebacks on errors.")) -> None:
+    """factcheck: source-consistency fact checking."""
+    _state["debug"] = debug
+
+
+def _split(values: Optional[List[str]]) -> Optional[List[str]]:
+    if not values:
+        return None
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+@app.command()
+def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders (default: seeds/)."),
+        out: Path = typer.Option(Path("reports"), "--out", help="Folder for report.md, conflicts.json, claims.csv."),
+        sources: Optional[Path] = typer.Option(None, "--sources", help="sources.yaml with outlets and dates."),
+        rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s); default: built-in rules/."),
+        fmt: str = typer.Option("md,json,csv", "--format", help="Comma-separated: md, json, csv."),
+        select: Optional[List[str]] = typer.Option(None, "--select", help="Rule codes or prefixes to use."),
+        ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rule codes or prefixes to skip."),
+        quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors.")) -> None:
+    """Extract claims, align them across articles and report the conflicts."""
+    formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
+    bad = [f for f in formats if f not in api.DEFAULT_FORMATS]
+    if bad or not formats:
+        _fail(f"unknown format(s): {', '.join(bad) or '(none)'}; use md, json, csv")
+    started = time.perf_counter()
+    config = _guard(lambda: load_config(Path.cwd()))
+    report = _guard(lambda: api.run(list(inputs or [Path("seeds")]), out, sources, rules, formats,
+                                    _split(select), _split(ignore), config))
+    for s in report.skipped:
+        typer.echo(f"skipped {s.path}: {s.reason}", err=True)
+    if not report.articles:
+        _fail("no article could be checked")
+    if not quiet:
+        typer.echo(f"{len(report.articles)} articles, {len(report.claims)} claims, "
+                   f"{len(report.findings)} conflicts, {len(report.agreements)} corroborated facts "
+                   f"→ {out}/ ({time.perf_counter() - started:.2f}s)", err=True)
+    raise typer.Exit(report.exit_code(config.min_severity))
+
+
+@app.command("rules")
+def rules_cmd(check: Optional[Path] = typer.Option(None, "--check", help="Validate a rule folder and exit."),
+              rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s) to list.")) -> None:
+    """List every rule (code, kind, severity, name), or validate a folder with --check."""
+    if check is not None:
+        found = _guard(lambda: api.validate_rules(check))
+        typer.echo(f"{check}: {found} rule(s) valid, every example passes")
+        raise typer.Exit(0)
+    ruleset = _guard(lambda: api.load_rules_for(rules, load_config(Path.cwd())))
+    rows = [[r.code, r.kind, r.severity, r.verdict, r.name] for r in sorted(ruleset.rules, key=lambda r: r.code)]
+    typer.echo(tabulate(rows, headers=["Code", "Kind", "Severity", "Verdict", "Name"], tablefmt="simple"))
+
+
+@app.command("rule")
+def rule_cmd(code: str = typer.Argument(..., help="A rule code, e.g. TTL001."),
+             rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s).")) -> None:
+    """Explain one rule: what it flags, why it matters, its examples."""
+    ruleset = _guard(lambda: api.load_rules_for(rules, load_config(Path.cwd()), select=["ALL"], ignore=[]))
+    rule = ruleset.get(code.upper())
+    if rule is None:
+        _fail(f"no rule {code}; `factcheck rules` lists them")
+    typer.echo(api.explain_rule(rule))
+
+
+def main() -> None:
+    """Entry point of the `factcheck` command."""
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,268 @@
+"""World and language knowledge, read from the YAML packs in ``rules/knowledge/``.
+
+Nothing here knows about any particular story: every name, office, basis word or
+currency comes from the packs, so a newsroom extends the checker by editing YAML.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .yamlio import RuleError, line_of, load_yaml
+
+PACKS = {
+    "english.yml": ["months", "weekdays", "number_words", "ordinal_words", "abbreviations", "stopwords"],
+    "places.yml": ["places"],
+    "titles.yml": ["roles", "affiliations", "qualifiers", "equivalent", "incompatible"],
+    "office_holders.yml": ["holders"],
+    "numbers.yml": ["measures", "synonyms", "contrasts", "generic_modifiers", "classifiers", "hedges", "directions"],
+    "basis.yml": ["bases"],
+    "money.yml": ["currencies", "scales"],
+    "events.yml": ["events"],
+    "furniture.yml": ["trailing_headings", "line_prefixes", "metadata_patterns"],
+}
+
+
+def fold(word: str) -> str:
+    """Case- and punctuation-folded form of a word or phrase used as a lookup key."""
+    if not isinstance(word, str):
+        raise TypeError(f"expected text, got {word!r} (quote it in YAML: yes/no/on/off are booleans there)")
+    word = word.lower().replace("’", "'").replace("‘", "'")
+    word = re.sub(r"'s\b", "", word)
+    word = word.replace(".", "")
+    return re.sub(r"\s+", " ", word).strip(" -'\"")
+
+
+def stem(word: str) -> str:
+    """A crude plural/verb-ending stem, enough to match 'tariffs' with 'tariff'."""
+    w = fold(word)
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and not w.endswith("us"):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One person holding one office over a period."""
+
+    person: str
+    role: str
+    portfolio: str | None
+    country: str | None
+    start: date
+    end: date | None
+
+    def holds_on(self, day: date) -> bool:
+        """True when the office was held on that day."""
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass
+class Knowledge:
+    """Everything the extractors and checks know about the world, loaded from YAML."""
+
+    months: list[str] = field(default_factory=list)
+    month_abbr: dict[str, str] = field(default_factory=dict)
+    weekdays: list[str] = field(default_factory=list)
+    number_words: dict[str, int] = field(default_factory=dict)
+    ordinal_words: dict[str, int] = field(default_factory=dict)
+    abbreviations: set[str] = field(default_factory=set)
+    stopwords: set[str] = field(default_factory=set)
+    place_of: dict[str, str] = field(default_factory=dict)
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    qualifier_of: dict[str, str] = field(default_factory=dict)
+    portfolio_canon: dict[str, str] = field(default_factory=dict)
+    incompatible: set[frozenset[str]] = field(default_factory=set)
+    holders: list[Holder] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
+    measure_of: dict[str, str] = field(default_factory=dict)
+    synonym_of: dict[str, str] = field(default_factory=dict)
+    contrasts: list[tuple[str, str]] = field(default_factory=list)
+    generic_modifiers: set[str] = field(default_factory=set)
+    classifiers: set[str] = field(default_factory=set)
+    hedges: dict[str, list[str]] = field(default_factory=dict)
+    direction_of: dict[str, str] = field(default_factory=dict)
+    bases: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    currency_of: dict[str, str] = field(default_factory=dict)
+    scales: dict[str, int] = field(default_factory=dict)
+    event_of: dict[str, str] = field(default_factory=dict)
+    trailing_headings: set[str] = field(default_factory=set)
+    line_prefixes: list[str] = field(default_factory=list)
+    metadata_patterns: list[re.Pattern] = field(default_factory=list)
+    max_metadata_list_words: int = 4
+
+    def canon_place(self, word: str) -> str | None:
+        """The country a word names ('U.S.', 'Chinese' → 'united states', 'china')."""
+        return self.place_of.get(fold(word))
+
+    def canon_portfolio(self, words: str) -> str:
+        """Canonical form of a portfolio or body ('Department of Commerce' → 'commerce')."""
+        key = fold(words)
+        key = re.sub(r"^(?:the|of|for)\s+", "", key)
+        return self.portfolio_canon.get(key, key)
+
+    def canon_term(self, word: str) -> str:
+        """A modifier or measure word mapped to its synonym class."""
+        key = fold(word)
+        if key in self.synonym_of:
+            return self.synonym_of[key]
+        if key in self.measure_of:
+            return self.measure_of[key]
+        s = stem(key)
+        return self.synonym_of.get(s, self.measure_of.get(s, s))
+
+    def is_contrast(self, a: set[str], b: set[str]) -> bool:
+        """True when one side names a term the other excludes (exports vs imports)."""
+        for x, y in self.contrasts:
+            if (x in a and y in b and y not in a and x not in b) or \
+                    (y in a and x in b and x not in a and y not in b):
+                return True
+        return False
+
+    def holders_of(self, role: str, portfolio: str | None, country: str | None, on: date) -> list[Holder]:
+        """Office-holders of a role (and portfolio, country when given) on a day."""
+        found = []
+        for h in self.holders:
+            if h.role != role or not h.holds_on(on):
+                continue
+            if country and h.country and h.country != country:
+                continue
+            if (portfolio or None) != (h.portfolio or None):
+                if not (portfolio and h.portfolio and self.canon_portfolio(portfolio) == self.canon_portfolio(h.portfolio)):
+                    continue
+            found.append(h)
+        return found
+
+    def canonical_person(self, name: str) -> str:
+        """The record's spelling of a person named by a known alias, else the name itself."""
+        return self.aliases.get(fold(name), name)
+
+
+def _require(data, pack: str, keys: list[str], path: Path) -> None:
+    if not isinstance(data, dict):
+        raise RuleError(path, line_of(data), f"{pack} must be a mapping with keys {', '.join(keys)}")
+    for key in keys:
+        if key not in data:
+            raise RuleError(path, line_of(data), f"missing field '{key}'")
+
+
+def _as_date(value, path: Path, line) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise RuleError(path, line, f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def _compile(pattern: str, path: Path, line, months: str) -> re.Pattern:
+    try:
+        return re.compile(pattern.replace("{month}", months), re.IGNORECASE)
+    except re.error as exc:
+        raise RuleError(path, line, f"bad regular expression {pattern!r}: {exc}") from None
+
+
+def load_knowledge(folders: list[Path]) -> Knowledge:
+    """Load every knowledge pack found in the given folders; later folders extend earlier ones."""
+    kn = Knowledge()
+    raw: dict[str, list[tuple[Path, dict]]] = {}
+    for folder in folders:
+        for pack in PACKS:
+            path = Path(folder) / pack
+            if path.is_file():
+                data = load_yaml(path)
+                raw.setdefault(pack, []).append((path, data))
+    for pack, keys in PACKS.items():
+        if pack not in raw:
+            raise RuleError(Path(folders[0]) / pack if folders else Path(pack), None, "knowledge pack missing")
+        _require(raw[pack][0][1], pack, keys, raw[pack][0][0])
+    for pack, entries in raw.items():
+        for path, data in entries:
+            _apply(kn, pack, data or {}, path)
+    return kn
+
+
+def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C901 - one branch per pack
+    if pack == "english.yml":
+        kn.months = [fold(m) for m in data.get("months", kn.months)]
+        kn.month_abbr.update({fold(k): fold(v) for k, v in (data.get("month_abbreviations") or {}).items()})
+        kn.weekdays = [fold(d) for d in data.get("weekdays", kn.weekdays)]
+        kn.number_words.update({fold(k): int(v) for k, v in (data.get("number_words") or {}).items()})
+        kn.ordinal_words.update({fold(k): int(v) for k, v in (data.get("ordinal_words") or {}).items()})
+        kn.abbreviations.update(fold(a) for a in data.get("abbreviations") or [])
+        kn.stopwords.update(fold(a) for a in data.get("stopwords") or [])
+    elif pack == "places.yml":
+        for canon, names in (data.get("places") or {}).items():
+            kn.place_of[fold(canon)] = fold(canon)
+            for n in names or []:
+                kn.place_of[fold(n)] = fold(canon)
+    elif pack == "titles.yml":
+        kn.roles = sorted({fold(r) for r in kn.roles + list(data.get("roles") or [])}, key=lambda r: (-len(r), r))
+        kn.affiliations += [str(a) for a in data.get("affiliations") or []]
+        for qual, words in (data.get("qualifiers") or {}).items():
+            for w in words or []:
+                kn.qualifier_of[fold(w) or str(w)] = str(qual)
+        for group in data.get("equivalent") or []:
+            canon = fold(group[0])
+            for w in group:
+                kn.portfolio_canon[fold(w)] = canon
+        for pair in data.get("incompatible") or []:
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise RuleError(path, line_of(data, "incompatible"), "each 'incompatible' entry must list two bodies")
+            kn.incompatible.add(frozenset(kn.canon_portfolio(p) for p in pair))
+    elif pack == "office_holders.yml":
+        for entry in data.get("holders") or []:
+            line = line_of(entry)
+            for key in ("person", "role", "from"):
+                if not isinstance(entry, dict) or key not in entry:
+                    raise RuleError(path, line, f"office holder entry is missing field '{key}'")
+            kn.holders.append(Holder(
+                person=str(entry["person"]), role=fold(entry["role"]),
+                portfolio=fold(entry["portfolio"]) if entry.get("portfolio") else None,
+                country=fold(entry["country"]) if entry.get("country") else None,
+                start=_as_date(entry["from"], path, line),
+                end=_as_date(entry["to"], path, line) if entry.get("to") else None))
+        for person, names in (data.get("aliases") or {}).items():
+            for n in names or []:
+                kn.aliases[fold(n)] = str(person)
+    elif pack == "numbers.yml":
+        for canon, words in (data.get("measures") or {}).items():
+            for w in [canon] + list(words or []):
+                kn.measure_of[fold(w)] = fold(canon)
+        for group in data.get("synonyms") or []:
+            canon = fold(group[0])
+            for w in group:
+                kn.synonym_of[fold(w)] = canon
+        kn.contrasts += [(fold(a), fold(b)) for a, b in data.get("contrasts") or []]
+        kn.generic_modifiers.update(fold(w) for w in data.get("generic_modifiers") or [])
+        kn.classifiers.update(fold(w) for w in data.get("classifiers") or [])
+        for kind, words in (data.get("hedges") or {}).items():
+            kn.hedges.setdefault(str(kind), []).extend(fold(w) for w in words or [])
+        for kind, words in (data.get("directions") or {}).items():
+            for w in words or []:
+                kn.direction_of[fold(w)] = str(kind)
+    elif pack == "basis.yml":
+        months = "(?:" + "|".join(kn.months or ["january"]) + ")"
+        for basis, patterns in (data.get("bases") or {}).items():
+            for p in patterns or []:
+                kn.bases.append((str(basis), _compile(str(p), path, line_of(data, "bases"), months)))
+    elif pack == "money.yml":
+        for code, names in (data.get("currencies") or {}).items():
+            for n in names or []:
+                kn.currency_of[str(n).lower()] = str(code)
+        kn.scales.update({str(k).lower(): int(v) for k, v in (data.get("scales") or {}).items()})
+    elif pack == "events.yml":
+        for kind, words in (data.get("events") or {}).items():
+            for w in words or []:
+                kn.event_of[fold(w)] = str(kind)
+    elif pack == "furniture.yml":
+        kn.trailing_headings.update(fold(h).rstrip(":") for h in data.get("trailing_headings") or [])
+        kn.line_prefixes += [str(p).lower() for p in data.get("line_prefixes") or []]
+        for p in data.get("metadata_patterns") or []:
+            kn.metadata_patterns.append(_compile(str(p), path, line_of(data, "metadata_patterns"), ""))
+        kn.max_metadata_list_words = int(data.get("max_metadata_list_words", kn.max_metadata_list_words))

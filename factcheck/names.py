@@ -1,0 +1,41 @@
+"""Comparing people's names: the same person, a variant spelling, or someone else."""
+from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
+
+from .knowledge import fold
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Folded tokens of a name ('Lee Jae-myung' → ('lee', 'jae-myung'))."""
+    return tuple(fold(name).replace("-", " - ").replace(" - ", "-").split())
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when one name is the other or a part of it ('Trump' / 'Donald Trump')."""
+    ta, tb = set(name_tokens(a)), set(name_tokens(b))
+    return bool(ta and tb) and (ta <= tb or tb <= ta)
+
+
+def spelling_variant(a: str, b: str, max_edits: int = 2) -> bool:
+    """True when two names differ only by a small misspelling in one of their words.
+
+    Same number of words, all equal but one, and that one within ``max_edits`` edits
+    (one edit for words of three letters or fewer).
+    """
+    ta, tb = name_tokens(a), name_tokens(b)
+    if len(ta) != len(tb) or ta == tb:
+        return False
+    diff = [(x, y) for x, y in zip(ta, tb) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    limit = 1 if min(len(x), len(y)) <= 3 else max_edits
+    return Levenshtein.distance(x, y) <= limit and x[:1].isalpha() and y[:1].isalpha()
+
+
+def person_sets_match(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two sets of people name the same people (each matched by same_person)."""
+    if len(a) != len(b):
+        return False
+    return all(any(same_person(x, y) for y in b) for x in a) and all(any(same_person(y, x) for x in a) for y in b)

@@ -1,0 +1,38 @@
+"""conflicts.json: conflicts and agreements with their evidence, for tools."""
+from __future__ import annotations
+
+import json
+
+from .common import claim_resolved, claim_value
+
+
+def _claim(c) -> dict:
+    return {"source": c.article, "line": c.line, "start": c.start, "end": c.end, "text": c.text,
+            "value": claim_value(c), "resolved": claim_resolved(c)}
+
+
+def _finding(f) -> dict:
+    return {"id": f.id, "code": f.code, "kind": f.kind, "verdict": f.verdict, "severity": f.severity,
+            "subject": f.subject, "attribute": f.attribute, "message": f.message,
+            "majority": f.majority, "outliers": f.outliers, "claims": [_claim(c) for c in f.claims]}
+
+
+def to_dict(report) -> dict:
+    """The JSON document as a dict (version 1 schema)."""
+    return {
+        "version": 1,
+        "sources": [{"id": a.id, "outlet": a.outlet, "published": a.published.isoformat() if a.published else None}
+                    for a in report.articles],
+        "summary": {"articles": len(report.articles), "claims": len(report.claims), "facts": report.facts,
+                    "conflicts": len(report.findings), "agreements": len(report.agreements),
+                    "skipped": len(report.skipped)},
+        "conflicts": [_finding(f) for f in report.findings],
+        "agreements": [_finding(f) for f in report.agreements],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "notes": list(report.notes),
+    }
+
+
+def render(report, ruleset=None) -> str:
+    """conflicts.json text: sorted, stable, no timestamps."""
+    return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,186 @@
+"""Rules as data: one YAML file per rule under ``rules/<kind>/<CODE>-<slug>.yml``."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import CHECK_IDS
+from .knowledge import Knowledge, load_knowledge
+from .yamlio import RuleError, line_of, load_yaml
+
+PREFIX_OF_KIND = {"title": "TTL", "name": "NAM", "percent": "PCT", "money": "MON", "date": "DAT", "count": "CNT"}
+VERDICTS = ("contradiction", "basis_mismatch", "rounding", "possible_misspelling")
+SEVERITIES = ("error", "warning", "info")
+REQUIRED = ("code", "name", "kind", "check", "verdict", "severity", "message", "explanation", "examples")
+OPTIONAL = ("params",)
+_CODE = re.compile(r"^[A-Z]{3}\d{3}$")
+_TEMPLATE_FIELDS = {"subject", "detail", "majority", "outliers", "code", "verdict"}
+
+
+@dataclass(frozen=True)
+class Example:
+    """A short multi-source case a rule must (conflict) or must not (ok) flag."""
+
+    expect: str  # "conflict" or "ok"
+    articles: tuple[tuple[str, str | None], ...]  # (text, published ISO date)
+    line: int | None
+
+
+@dataclass
+class Rule:
+    """One check made readable: code, explanation, message template, parameters, examples."""
+
+    code: str
+    name: str
+    kind: str
+    check: str
+    verdict: str
+    severity: str
+    message: str
+    explanation: str
+    params: dict = field(default_factory=dict)
+    examples: list[Example] = field(default_factory=list)
+    path: str = ""
+
+    def render(self, **fields) -> str:
+        """The rule's message filled with a finding's values."""
+        return self.message.format_map({k: fields.get(k, "") for k in _TEMPLATE_FIELDS})
+
+
+@dataclass
+class RuleSet:
+    """The knowledge packs and the rules in force."""
+
+    knowledge: Knowledge
+    rules: list[Rule]
+
+    def by_check(self) -> dict[str, Rule]:
+        """Rules keyed by the check they configure."""
+        return {r.check: r for r in self.rules}
+
+    def get(self, code: str) -> Rule | None:
+        """A rule by code."""
+        return next((r for r in self.rules if r.code == code), None)
+
+
+def _examples(data, path: Path) -> list[Example]:
+    examples = data["examples"]
+    where = line_of(data, "examples")
+    if not isinstance(examples, dict) or set(examples) - {"conflict", "ok"}:
+        raise RuleError(path, where, "field 'examples' must have 'conflict' and 'ok' lists")
+    out = []
+    for expect in ("conflict", "ok"):
+        cases = examples.get(expect)
+        if not isinstance(cases, list) or not cases:
+            raise RuleError(path, line_of(examples, expect) or where,
+                            f"field 'examples.{expect}' must list at least one case")
+        for case in cases:
+            line = line_of(case)
+            arts = case.get("articles") if isinstance(case, dict) else None
+            if not isinstance(arts, list) or not arts:
+                raise RuleError(path, line, f"each example in 'examples.{expect}' needs 'articles' (a list)")
+            parsed = []
+            for art in arts:
+                if not isinstance(art, dict) or not isinstance(art.get("text"), str):
+                    raise RuleError(path, line_of(art) or line, "each example article needs 'text'")
+                pub = art.get("published")
+                parsed.append((art["text"], str(pub) if pub is not None else None))
+            out.append(Example(expect, tuple(parsed), line))
+    return out
+
+
+def parse_rule(data, path: Path) -> Rule:
+    """Validate one rule file's content; raise RuleError naming the file, line and field."""
+    if not isinstance(data, dict):
+        raise RuleError(path, line_of(data), "a rule file must be a mapping")
+    for key in data:
+        if key not in REQUIRED + OPTIONAL:
+            raise RuleError(path, line_of(data, key), f"unknown field '{key}'")
+    for key in REQUIRED:
+        if key not in data:
+            raise RuleError(path, line_of(data), f"missing field '{key}'")
+    code = str(data["code"])
+    if not _CODE.match(code):
+        raise RuleError(path, line_of(data, "code"), f"field 'code': '{code}' is not three capitals and three digits")
+    kind = str(data["kind"])
+    if kind not in PREFIX_OF_KIND:
+        raise RuleError(path, line_of(data, "kind"), f"field 'kind': '{kind}' is not one of {', '.join(PREFIX_OF_KIND)}")
+    if not code.startswith(PREFIX_OF_KIND[kind]):
+        raise RuleError(path, line_of(data, "code"), f"field 'code': {kind} rules use the prefix {PREFIX_OF_KIND[kind]}")
+    if not path.name.startswith(code + "-"):
+        raise RuleError(path, line_of(data, "code"), f"field 'code': the file name must start with '{code}-'")
+    checks = {"check": CHECK_IDS, "verdict": VERDICTS, "severity": SEVERITIES}
+    for key, allowed in checks.items():
+        if data[key] not in allowed:
+            raise RuleError(path, line_of(data, key), f"field '{key}': '{data[key]}' is not one of {', '.join(allowed)}")
+    for key in ("name", "message", "explanation"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise RuleError(path, line_of(data, key), f"field '{key}' must be non-empty text")
+    try:
+        data["message"].format_map({k: "" for k in _TEMPLATE_FIELDS})
+    except (KeyError, ValueError, IndexError) as exc:
+        raise RuleError(path, line_of(data, "message"),
+                        f"field 'message': bad template field {exc}; use {', '.join(sorted(_TEMPLATE_FIELDS))}") from None
+    params = data.get("params") or {}
+    if not isinstance(params, dict):
+        raise RuleError(path, line_of(data, "params"), "field 'params' must be a mapping")
+    return Rule(code=code, name=data["name"], kind=kind, check=data["check"], verdict=data["verdict"],
+                severity=data["severity"], message=data["message"].strip(), explanation=data["explanation"].strip(),
+                params=dict(params), examples=_examples(data, path), path=str(path))
+
+
+def rule_files(folder: Path) -> list[Path]:
+    """Rule files in a rule folder (every .yml/.yaml outside knowledge/)."""
+    out = []
+    for path in sorted(Path(folder).rglob("*")):
+        if path.suffix in (".yml", ".yaml") and "knowledge" not in path.relative_to(folder).parts:
+            out.append(path)
+    return out
+
+
+def load_rules(folders: list[Path]) -> list[Rule]:
+    """Every rule in the folders, validated; later folders may add rules but not reuse codes or checks."""
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    checks: dict[str, str] = {}
+    for folder in folders:
+        if not Path(folder).is_dir():
+            raise RuleError(folder, None, "rule folder not found")
+        for path in rule_files(Path(folder)):
+            rule = parse_rule(load_yaml(path), path)
+            if rule.code in seen:
+                raise RuleError(path, None, f"field 'code': {rule.code} is already defined in {seen[rule.code]}")
+            if rule.check in checks:
+                raise RuleError(path, None, f"field 'check': {rule.check} is already configured by {checks[rule.check]}")
+            seen[rule.code] = checks[rule.check] = str(path)
+            rules.append(rule)
+    return rules
+
+
+def matches(code: str, patterns: list[str]) -> bool:
+    """True when a code is named by one of the patterns: 'ALL', a prefix or a full code."""
+    return any(p == "ALL" or code.startswith(p) for p in patterns)
+
+
+def select(rules: list[Rule], select_: list[str] | None, ignore: list[str] | None,
+           extend_select: list[str] | None = None) -> list[Rule]:
+    """Rules kept by select / extend-select and not dropped by ignore (as ruff does)."""
+    chosen = list(select_ or ["ALL"]) + list(extend_select or [])
+    return [r for r in rules if matches(r.code, chosen) and not matches(r.code, ignore or [])]
+
+
+def load_ruleset(folders: list[Path], select_: list[str] | None = None, ignore: list[str] | None = None,
+                 extend_select: list[str] | None = None,
+                 severity: dict[str, str] | None = None) -> RuleSet:
+    """Knowledge and selected rules from rule folders (the first is the built-in one)."""
+    knowledge_dirs = [Path(f) / "knowledge" for f in folders if (Path(f) / "knowledge").is_dir()]
+    kn = load_knowledge(knowledge_dirs or [Path(folders[0]) / "knowledge"])
+    rules = select(load_rules(folders), select_, ignore, extend_select)
+    for code, level in (severity or {}).items():
+        if level not in SEVERITIES:
+            raise RuleError("configuration", None, f"severity for {code}: '{level}' is not one of {', '.join(SEVERITIES)}")
+        for r in rules:
+            if r.code == code:
+                r.severity = level
+    return RuleSet(kn, rules)

@@ -1,0 +1,117 @@
+"""Shared data types that flow through the pipeline (articles → claims → facts → findings)."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Span:
+    """A region of an article's text, in character offsets of the decoded original."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Lines removed as page furniture, with the reason."""
+
+    first_line: int
+    last_line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or heading of an article after line-wrap joining."""
+
+    start: int
+    end: int
+    kind: str  # "paragraph" or "heading"
+
+
+@dataclass
+class Article:
+    """One input article: its text, where it came from, and what was dropped from it."""
+
+    id: str
+    text: str
+    norm: str
+    outlet: str | None = None
+    published: date | None = None
+    blocks: list[Block] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=list)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset in the original text."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be checked, with a one-line reason."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Claim:
+    """A checkable statement found in one article.
+
+    ``value`` is the normalised value (a number, an ISO date or range, a canonical office);
+    ``slot`` holds the words that say what the value is about, used for alignment.
+    """
+
+    article: str
+    type: str
+    line: int
+    start: int
+    end: int
+    text: str
+    value: Any
+    unit: str | None = None
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+    head: str | None = None
+    mods: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
+    period: str | None = None
+    persons: frozenset[str] = frozenset()
+    sentence: str = ""
+    resolved: str | None = None
+    display: str = ""
+
+    @property
+    def key(self) -> tuple:
+        """A total order for deterministic output."""
+        return (self.article, self.start, self.end, self.type, str(self.value))
+
+
+@dataclass
+class Fact:
+    """A group of claims from different articles that speak of one thing."""
+
+    type: str
+    label: str
+    claims: list[Claim]
+
+
+@dataclass
+class Finding:
+    """A fact with a verdict, the rule that produced it and the evidence."""
+
+    code: str
+    kind: str
+    verdict: str
+    subject: str
+    attribute: str
+    message: str
+    claims: list[Claim]
+    severity: str = "warning"
+    majority: str | None = None
+    outliers: list[str] = field(default_factory=list)
+    id: str = ""
