@@ -112,9 +112,10 @@ def _furniture_reason(line: str, in_header: bool, kn: Knowledge) -> str | None:
     low = line.strip().lower()
     if any(low.startswith(p) for p in kn.line_prefixes):
         return "teaser or promotion line"
-    for pattern in kn.metadata_patterns:
-        if pattern.search(line):
-            return "byline, date or reading time"
+    if len(_WORD.findall(line)) <= kn.max_metadata_words:
+        for pattern in kn.metadata_patterns:
+            if pattern.search(line):
+                return "byline, date or reading time"
     if in_header and _LIST_MARK.match(line):
         body = _LIST_MARK.sub("", line)
         if len(_WORD.findall(body)) <= kn.max_metadata_list_words and not _SENTENCE_END.search(body):

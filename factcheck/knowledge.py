@@ -95,6 +95,7 @@ class Knowledge:
     line_prefixes: list[str] = field(default_factory=list)
     metadata_patterns: list[re.Pattern] = field(default_factory=list)
     max_metadata_list_words: int = 4
+    max_metadata_words: int = 12
 
     def canon_place(self, word: str) -> str | None:
         """The country a word names ('U.S.', 'Chinese' → 'united states', 'china')."""
@@ -266,3 +267,4 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         for p in data.get("metadata_patterns") or []:
             kn.metadata_patterns.append(_compile(str(p), path, line_of(data, "metadata_patterns"), ""))
         kn.max_metadata_list_words = int(data.get("max_metadata_list_words", kn.max_metadata_list_words))
+        kn.max_metadata_words = int(data.get("max_metadata_words", kn.max_metadata_words))

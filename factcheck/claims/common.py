@@ -184,14 +184,24 @@ class Slot:
     clause: str
 
 
-def measure_head(tokens: list[Token], kn: Knowledge) -> tuple[str | None, int | None]:
-    """The nearest measure noun among tokens (by position in the list) and its index."""
-    for i, t in enumerate(tokens):
+def measure_head(tokens: list[Token], kn: Knowledge, from_end: bool = False) -> tuple[str | None, int | None]:
+    """The measure noun nearest the start (or the end) of tokens, and the index of its first token."""
+    found = []
+    i = 0
+    while i < len(tokens):
         for n in (3, 2, 1):
             phrase = " ".join(x.folded for x in tokens[i:i + n])
             if len(tokens[i:i + n]) == n and phrase in kn.measure_of:
-                return kn.measure_of[phrase], i
-    return None, None
+                found.append((kn.measure_of[phrase], i, n))
+                i += n - 1
+                break
+        i += 1
+        if found and not from_end:
+            break
+    if not found:
+        return None, None
+    head, idx, _ = found[-1] if from_end else found[0]
+    return head, idx
 
 
 def noun_run(tokens: list[Token], kn: Knowledge) -> list[Token]:
@@ -249,13 +259,13 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
     if head is None and after and after[0].folded in ("on", "against") :
         mods |= _pp_terms(after, kn)
     if head is None:
-        rev_head, ridx = measure_head(list(reversed(before)), kn)
-        if rev_head:
-            head = rev_head
-            pos = len(before) - 1 - ridx
+        back_head, pos = measure_head(before, kn, from_end=True)
+        if back_head:
+            head = back_head
             pre = noun_run(list(reversed(before[:pos])), kn)
             mods |= modifier_terms(pre, kn)
-            mods |= _pp_terms(before[pos + 1:], kn, stop_at_verb=True)
+            span = next(n for n in (3, 2, 1) if " ".join(t.folded for t in before[pos:pos + n]) in kn.measure_of)
+            mods |= _pp_terms(before[pos + span:], kn, stop_at_verb=True)
     if head is None:
         after_head, aidx = measure_head(after[:6], kn)
         head = after_head

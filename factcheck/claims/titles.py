@@ -162,50 +162,55 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge) -> list[Claim]:
     return claims
 
 
+def _split_portfolio(right: list[Token], kn: Knowledge) -> tuple[list[Token], list[Token]]:
+    """Split 'State Marco Rubio' after 'Secretary of' into portfolio ['State'] and name ['Marco', 'Rubio']."""
+    for cut in range(len(right) - 1, 0, -1):
+        if fold(" ".join(t.text for t in right[:cut])) in kn.portfolio_canon:
+            return right[:cut], right[cut:]
+    if len(right) >= 2:
+        cut = len(right) - (2 if len(right) >= 4 else 1)
+        return right[:cut], right[cut:]
+    return right, []
+
+
+def _appositive_name(tokens: list[Token], i: int, left: list[Token], kn: Knowledge) -> list[Token]:
+    k = i - len(left) - 1
+    while k >= 0 and tokens[k].folded in _ARTICLES:
+        k -= 1
+    if not (k >= 1 and tokens[k].text == ","):
+        return []
+    return _name_before(tokens, k - 1, kn)
+
+
 def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
     role = tokens[i:i + n]
     capitalised = role[-1].is_capitalised
     j = i + n
     right = _portfolio_after(tokens, j)
-    j_after = j + (len(right) + 1 + (1 if j + 1 < len(tokens) and tokens[j + 1].folded == "the" else 0)
-                   if right else 0)
+    skip_the = 1 if right and tokens[j + 1].folded == "the" else 0
+    j_after = j + (len(right) + 1 + skip_the if right else 0)
     name = _name_after(tokens, j_after, kn)
-    comma_name = False
-    if not name and j_after + 1 < len(tokens) and tokens[j_after].text == ",":
-        name = _name_after(tokens, j_after + 1, kn) if capitalised and not _role_at(tokens, j_after + 1, kn) else []
-        comma_name = bool(name)
-    if name and not capitalised and not right and not comma_name:
-        left = _left_modifiers(tokens, i, kn, lowercase_ok=True)
-    else:
-        left = _left_modifiers(tokens, i, kn, lowercase_ok=False)
+    if not name and j_after + 1 < len(tokens) and tokens[j_after].text == "," and capitalised \
+            and not _role_at(tokens, j_after + 1, kn):
+        name = _name_after(tokens, j_after + 1, kn)
+    left = _left_modifiers(tokens, i, kn, lowercase_ok=bool(name) and not capitalised and not right)
+    appositive = False
     if not name:
-        k = i - len(left) - 1
-        while k >= 0 and tokens[k].folded in _ARTICLES:
-            k -= 1
-        if not (k >= 1 and tokens[k].text == ","):
-            return None
-        if not capitalised:
-            left = _left_modifiers(tokens, i, kn, lowercase_ok=True)
-            k = i - len(left) - 1
-            while k >= 0 and tokens[k].folded in _ARTICLES:
-                k -= 1
-            if not (k >= 1 and tokens[k].text == ","):
-                return None
-        name = _name_before(tokens, k - 1, kn)
-        if not name:
-            return None
-        start = name[0].start
-        end = (right[-1].end if right else role[-1].end)
+        left = _left_modifiers(tokens, i, kn, lowercase_ok=not capitalised)
+        name = _appositive_name(tokens, i, left, kn)
+        appositive = bool(name)
+        if not name and capitalised and len(right) >= 2:
+            right, name = _split_portfolio(right, kn)
+    if not name:
+        return None
+    if appositive:
+        start, end = name[0].start, (right[-1].end if right else role[-1].end)
     else:
-        if not capitalised and not left and not right:
-            left = []
-        start = (left[0].start if left else role[0].start)
+        start = left[0].start if left else role[0].start
         end = name[-1].end - (2 if name[-1].text.endswith(("’s", "'s")) else 0)
-    person_text = " ".join(t.text for t in name)
-    person = _strip_possessive(person_text)
+    person = _strip_possessive(" ".join(t.text for t in name))
     office = read_office(left, role, right, kn)
-    value = office.label()
-    claim = make_claim(article, "title", start, end, value, None, sentence, display=person)
+    claim = make_claim(article, "title", start, end, office.label(), None, sentence, display=person)
     claim.qualifiers = {"person": kn.canonical_person(person), "role": office.role, "portfolio": office.portfolio,
                         "country": office.country, "qualifier": office.qualifier}
     claim.head = fold(kn.canonical_person(person))

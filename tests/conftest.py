@@ -1,0 +1,25 @@
+"""Shared fixtures: the built-in rule set, loaded once."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.rules import load_ruleset
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "rules"
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def ruleset():
+    """All built-in rules and knowledge."""
+    return load_ruleset([RULES])
+
+
+@pytest.fixture(scope="session")
+def kn(ruleset):
+    """The built-in knowledge packs."""
+    return ruleset.knowledge

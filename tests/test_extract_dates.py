@@ -1,0 +1,49 @@
+"""Dates: absolute, partial, ranges and weekdays resolved against the publication date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.claims.dates import resolve_weekday
+
+from .helpers import claims_of, one
+
+TUESDAY = date(2025, 6, 10)
+
+
+@pytest.mark.parametrize("text,first,last", [
+    ("The leaders spoke on Thursday about trade.", "2025-06-05", "2025-06-05"),
+    ("Officials met last Tuesday in Oslo.", "2025-06-03", "2025-06-03"),
+    ("The ministers will meet on Friday in Rome.", "2025-06-13", "2025-06-13"),
+    ("The talks could also continue Tuesday, aides said.", "2025-06-10", "2025-06-10"),
+    ("The summit opened on June 9, 2025 in London.", "2025-06-09", "2025-06-09"),
+    ("The vote was held on 9 June in Dublin.", "2025-06-09", "2025-06-09"),
+    ("The accord was reached in mid-May in Geneva.", "2025-05-11", "2025-05-20"),
+    ("The tariffs expire in early July, officials said.", "2025-07-01", "2025-07-10"),
+    ("He will visit Britain from June 8 to 13 for talks.", "2025-06-08", "2025-06-13"),
+    ("The pact was signed on Dec. 30 in Paris.", "2024-12-30", "2024-12-30"),
+])
+def test_date_resolution(kn, text, first, last):
+    c = one(text, kn, "date", published=TUESDAY)
+    assert c.value == (first, last)
+
+
+def test_weekday_without_publication_date_stays_unresolved(kn):
+    c = one("The leaders spoke on Thursday about trade.", kn, "date", published=None)
+    assert c.value is None and "unresolved" in c.resolved
+
+
+def test_resolve_weekday_same_day_counts_as_that_day():
+    assert resolve_weekday(1, TUESDAY, None, future=False) == TUESDAY
+    assert resolve_weekday(1, TUESDAY, "last", future=False) == date(2025, 6, 3)
+    assert resolve_weekday(1, TUESDAY, "next", future=False) == date(2025, 6, 17)
+
+
+def test_event_kind_of_a_date(kn):
+    assert one("Xi and Lula held a phone call on Friday.", kn, "date").head == "call"
+    assert one("The delegates met in Vienna on May 3.", kn, "date").head == "meeting"
+
+
+def test_may_the_verb_is_not_a_month(kn):
+    assert claims_of("Prices may 5 times rise, they may fall.", kn, kind="date") == []

@@ -1,0 +1,70 @@
+"""Percentages and money in phrasings other outlets use."""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import claims_of, one
+
+
+@pytest.mark.parametrize("text,value,basis,direction", [
+    ("Industrial output grew 7.5 per cent year on year in October.", 7.5, "year-on-year", "rise"),
+    ("Factory orders were down 2.1% from the previous month in July.", 2.1, "month-on-month", "fall"),
+    ("Shipments abroad rose 12.7% in May compared with April.", 12.7, "month-on-month", "rise"),
+    ("Car sales slumped 9 percent from a year earlier in April.", 9.0, "year-on-year", "fall"),
+    ("GDP expanded at a 2.8% annualized pace in the third quarter.", 2.8, "annualised", "rise"),
+])
+def test_percent_value_basis_direction(kn, text, value, basis, direction):
+    c = one(text, kn, "percent")
+    assert c.value == value
+    assert c.qualifiers.get("basis") == basis
+    assert c.qualifiers.get("direction") == direction
+
+
+def test_percentage_points_are_not_percent(kn):
+    c = one("The central bank cut rates by 0.25 percentage points on Wednesday.", kn, "percent")
+    assert c.unit == "pp" and c.value == 0.25
+
+
+def test_level_after_to_is_not_a_change(kn):
+    c = one("Some duties have risen to 50% this year.", kn, "percent")
+    assert "direction" not in c.qualifiers
+
+
+@pytest.mark.parametrize("text,hedge", [
+    ("Inflation ran at about 3% in September.", "approx"),
+    ("Levies as high as 40% apply to some steel products.", "upper"),
+    ("Turnout was at least 60% in most districts.", "lower"),
+])
+def test_hedges(kn, text, hedge):
+    assert one(text, kn, "percent").qualifiers.get("hedge") == hedge
+
+
+def test_percent_measure_and_modifiers(kn):
+    c = one("Brussels imposed a 17% duty on Chinese electric vehicles.", kn, "percent")
+    assert c.head == "tariff"
+    assert {"china", "auto"} <= set(c.mods)
+
+
+@pytest.mark.parametrize("text,amount,currency", [
+    ("The deal is worth US$4.7bn, the company said.", 4.7e9, "USD"),
+    ("Exports reached 28.8 billion dollars in May.", 28.8e9, "USD"),
+    ("The city borrowed €300 million for the tram.", 300e6, "EUR"),
+    ("The review will allocate over £2 trillion.", 2e12, "GBP"),
+    ("The fine came to $1,250,000 in total.", 1.25e6, "USD"),
+    ("Tokyo set aside ¥5 trillion for the stimulus.", 5e12, "JPY"),
+    ("The plant cost 12 billion yuan to build.", 12e9, "CNY"),
+])
+def test_money_amount_scale_currency(kn, text, amount, currency):
+    c = one(text, kn, "money")
+    assert c.value == pytest.approx(amount)
+    assert c.unit == currency
+
+
+def test_money_hedge(kn):
+    c = one("The surplus reached nearly $29 billion in January.", kn, "money")
+    assert c.qualifiers.get("hedge") == "approx"
+
+
+def test_a_money_amount_is_not_a_count_or_a_date(kn):
+    found = claims_of("The firm paid $12 million in May 2024.", kn)
+    assert sorted(c.type for c in found) == ["date", "money"]

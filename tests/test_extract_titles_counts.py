@@ -1,0 +1,64 @@
+"""People with titles, counts, ordinals and durations."""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import claims_of, one
+
+
+@pytest.mark.parametrize("text,person,role,portfolio,country,qualifier,quote", [
+    ("Talks included former U.S. President Donald Trump.", "Donald Trump", "president", None, "united states",
+     "former", "former U.S. President Donald Trump"),
+    ("Secretary of State Marco Rubio flew to Manila.", "Marco Rubio", "secretary", "state", None, None,
+     "Secretary of State Marco Rubio"),
+    ("The plan came from Ana Ruiz, the finance minister, on Monday.", "Ana Ruiz", "minister", "treasury", None,
+     None, "Ana Ruiz, the finance minister"),
+    ("Germany's Chancellor Friedrich Merz arrived late.", "Friedrich Merz", "chancellor", None, "germany", None,
+     "Germany's Chancellor Friedrich Merz"),
+    ("Kevin Hassett, director of the National Economic Council, spoke.", "Kevin Hassett", "director",
+     "national economic council", None, None, "Kevin Hassett, director of the National Economic Council"),
+    ("Minister for Digital Affairs, Taro Kono, resigned.", "Taro Kono", "minister", "digital affairs", None, None,
+     "Minister for Digital Affairs, Taro Kono"),
+    ("South Korean President Lee Jae-myung took office.", "Lee Jae-myung", "president", None, "south korea", None,
+     "South Korean President Lee Jae-myung"),
+])
+def test_title_reading(kn, text, person, role, portfolio, country, qualifier, quote):
+    c = one(text, kn, "title")
+    q = c.qualifiers
+    assert (q["person"], q["role"], q["portfolio"], q["country"], q["qualifier"]) == \
+        (person, role, portfolio, country, qualifier)
+    assert c.text == quote
+
+
+def test_title_wrapped_over_two_lines_is_joined(kn):
+    c = one("Reports said that communication between President\nDonald Trump and aides was poor.", kn, "title")
+    assert c.text == "President Donald Trump" and c.line == 1
+
+
+def test_equivalent_titles_read_the_same(kn):
+    a = one("Commerce Secretary Howard Lutnick spoke.", kn, "title")
+    b = one("Secretary of Commerce Lutnick spoke.", kn, "title")
+    assert (a.qualifiers["role"], a.qualifiers["portfolio"]) == (b.qualifiers["role"], b.qualifiers["portfolio"])
+
+
+def test_lowercase_role_without_a_name_is_not_a_claim(kn):
+    assert claims_of("The president said the minister would resign.", kn, kind="title") == []
+
+
+@pytest.mark.parametrize("text,kind,value,unit,head", [
+    ("Beijing restricted exports of seven types of rare-earth minerals.", "count", 7, "mineral", "mineral"),
+    ("Rescuers found 23 survivors under the rubble.", "count", 23, "survivor", "survivor"),
+    ("It was the 12th round of talks this year.", "ordinal", 12, "meeting", "meeting"),
+    ("Envoys opened a fifth round of negotiations.", "ordinal", 5, "meeting", "meeting"),
+    ("The two sides agreed a 90-day truce in Geneva.", "duration", 90.0, "day", "truce"),
+    ("Trump and Xi held a 90-minute phone conversation.", "duration", 90.0, "minute", "call"),
+    ("The delegation began a three-day visit to Jakarta.", "duration", 3.0, "day", "visit"),
+])
+def test_counts_ordinals_durations(kn, text, kind, value, unit, head):
+    c = one(text, kn, kind)
+    assert (c.value, c.unit, c.head) == (value, unit, head)
+
+
+def test_years_and_relative_times_are_not_counts_or_durations(kn):
+    found = claims_of("In 2024 the rule changed, and 17 hours ago officials said it would change again.", kn)
+    assert [c.type for c in found if c.type in ("count", "duration")] == []
