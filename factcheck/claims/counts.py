@@ -11,6 +11,9 @@ from .quantities import counted_head
 _DIGITS = re.compile(r"(?<![\w.,$€£¥:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,%:/-]|\.\d|\s?(?:percent|per cent))")
 
 
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+
+
 def _number_words(kn: Knowledge) -> re.Pattern:
     words = "|".join(sorted(kn.number_words, key=len, reverse=True))
     return re.compile(rf"\b({words})\b(?!-)", re.IGNORECASE)
@@ -31,7 +34,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 continue
             after = [t for t in sentence.tokens if t.start >= end][:8]
             head, mods, span = counted_head(after, kn)
-            if not head or head in kn.months or head in kn.weekdays:
+            if not head or head in kn.months or head in kn.weekdays or head in _TIME_UNITS:
                 continue
             lo, hi = sentence.clause_bounds(start)
             tokens = sentence.tokens_between(lo, hi)
