@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge import Knowledge
+from ..knowledge import Knowledge, stem
 from ..types import Article, Claim
 from .common import PersonIndex, Sentence, Slot, content_words, hedge_of, make_claim
 from .quantities import counted_head
@@ -33,6 +33,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if pattern is _DIGITS and 1900 <= value <= 2100:
                 continue
             after = [t for t in sentence.tokens if t.start >= end][:8]
+            if after and stem(after[0].folded) in _TIME_UNITS:
+                continue
             head, mods, span = counted_head(after, kn)
             if not head or head in kn.months or head in kn.weekdays or head in _TIME_UNITS:
                 continue
