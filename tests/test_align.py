@@ -1,0 +1,66 @@
+"""Alignment: same number is not same fact; different words can be the same fact."""
+from __future__ import annotations
+
+from datetime import date
+
+from factcheck.api import check_texts
+
+D = date(2025, 6, 10)
+
+
+def _verdicts(ruleset, *texts):
+    report = check_texts([(f"s{i}.txt", t, D) for i, t in enumerate(texts)], ruleset)
+    return [(f.code, f.verdict) for f in report.findings], report
+
+
+def test_days_and_minutes_never_meet(ruleset):
+    found, _ = _verdicts(ruleset, "The rivals agreed a 90-day truce on trade in Geneva.",
+                         "The rivals held a 90-minute call about the truce on trade.")
+    assert found == []
+
+
+def test_same_rate_on_different_goods_is_not_compared(ruleset):
+    found, _ = _verdicts(ruleset, "Washington keeps a 25% tariff on imported trucks.",
+                         "Seoul faces a 20% tariff on Korean steel exports.")
+    assert found == []
+
+
+def test_exports_and_imports_are_different_series(ruleset):
+    found, _ = _verdicts(ruleset, "Exports to Brazil fell 8.1% in March from a year earlier.",
+                         "Imports from Brazil fell 3.4% in March from a year earlier.")
+    assert found == []
+
+
+def test_calls_between_different_leaders_are_different_events(ruleset):
+    found, _ = _verdicts(ruleset,
+                         "President Ana Silva and Chancellor Jonas Berg spoke by phone on Thursday.",
+                         "President Ana Silva held a phone call with Premier Omar Haddad on June 6.")
+    assert found == []
+
+
+def test_same_call_on_different_days_is_a_contradiction(ruleset):
+    found, report = _verdicts(ruleset,
+                              "President Ana Silva and Chancellor Jonas Berg spoke by phone on Thursday.",
+                              "Silva and Berg held a phone call on June 6, aides said.")
+    assert found == [("DAT001", "contradiction")]
+    resolved = sorted(c.resolved for c in report.findings[0].claims)
+    assert resolved == ["2025-06-06", "Thursday → 2025-06-05"]
+
+
+def test_equivalent_titles_corroborate(ruleset):
+    found, report = _verdicts(ruleset, "Commerce Secretary Howard Lutnick met the delegation.",
+                              "Secretary of Commerce Lutnick met the delegation.")
+    assert found == []
+    assert [f.verdict for f in report.agreements] == ["agreement"]
+
+
+def test_same_series_same_basis_different_value_conflicts(ruleset):
+    found, _ = _verdicts(ruleset, "Exports to Brazil fell 8.1% in March from a year earlier.",
+                         "Exports to Brazil dropped 9.4% in March from a year earlier.")
+    assert found == [("PCT001", "contradiction")]
+
+
+def test_a_bound_does_not_contradict_a_value_inside_it(ruleset):
+    found, _ = _verdicts(ruleset, "Tariffs on cars, some as high as 50%, weigh on Tokyo.",
+                         "Tokyo wants the 25% tariff on car imports removed.")
+    assert found == []
