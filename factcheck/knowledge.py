@@ -6,6 +6,7 @@ currency comes from the packs, so a newsroom extends the checker by editing YAML
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,7 @@ PACKS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Case- and punctuation-folded form of a word or phrase used as a lookup key."""
     if not isinstance(word, str):
@@ -35,6 +37,7 @@ def fold(word: str) -> str:
     return re.sub(r"\s+", " ", word).strip(" -'\"")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude plural/verb-ending stem, enough to match 'tariffs' with 'tariff'."""
     w = fold(word)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..knowledge import Knowledge
 from ..types import Article, Claim
 from . import counts, dates, durations, money, ordinals, percent, titles
-from .common import PersonIndex, sentences
+from .common import PersonIndex, Spans, sentences
 
 CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordinal")
 
@@ -28,8 +28,8 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
     for s in sents:
         found = percent.extract(article, s, kn, people) + money.extract(article, s, kn, people)
         found += dates.extract(article, s, kn, people) + durations.extract(article, s, kn, people)
-        found += ordinals.extract(article, s, kn, people, [(c.start, c.end) for c in found])
-        found += counts.extract(article, s, kn, people, [(c.start, c.end) for c in found])
+        found += ordinals.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
+        found += counts.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         out.extend(found)
     out.sort(key=lambda c: c.key)
     return out

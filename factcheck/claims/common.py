@@ -1,7 +1,9 @@
 """What every extractor shares: sentences, tokens, clauses and the slot words of a claim."""
 from __future__ import annotations
 
+import bisect
 import re
+from functools import cached_property
 from dataclasses import dataclass, field
 
 from ..knowledge import Knowledge, fold, stem
@@ -24,7 +26,7 @@ class Token:
     start: int
     end: int
 
-    @property
+    @cached_property
     def folded(self) -> str:
         """Lower-cased, punctuation-folded form."""
         return fold(self.text)
@@ -33,6 +35,9 @@ class Token:
     def is_capitalised(self) -> bool:
         """True for a word that starts with a capital letter."""
         return self.text[:1].isupper()
+
+
+WINDOW = 40  # tokens on each side of a value that can describe it
 
 
 @dataclass
@@ -44,22 +49,62 @@ class Sentence:
     text: str
     heading: bool = False
     tokens: list[Token] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _ends: list[int] = field(default_factory=list, repr=False)
+    _cuts: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _terms: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        self._starts = [t.start for t in self.tokens]
+        self._ends = [t.end for t in self.tokens]
 
     def clause_bounds(self, offset: int) -> tuple[int, int]:
-        """Offsets of the clause around an offset: split at ';', dashes, 'while', 'but'."""
+        """Offsets of the clause around an offset (split at ';', dashes, 'while', 'but'),
+        narrowed to WINDOW tokens on each side so that work per value stays bounded."""
+        if self._cuts is None:
+            self._cuts = [(self.start + m.start(), self.start + m.end()) for m in _CLAUSE_BREAK.finditer(self.text)]
         lo, hi = self.start, self.end
-        for m in _CLAUSE_BREAK.finditer(self.text):
-            cut_lo, cut_hi = self.start + m.start(), self.start + m.end()
-            if cut_hi <= offset:
-                lo = max(lo, cut_hi)
-            elif cut_lo >= offset:
-                hi = min(hi, cut_lo)
-                break
+        i = bisect.bisect_right([c[1] for c in self._cuts], offset) if self._cuts else 0
+        if i > 0:
+            lo = self._cuts[i - 1][1]
+        if i < len(self._cuts) and self._cuts[i][0] >= offset:
+            hi = self._cuts[i][0]
+        k = bisect.bisect_left(self._starts, offset) // WINDOW
+        first, last = (k - 1) * WINDOW, (k + 2) * WINDOW
+        if first > 0:
+            lo = max(lo, self._starts[first])
+        if last < len(self._ends):
+            hi = min(hi, self._ends[last])
         return lo, hi
 
     def tokens_between(self, lo: int, hi: int) -> list[Token]:
         """Tokens wholly inside [lo, hi)."""
-        return [t for t in self.tokens if t.start >= lo and t.end <= hi]
+        i = bisect.bisect_left(self._starts, lo)
+        j = bisect.bisect_right(self._ends, hi)
+        return self.tokens[i:j] if j > i else []
+
+    def after(self, offset: int, n: int) -> list[Token]:
+        """Up to n tokens starting at or after an offset."""
+        i = bisect.bisect_left(self._starts, offset)
+        return self.tokens[i:i + n]
+
+    def before(self, offset: int, n: int) -> list[Token]:
+        """Up to n tokens ending at or before an offset."""
+        j = bisect.bisect_right(self._ends, offset)
+        return self.tokens[max(0, j - n):j]
+
+    def memo(self, key, compute):
+        """A value computed once per sentence (event triggers, people in a clause…)."""
+        if key not in self._terms:
+            self._terms[key] = compute()
+        return self._terms[key]
+
+    def terms(self, lo: int, hi: int, kn: Knowledge) -> frozenset[str]:
+        """Content words of a span (cached: many values share a clause)."""
+        key = (lo, hi)
+        if key not in self._terms:
+            self._terms[key] = frozenset(content_words(self.tokens_between(lo, hi), kn))
+        return self._terms[key]
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -92,8 +137,8 @@ def _ends_sentence(text: str, m: re.Match, kn: Knowledge) -> bool:
     nxt = text[m.end():m.end() + 1]
     if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘("):
         return False
-    before = text[:m.start() + 1]
-    word = re.search(r"(\S+)\.$", before)
+    before = text[max(0, m.start() - 40):m.start() + 1]
+    word = re.search(r"(?<!\S)(\S{1,39})\.$", before)
     if word:
         w = word.group(1)
         if fold(w) in kn.abbreviations or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", w):
@@ -138,13 +183,24 @@ def content_words(tokens: list[Token], kn: Knowledge) -> set[str]:
     return set(phrase_terms(tokens, kn))
 
 
+_HEDGES: dict[int, list[tuple[str, re.Pattern]]] = {}
+
+
+def _hedge_patterns(kn: Knowledge) -> list[tuple[str, re.Pattern]]:
+    if id(kn) not in _HEDGES:
+        _HEDGES[id(kn)] = [
+            (kind, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in kn.hedges.get(kind, [])) +
+                              r")(?:(?: have| has| had)? [a-z]+ to)? $"))
+            for kind in ("upper", "lower", "approx") if kn.hedges.get(kind)]
+    return _HEDGES[id(kn)]
+
+
 def hedge_of(before: str, kn: Knowledge) -> str | None:
     """'approx', 'upper' or 'lower' when the words right before a figure hedge it."""
-    tail = " " + fold(before)[-40:] + " "
-    for kind in ("upper", "lower", "approx"):
-        for phrase in kn.hedges.get(kind, []):
-            if re.search(r"\b" + re.escape(phrase) + r"(?:(?: have| has| had)? [a-z]+ to)? $", tail):
-                return kind
+    tail = " " + fold(before[-60:])[-40:] + " "
+    for kind, pattern in _hedge_patterns(kn):
+        if pattern.search(tail):
+            return kind
     return None
 
 
@@ -162,6 +218,10 @@ class PersonIndex:
             parts = [p for p in fold(name).split() if p not in kn.stopwords]
             for p in parts:
                 self.by_token.setdefault(p, fold(name))
+
+    def persons_between(self, sentence: "Sentence", lo: int, hi: int) -> frozenset[str]:
+        """The people named in a span of a sentence (cached per span)."""
+        return sentence.memo(("persons", id(self), lo, hi), lambda: self.persons_in(sentence.tokens_between(lo, hi)))
 
     def persons_in(self, tokens: list[Token]) -> frozenset[str]:
         """The people named by capitalised words among the tokens."""
@@ -273,9 +333,8 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
         head = stem(follow[-1].folded)
         mods |= modifier_terms(follow[:-1], kn)
     mods.discard(head or "")
-    context = content_words(clause_tokens, kn)
-    return Slot(head=head, mods=frozenset(mods), context=frozenset(context),
-                period=period_of(clause_tokens, kn, skip), persons=people.persons_in(clause_tokens),
+    return Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
+                period=period_of(clause_tokens, kn, skip), persons=people.persons_between(sentence, lo, hi),
                 clause=sentence.text[lo - sentence.start:hi - sentence.start])
 
 
@@ -309,3 +368,24 @@ def make_claim(article: Article, type_: str, start: int, end: int, value, slot: 
 def stems(words) -> set[str]:
     """Stems of several words."""
     return {stem(w) for w in words}
+
+
+class Spans:
+    """Non-overlapping spans already claimed, with a fast overlap test."""
+
+    def __init__(self, spans=()):
+        self._spans: list[tuple[int, int]] = sorted(spans)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a span already taken."""
+        i = bisect.bisect_left(self._spans, (start, start))
+        for j in (i - 1, i):
+            if 0 <= j < len(self._spans):
+                a, b = self._spans[j]
+                if a < end and start < b:
+                    return True
+        return False
+
+    def add(self, start: int, end: int) -> None:
+        """Take a span."""
+        bisect.insort(self._spans, (start, end))

@@ -5,7 +5,7 @@ import re
 
 from ..knowledge import Knowledge, stem
 from ..types import Article, Claim
-from .common import PersonIndex, Sentence, Slot, content_words, hedge_of, make_claim
+from .common import PersonIndex, Spans, Sentence, Slot, hedge_of, make_claim
 from .quantities import counted_head
 
 _DIGITS = re.compile(r"(?<![\w.,$€£¥:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,%:/-]|\.\d|\s?(?:percent|per cent))")
@@ -20,19 +20,19 @@ def _number_words(kn: Knowledge) -> re.Pattern:
 
 
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex,
-            taken: list[tuple[int, int]]) -> list[Claim]:
+            taken: Spans) -> list[Claim]:
     """Count claims in one sentence, skipping spans other extractors already took."""
     claims = []
     for pattern, to_value in ((_DIGITS, lambda s: int(s.replace(",", ""))),
                               (_number_words(kn), lambda s: kn.number_words[s.lower()])):
         for m in pattern.finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
-            if any(a < end and start < b for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
             value = to_value(m.group(1))
             if pattern is _DIGITS and 1900 <= value <= 2100:
                 continue
-            after = [t for t in sentence.tokens if t.start >= end][:8]
+            after = sentence.after(end, 8)
             if after and stem(after[0].folded) in _TIME_UNITS:
                 continue
             head, mods, span = counted_head(after, kn)
@@ -40,10 +40,10 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 continue
             lo, hi = sentence.clause_bounds(start)
             tokens = sentence.tokens_between(lo, hi)
-            slot = Slot(head=head, mods=frozenset(mods), context=frozenset(content_words(tokens, kn)),
-                        period=None, persons=people.persons_in(tokens), clause=article.norm[lo:hi])
+            slot = Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
+                        period=None, persons=people.persons_between(sentence, lo, hi), clause=article.norm[lo:hi])
             quote_end = after[span - 1].end if span else end
-            hedge = hedge_of(sentence.text[:m.start()], kn)
+            hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
             claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, unit=head,
                                      qualifiers={"hedge": hedge} if hedge else {}, display=m.group(1)))
     return claims

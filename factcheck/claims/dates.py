@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim
-from .common import PersonIndex, Sentence, Slot, content_words, is_future, make_claim
+from .common import PersonIndex, Spans, Sentence, Slot, is_future, make_claim
 
 _PARTS = {"early": (1, 10), "mid": (11, 20), "middle of": (11, 20), "late": (21, 31), "end of": (21, 31),
           "beginning of": (1, 10), "start of": (1, 10)}
@@ -94,7 +94,7 @@ def speaks_of_future(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     before any past-tense verb means future.
     """
     lo, _ = sentence.clause_bounds(start)
-    before = [t for t in sentence.tokens if lo <= t.start and t.end <= start][-8:]
+    before = [t for t in sentence.before(start, 8) if t.start >= lo]
     for t in reversed(before):
         f = t.folded
         if f in _PAST_IRREGULAR or (f.endswith("ed") and len(f) > 4 and f not in kn.stopwords):
@@ -104,21 +104,31 @@ def speaks_of_future(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     return False
 
 
-def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
-    """The kind of event nearest to a date in its clause (call, meeting, visit…)."""
-    lo, hi = sentence.clause_bounds(start)
-    tokens = sentence.tokens_between(lo, hi)
-    best = None
+def _triggers(sentence: Sentence, kn: Knowledge) -> list[tuple[int, int, str]]:
+    tokens = sentence.tokens
+    found = []
     for i, t in enumerate(tokens):
         words = [t.folded] + ([t.folded + " " + tokens[i + 1].folded] if i + 1 < len(tokens) else [])
         for w in words:
             kind = kn.event_of.get(w)
             if kind:
-                dist = start - t.end if t.end <= start else 2 * (t.start - end)
-                if dist < 0:
-                    continue
-                if best is None or dist < best[0]:
-                    best = (dist, kind)
+                found.append((t.start, t.end, kind))
+    return found
+
+
+def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
+    """The kind of event nearest to a date in its clause (call, meeting, visit…).
+
+    Words after the date count double: the verb that governs a date usually comes before it.
+    """
+    lo, hi = sentence.clause_bounds(start)
+    best = None
+    for t_start, t_end, kind in sentence.memo(("events", id(kn)), lambda: _triggers(sentence, kn)):
+        if t_start < lo or t_end > hi:
+            continue
+        dist = start - t_end if t_end <= start else 2 * (t_start - end)
+        if dist >= 0 and (best is None or dist < best[0]):
+            best = (dist, kind)
     return best[1] if best else None
 
 
@@ -126,18 +136,18 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
     """Date claims in one sentence, resolved against the article's publication date."""
     pats = patterns(kn)
     claims: list[Claim] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for name in ("range", "iso", "month_day", "day_month", "part", "month", "weekday"):
         for m in pats[name].finditer(sentence.text):
             span = m.span("wd") if name == "weekday" else m.span()
-            if any(a < span[1] and span[0] < b for a, b in taken):
+            if taken.overlaps(*span):
                 continue
             found = _interpret(name, m, sentence, kn, article.published)
             if found is None:
                 continue
             lo_date, hi_date, shown, resolved = found
             start, end = sentence.start + span[0], sentence.start + span[1]
-            taken.append(span)
+            taken.add(*span)
             claims.append(_claim(article, sentence, start, end, lo_date, hi_date, shown, resolved, name, kn, people))
     return claims
 
@@ -182,8 +192,8 @@ def _claim(article, sentence, start, end, lo_date, hi_date, shown, resolved, nam
     lo, hi = sentence.clause_bounds(start)
     tokens = sentence.tokens_between(lo, hi)
     slot = Slot(head=event_of(sentence, start, end, kn), mods=frozenset(),
-                context=frozenset(content_words(tokens, kn)), period=None,
-                persons=people.persons_in(tokens), clause=article.norm[lo:hi])
+                context=sentence.terms(lo, hi, kn), period=None,
+                persons=people.persons_between(sentence, lo, hi), clause=article.norm[lo:hi])
     value = None if lo_date is None else (lo_date.isoformat(), hi_date.isoformat())
     granularity = "day" if lo_date == hi_date else "range"
     claim = make_claim(article, "date", start, end, value, slot, sentence, unit=granularity,

@@ -5,7 +5,7 @@ import re
 
 from ..knowledge import Knowledge, stem
 from ..types import Article, Claim
-from .common import PersonIndex, Sentence, Slot, content_words, hedge_of, make_claim, noun_run
+from .common import PersonIndex, Sentence, Slot, hedge_of, make_claim, noun_run
 from .quantities import counted_head
 
 _UNITS = r"(second|minute|hour|day|week|month|year)s?"
@@ -25,19 +25,19 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         number = m.group(1)
         value = float(number) if number[0].isdigit() else float(kn.number_words[number.lower()])
         unit = stem(m.group(2))
-        after = [t for t in sentence.tokens if t.start >= end][:8]
+        after = sentence.after(end, 8)
         hyphenated = "-" in m.group(0)
         head, mods, span = counted_head(after, kn) if hyphenated else (None, set(), 0)
         if head is None:
-            before = [t for t in sentence.tokens if t.end <= start][-6:]
+            before = sentence.before(start, 6)
             run = noun_run(list(reversed([t for t in before if t.folded not in ("of", "for", "a", "the")])), kn)
             head = kn.canon_term(run[0].folded) if run else None
         lo, hi = sentence.clause_bounds(start)
         tokens = sentence.tokens_between(lo, hi)
-        slot = Slot(head=head, mods=frozenset(mods), context=frozenset(content_words(tokens, kn)), period=None,
-                    persons=people.persons_in(tokens), clause=article.norm[lo:hi])
+        slot = Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn), period=None,
+                    persons=people.persons_between(sentence, lo, hi), clause=article.norm[lo:hi])
         quote_end = after[span - 1].end if span else end
-        hedge = hedge_of(sentence.text[:m.start()], kn)
+        hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
         claims.append(make_claim(article, "duration", start, quote_end, value, slot, sentence, unit=unit,
                                  qualifiers={"hedge": hedge} if hedge else {}, display=m.group(0)))
     return claims

@@ -5,7 +5,7 @@ import re
 
 from ..knowledge import Knowledge
 from ..types import Article, Claim
-from .common import PersonIndex, Sentence, hedge_of, make_claim, number_slot
+from .common import PersonIndex, Spans, Sentence, hedge_of, make_claim, number_slot
 
 _SCALE = r"(trillion|billion|million|thousand|tn|bn|mn|m|b|k)\b"
 SYMBOL_FIRST = re.compile(
@@ -27,14 +27,14 @@ def _amount(number: str, scale: str | None, kn: Knowledge) -> float:
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
     """Money claims in one sentence."""
     claims = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for m in SYMBOL_FIRST.finditer(sentence.text):
         symbol, number, scale = m.group(1), m.group(2), m.group(3)
         currency = kn.currency_of.get(symbol.replace(" ", "").lower().replace("u.s.$", "us$"), None)
         claims.append(_claim(article, sentence, m, number, scale, currency or "USD", kn, people))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in WORD_AFTER.finditer(sentence.text):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken.overlaps(m.start(), m.start() + 1):
             continue
         number, scale, word = m.group(1), m.group(2), m.group(3)
         currency = kn.currency_of.get(word.lower())
@@ -46,6 +46,6 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
 def _claim(article, sentence, m, number, scale, currency, kn, people) -> Claim:
     start, end = sentence.start + m.start(), sentence.start + m.end()
     slot = number_slot(sentence, start, end, kn, people)
-    hedge = hedge_of(sentence.text[:m.start()], kn)
+    hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
     return make_claim(article, "money", start, end, _amount(number, scale, kn), slot, sentence, unit=currency,
                       qualifiers={"hedge": hedge} if hedge else {}, display=m.group(0).strip())

@@ -5,7 +5,7 @@ import re
 
 from ..knowledge import Knowledge
 from ..types import Article, Claim
-from .common import PersonIndex, Sentence, Slot, content_words, make_claim
+from .common import PersonIndex, Spans, Sentence, Slot, make_claim
 from .quantities import counted_head
 
 _NUMERIC = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b")
@@ -16,22 +16,22 @@ def _words(kn: Knowledge) -> re.Pattern:
 
 
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex,
-            taken: list[tuple[int, int]]) -> list[Claim]:
+            taken: Spans) -> list[Claim]:
     """Ordinal claims in one sentence."""
     claims = []
     for pattern, to_value in ((_NUMERIC, int), (_words(kn), lambda s: kn.ordinal_words[s.lower()])):
         for m in pattern.finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
-            if any(a < end and start < b for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
-            after = [t for t in sentence.tokens if t.start >= end][:8]
+            after = sentence.after(end, 8)
             head, mods, span = counted_head(after, kn)
             if not head or head in kn.months or head in kn.weekdays:
                 continue
             lo, hi = sentence.clause_bounds(start)
             tokens = sentence.tokens_between(lo, hi)
-            slot = Slot(head=head, mods=frozenset(mods), context=frozenset(content_words(tokens, kn)),
-                        period=None, persons=people.persons_in(tokens), clause=article.norm[lo:hi])
+            slot = Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
+                        period=None, persons=people.persons_between(sentence, lo, hi), clause=article.norm[lo:hi])
             quote_end = after[span - 1].end if span else end
             claims.append(make_claim(article, "ordinal", start, quote_end, to_value(m.group(1)), slot, sentence,
                                      unit=head, display=m.group(1)))

@@ -27,14 +27,14 @@ def direction_near(sentence: Sentence, start: int, kn: Knowledge) -> tuple[str |
 
     'fell 34.5 percent' is a fall of 34.5; 'have risen to 50%' is a level of 50, not a change.
     """
-    before = [t for t in sentence.tokens if t.end <= start][-4:]
+    before = sentence.before(start, 4)
     words = [t.folded for t in before]
     for i in range(len(words) - 1, -1, -1):
         d = kn.direction_of.get(words[i])
         if d:
             between = words[i + 1:]
             return d, "to" not in between
-    after = [t.folded for t in sentence.tokens if t.start >= start][:4]
+    after = [t.folded for t in sentence.after(start, 4)]
     for w in after[1:]:
         d = kn.direction_of.get(w)
         if d:
@@ -55,11 +55,11 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         skip = (lo + where[0], lo + where[1]) if where else None
         slot = number_slot(sentence, start, end, kn, people, skip)
         direction, is_change = direction_near(sentence, start, kn)
-        follow = noun_run([t for t in sentence.tokens if t.start >= end][:6], kn)
+        follow = noun_run(sentence.after(end, 6), kn)
         heads = [t for t in follow if slot.head and kn.canon_term(t.folded) == slot.head]
         quote_end = heads[0].end if heads else end
         qualifiers = {"basis": basis if is_change or basis else None, "direction": direction if is_change else None,
-                      "hedge": hedge_of(sentence.text[:m.start()], kn)}
+                      "hedge": hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)}
         claims.append(make_claim(article, "percent", start, quote_end, value, slot, sentence, unit=unit,
                                  qualifiers={k: v for k, v in qualifiers.items() if v},
                                  display=f"{m.group(1)}{'%' if unit == '%' else ' pp'}"))

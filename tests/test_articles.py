@@ -1,0 +1,113 @@
+"""Reading articles: offsets, wrapped lines, page furniture by general cues, bad input."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.articles import InputError, SourceInfo, decode, parse_article, read_article
+
+BODY = ("The finance ministry said on Tuesday that the budget deficit narrowed to 3.1% of output in the "
+        "second quarter, helped by higher tax receipts.")
+
+
+def _article(text, kn):
+    return parse_article(text, "a.txt", SourceInfo(), kn)
+
+
+def _kept(article) -> str:
+    return " ".join(article.norm[b.start:b.end] for b in article.blocks)
+
+
+def test_trailing_related_block_is_dropped_to_the_end(kn):
+    text = f"Budget gap narrows\n{BODY}\nMore stories\nMinister resigns after 12 days in office\nComments (4)\n"
+    a = _article(text, kn)
+    assert "Minister resigns" not in _kept(a)
+    assert a.dropped[-1].first_line == 3 and a.dropped[-1].last_line == 6
+
+
+def test_heading_at_the_top_is_not_a_trailing_block(kn):
+    a = _article(f"Related\n{BODY}\n", kn)
+    assert "finance ministry" in _kept(a)
+
+
+def test_byline_reading_time_and_dateline_are_dropped(kn):
+    text = f"Budget gap narrows\n- Jane Doe\n- 4 min read\nREUTERS - 3 hours ago | Markets\n{BODY}\n"
+    a = _article(text, kn)
+    assert [d.first_line for d in a.dropped] == [2, 3, 4]
+
+
+def test_read_more_teaser_line_is_dropped(kn):
+    a = _article(f"{BODY}\nREAD MORE: Ten things to know about the 2026 budget\n{BODY}\n", kn)
+    assert "Ten things" not in _kept(a)
+
+
+def test_list_in_the_body_is_kept(kn):
+    a = _article(f"{BODY}\n- Deficit: 3.1%\n- Debt: 61%\n", kn)
+    assert "Debt: 61%" in _kept(a)
+
+
+def test_wrapped_line_is_joined_but_offsets_and_lines_stay_original(kn):
+    text = "Officials said talks between President\nDonald Trump and aides went well.\n"
+    a = _article(text, kn)
+    assert len(a.blocks) == 1
+    assert a.norm.rstrip().replace(" ", "") == text.rstrip().replace("\n", "").replace(" ", "")
+    assert len(a.norm) == len(text)
+    assert a.line_of(text.index("Donald")) == 2
+
+
+def test_heading_is_not_joined_to_the_next_paragraph(kn):
+    a = _article(f"London Talks to Expand on Tariff Pause\n{BODY}\n", kn)
+    assert [b.kind for b in a.blocks] == ["heading", "paragraph"]
+
+
+def test_windows_line_endings_keep_offsets(kn):
+    text = f"{BODY}\r\n{BODY}\r\n"
+    a = _article(text, kn)
+    assert len(a.norm) == len(text) and a.line_of(len(BODY) + 3) == 2
+
+
+@pytest.mark.parametrize("raw,reason", [
+    (b"", "empty file"),
+    (b"   \n\n", "empty file"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary file"),
+    (b"\x00\x01\x02" * 100, "binary file"),
+])
+def test_unusable_bytes_get_a_reason(raw, reason):
+    with pytest.raises(InputError, match=reason):
+        decode(raw)
+
+
+def test_utf8_bom_and_latin1_decode():
+    assert decode("\ufeffCafé".encode("utf-8")) == "Café"
+    assert "Café" in decode(("Le Café de la Paix a fermé ses portes après trente ans. " * 3).encode("latin-1"))
+
+
+def test_too_large_file_is_refused(tmp_path, kn):
+    path = tmp_path / "big.txt"
+    path.write_text(BODY * 10, encoding="utf-8")
+    with pytest.raises(InputError, match="too large"):
+        read_article(path, "big.txt", SourceInfo(), kn, max_bytes=100)
+
+
+def test_only_furniture_is_reported(kn):
+    with pytest.raises(InputError, match="no article text"):
+        _article("- Jane Doe\n- 4 min read\n", kn)
+
+
+def test_unreadable_file_is_reported(tmp_path, kn):
+    path = tmp_path / "x.txt"
+    path.write_text(BODY, encoding="utf-8")
+    path.chmod(0)
+    try:
+        if path.stat().st_mode and __import__("os").access(path, __import__("os").R_OK):
+            pytest.skip("running as a user who can read any file")
+        with pytest.raises(InputError, match="permission denied"):
+            read_article(path, "x.txt", SourceInfo(), kn)
+    finally:
+        path.chmod(0o644)
+
+
+def test_missing_file_is_reported(kn):
+    with pytest.raises(InputError, match="cannot read"):
+        read_article(Path("/nonexistent/x.txt"), "x.txt", SourceInfo(), kn)

@@ -1,0 +1,122 @@
+"""Invariants: order does not matter, runs are deterministic, pairwise checks are symmetric,
+unrelated articles never remove conflicts, extractors stay linear on hostile input."""
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck import api
+from factcheck.align import AlignParams, block_key, compatible
+from factcheck.articles import SourceInfo, parse_article
+from factcheck.claims import extract_claims
+from factcheck.report import jsonout, markdown
+from rapidfuzz import fuzz
+
+from .conftest import SEEDS
+
+SEED_TEXTS = sorted((p.name, p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt"))
+PUBLISHED = {name: date(2025, 6, 6 + i) for i, (name, _) in enumerate(SEED_TEXTS)}
+
+
+def _check(ruleset, items):
+    return api.check_texts([(n, t, PUBLISHED.get(n, date(2025, 6, 8))) for n, t in items], ruleset)
+
+
+def _render(report, ruleset):
+    return jsonout.render(report, ruleset), markdown.render(report, ruleset)
+
+
+@pytest.fixture(scope="module")
+def baseline(ruleset):
+    report = _check(ruleset, SEED_TEXTS)
+    return report, _render(report, ruleset)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.permutations(SEED_TEXTS))
+def test_input_order_does_not_change_the_report(ruleset, baseline, order):
+    assert _render(_check(ruleset, order), ruleset) == baseline[1]
+
+
+def test_a_run_is_deterministic(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    api.run([SEEDS], first)
+    api.run([SEEDS], second)
+    for name in ("report.md", "conflicts.json", "claims.csv"):
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_alignment_compatibility_is_symmetric(ruleset, baseline):
+    claims = baseline[0].claims
+    kn, params = ruleset.knowledge, AlignParams()
+    checked = 0
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if a.type == "title" or block_key(a) is None or block_key(a) != block_key(b):
+                continue
+            s_ab = fuzz.token_sort_ratio(" ".join(sorted(a.context)), " ".join(sorted(b.context)))
+            s_ba = fuzz.token_sort_ratio(" ".join(sorted(b.context)), " ".join(sorted(a.context)))
+            assert s_ab == s_ba
+            assert compatible(a, b, s_ab, kn, params) == compatible(b, a, s_ba, kn, params)
+            checked += 1
+    assert checked > 10
+
+
+UNRELATED = st.lists(st.sampled_from([
+    "The city council voted to extend the tram line by four stations.",
+    "Heavy rain closed 12 schools in the northern district on Monday.",
+    "The museum said 40% of its visitors came from abroad last year.",
+    "Mayor Lena Holm opened the new library, which cost $3 million.",
+    "A local football club won its third title in a row.",
+    "Farmers expect a 5% rise in wheat yields this season.",
+]), min_size=1, max_size=5)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(UNRELATED)
+def test_an_unrelated_article_never_removes_a_conflict(ruleset, baseline, sentences):
+    report = _check(ruleset, SEED_TEXTS + [("zz_unrelated.txt", " ".join(sentences))])
+    before = {f.id for f in baseline[0].findings}
+    assert before <= {f.id for f in report.findings}
+
+
+HOSTILE = st.lists(st.sampled_from(list("0123456789 ,.-%$€/:'\n") + [
+    "President ", "Secretary ", "of ", "the ", "former ", "June ", "May ", "Thursday ", "mid-", "billion ",
+    "percent ", "year-on-year ", "U.S. ", "Vice ", "Premier ", "seven ", "fifth ", "90-day ", "A", "Z"]),
+    min_size=0, max_size=400).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(HOSTILE)
+def test_extractors_survive_hostile_text(kn, text):
+    started = time.perf_counter()
+    try:
+        article = parse_article("Lead sentence of the piece.\n" + text * 5, "h.txt",
+                                SourceInfo(None, date(2025, 6, 10)), kn)
+    except api.articles_mod.InputError:
+        return
+    for claim in extract_claims(article, kn):
+        assert 0 <= claim.start <= claim.end <= len(article.text)
+        assert claim.line >= 1
+    assert time.perf_counter() - started < 2.0
+
+
+def _extract_seconds(kn, unit: str, size: int) -> float:
+    text = ("Officials said the talks went well. " + unit * (size // (len(unit) * 40) + 1) + "\n") * 40
+    started = time.perf_counter()
+    article = parse_article(text[:size], "p.txt", SourceInfo(None, date(2025, 6, 10)), kn)
+    extract_claims(article, kn)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("unit", ["1" * 50 + " ", "9,999," * 20, "President " * 30, "June 9, " * 30,
+                                  "- " * 60, "$1.1.1.1.1. " * 20, "former U.S. Vice " * 25, "(((" * 40 + " "])
+def test_one_megabyte_of_pathological_text_scales_linearly(kn, unit):
+    quarter = _extract_seconds(kn, unit, 250_000)
+    full = _extract_seconds(kn, unit, 1_000_000)
+    assert full < 6 * quarter + 1.0, (quarter, full)
+    assert full < 60.0
