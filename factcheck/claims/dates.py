@@ -171,6 +171,8 @@ def _interpret(name: str, m: re.Match, sentence: Sentence, kn: Knowledge, publis
         return (None, None, m.group(), f"{m.group()} (unresolved: no year, no publication date)")
     if name in ("month_day", "day_month", "range"):
         day = int(g["day"])
+        if not 1 <= day <= 31:
+            return None
         y = year or _nearest_year(month, day, published)
         first = _safe_date(y, month, day)
         last = _safe_date(y, month, int(g["day2"])) if name == "range" else first
