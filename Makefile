@@ -17,7 +17,7 @@ run: $(STAMP)
 	echo "Report written to reports/report.md (also reports/conflicts.json, reports/claims.csv)"
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(if $(CI),--hypothesis-profile=ci,)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

@@ -23,3 +23,9 @@ def ruleset():
 def kn(ruleset):
     """The built-in knowledge packs."""
     return ruleset.knowledge
+
+
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, deadline=None)
+settings.register_profile("soak", max_examples=2000, deadline=None)

@@ -12,6 +12,8 @@ def counted_head(after: list[Token], kn: Knowledge) -> tuple[str | None, set[str
     rare-earth minerals' is 'minerals'.
     """
     run = noun_run(after, kn)
+    while run and not run[-1].folded[:1].isalpha():
+        run.pop()
     if not run:
         return None, set(), 0
     span = len(run)
