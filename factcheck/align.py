@@ -25,6 +25,8 @@ class AlignParams:
     context_min: float = 62.0
     context_min_with_mods: float = 20.0
     date_context_min: float = 70.0
+    date_context_min_with_names: float = 35.0
+    weak_events: tuple[str, ...] = ("statement", "release")
 
 
 def block_key(claim: Claim) -> tuple | None:
@@ -35,6 +37,8 @@ def block_key(claim: Claim) -> tuple | None:
         return ("date", claim.head) if claim.head and claim.value else None
     if claim.type in NUMBER_TYPES and claim.head:
         return (claim.type, claim.unit if claim.type in ("percent", "money", "duration") else None, claim.head)
+    if claim.type == "money" and claim.mods:
+        return ("money", claim.unit, "*")
     return None
 
 
@@ -49,8 +53,8 @@ def _slot_text(claim: Claim) -> str:
 def _persons_ok(a: Claim, b: Claim) -> bool:
     if not a.persons or not b.persons:
         return True
-    only_a = [x for x in a.persons if not any(same_person(x, y) for y in b.persons)]
-    only_b = [y for y in b.persons if not any(same_person(y, x) for x in a.persons)]
+    only_a = [x for x in a.persons if not any(same_person(x, y) or spelling_variant(x, y) for y in b.persons)]
+    only_b = [y for y in b.persons if not any(same_person(y, x) or spelling_variant(y, x) for x in a.persons)]
     return not (only_a and only_b)
 
 
@@ -74,7 +78,8 @@ def compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: AlignPar
     if ctx_a and ctx_b and not ctx_a & ctx_b:
         return False
     same_period = bool(a.period and a.period == b.period)
-    if (other_a & other_b) or (places_a & places_b and a.type in ("percent", "money")) or same_period:
+    same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
+    if (other_a & other_b) or (places_a & places_b and a.type in ("percent", "money")) or same_period or same_people:
         return score >= params.context_min_with_mods
     return score >= params.context_min
 
@@ -83,6 +88,9 @@ def _dates_compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: A
     ctx_a, ctx_b = _places(a.context, kn), _places(b.context, kn)
     if ctx_a and ctx_b and not ctx_a & ctx_b:
         return False
+    shared_names = (a.mods & b.mods) - _places(a.mods | b.mods, kn)
+    if not a.persons and not b.persons and shared_names and a.head not in params.weak_events:
+        return score >= params.date_context_min_with_names
     if a.persons and b.persons:
         return person_sets_match(a.persons, b.persons) and (len(a.persons) >= 2 or score >= params.context_min)
     if a.persons or b.persons:

@@ -108,6 +108,19 @@ def is_heading(line: str) -> bool:
     return capitalised / len(long_words) >= 0.75
 
 
+def _is_title_line(lines, idx: int, kn: Knowledge) -> bool:
+    """The first non-blank line of a file is its headline when it is short, has no sentence
+    punctuation and does not stop mid-phrase (on 'the', 'between', a title like 'President')."""
+    if any(line.strip() for _, _, line in lines[:idx]):
+        return False
+    text = lines[idx][2].strip()
+    words = _WORD.findall(text)
+    if not words or len(words) > 16 or text.endswith(_TERMINAL + (",",)):
+        return False
+    last = fold(words[-1])
+    return last not in kn.stopwords and last not in kn.roles
+
+
 def _furniture_reason(line: str, in_header: bool, kn: Knowledge) -> str | None:
     low = line.strip().lower()
     if any(low.startswith(p) for p in kn.line_prefixes):
@@ -140,7 +153,7 @@ def _classify(lines, kn: Knowledge) -> tuple[list[str], list[Dropped]]:
             kinds.append("furniture")
             dropped.append(Dropped(idx + 1, idx + 1, reason))
             continue
-        kind = "heading" if is_heading(line) else "text"
+        kind = "heading" if is_heading(line) or _is_title_line(lines, idx, kn) else "text"
         kinds.append(kind)
         if kind == "text" and len(_WORD.findall(line)) >= 12:
             seen_body = True

@@ -48,6 +48,19 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """A crude verb lemma: 'killing', 'killed' → 'kill'; 'injured' → 'injur'."""
+    w = fold(word)
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            if len(w) > 3 and w[-1] == w[-2]:
+                w = w[:-1]
+            return w.rstrip("e") if suffix == "ed" else w.rstrip("e")
+    return w
+
+
 @dataclass(frozen=True)
 class Holder:
     """One person holding one office over a period."""
@@ -88,6 +101,7 @@ class Knowledge:
     contrasts: list[tuple[str, str]] = field(default_factory=list)
     generic_modifiers: set[str] = field(default_factory=set)
     classifiers: set[str] = field(default_factory=set)
+    measure_units: set[str] = field(default_factory=set)
     hedges: dict[str, list[str]] = field(default_factory=dict)
     direction_of: dict[str, str] = field(default_factory=dict)
     bases: list[tuple[str, re.Pattern]] = field(default_factory=list)
@@ -245,6 +259,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         kn.contrasts += [(fold(a), fold(b)) for a, b in data.get("contrasts") or []]
         kn.generic_modifiers.update(fold(w) for w in data.get("generic_modifiers") or [])
         kn.classifiers.update(fold(w) for w in data.get("classifiers") or [])
+        kn.measure_units.update(fold(w) for w in data.get("measure_units") or [])
         for kind, words in (data.get("hedges") or {}).items():
             kn.hedges.setdefault(str(kind), []).extend(fold(w) for w in words or [])
         for kind, words in (data.get("directions") or {}).items():

@@ -34,8 +34,12 @@ def spelling_variant(a: str, b: str, max_edits: int = 2) -> bool:
     return Levenshtein.distance(x, y) <= limit and x[:1].isalpha() and y[:1].isalpha()
 
 
+def _alike(x: str, y: str) -> bool:
+    return same_person(x, y) or spelling_variant(x, y)
+
+
 def person_sets_match(a: frozenset[str], b: frozenset[str]) -> bool:
-    """True when two sets of people name the same people (each matched by same_person)."""
+    """True when two sets of people name the same people (same name, part of it, or a near spelling)."""
     if len(a) != len(b):
         return False
-    return all(any(same_person(x, y) for y in b) for x in a) and all(any(same_person(y, x) for x in a) for y in b)
+    return all(any(_alike(x, y) for y in b) for x in a) and all(any(_alike(y, x) for x in a) for y in b)

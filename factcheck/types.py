@@ -81,6 +81,7 @@ class Claim:
     context: frozenset[str] = frozenset()
     period: str | None = None
     persons: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
     sentence: str = ""
     resolved: str | None = None
     display: str = ""

@@ -223,6 +223,20 @@ class PersonIndex:
         """The people named in a span of a sentence (cached per span)."""
         return sentence.memo(("persons", id(self), lo, hi), lambda: self.persons_in(sentence.tokens_between(lo, hi)))
 
+    def names_between(self, sentence: "Sentence", lo: int, hi: int, kn: Knowledge) -> frozenset[str]:
+        """Proper names in a span that are not people: places, bodies, firms ('Elbonia', 'Varos')."""
+        def compute():
+            out = set()
+            for t in sentence.tokens_between(lo, hi):
+                f = t.folded
+                if t.start == sentence.start or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():
+                    continue
+                if f in kn.stopwords or f in kn.months or f in kn.weekdays or f in kn.roles or f in self.by_token:
+                    continue
+                out.add(kn.canon_place(t.text) or f)
+            return frozenset(out)
+        return sentence.memo(("names", id(self), lo, hi), compute)
+
     def persons_in(self, tokens: list[Token]) -> frozenset[str]:
         """The people named by capitalised words among the tokens."""
         found = set()
@@ -332,6 +346,8 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
     if head is None and follow:
         head = stem(follow[-1].folded)
         mods |= modifier_terms(follow[:-1], kn)
+    if head is None and after and after[0].folded in ("for", "in"):
+        mods |= _pp_terms([Token("on", 0, 0)] + after[1:], kn)
     mods.discard(head or "")
     return Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
                 period=period_of(clause_tokens, kn, skip), persons=people.persons_between(sentence, lo, hi),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge import Knowledge, stem
+from ..knowledge import Knowledge, lemma, stem
 from ..types import Article, Claim
 from .common import PersonIndex, Spans, Sentence, Slot, hedge_of, make_claim
 from .quantities import counted_head
@@ -12,6 +12,17 @@ _DIGITS = re.compile(r"(?<![\w.,$€£¥:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,%:/
 
 
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+
+
+def _verb_before(sentence: Sentence, start: int, kn: Knowledge) -> set[str]:
+    """The verb that governs a count ('killed 64 people', 'killing at least 64') as a lemma."""
+    for t in reversed(sentence.before(start, 4)):
+        f = t.folded
+        if t.text.islower() and f.endswith(("ed", "ing")) and len(f) > 4 and f not in kn.stopwords:
+            return {lemma(f)}
+        if not t.text.islower() and t.text not in ",":
+            break
+    return set()
 
 
 def _number_words(kn: Knowledge) -> re.Pattern:
@@ -33,7 +44,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if pattern is _DIGITS and 1900 <= value <= 2100:
                 continue
             after = sentence.after(end, 8)
-            if after and stem(after[0].folded) in _TIME_UNITS:
+            if after and (stem(after[0].folded) in _TIME_UNITS or after[0].folded in kn.measure_units):
                 continue
             head, mods, span = counted_head(after, kn)
             if not head or head in kn.months or head in kn.weekdays or head in _TIME_UNITS:
@@ -44,6 +55,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                         period=None, persons=people.persons_between(sentence, lo, hi), clause=article.norm[lo:hi])
             quote_end = after[span - 1].end if span else end
             hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
+            slot.mods = frozenset(mods | _verb_before(sentence, start, kn))
             claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, unit=head,
                                      qualifiers={"hedge": hedge} if hedge else {}, display=m.group(1)))
     return claims

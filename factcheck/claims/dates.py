@@ -104,6 +104,10 @@ def speaks_of_future(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     return False
 
 
+_SUBORDINATE = re.compile(r"\b(?:after|before|since|following|when|while|as|amid|because|ahead of|until)\b",
+                         re.IGNORECASE)
+
+
 def _triggers(sentence: Sentence, kn: Knowledge) -> list[tuple[int, int, str]]:
     tokens = sentence.tokens
     found = []
@@ -122,14 +126,20 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     Words after the date count double: the verb that governs a date usually comes before it.
     """
     lo, hi = sentence.clause_bounds(start)
-    best = None
+    following = sentence.after(end, 2)
+    nearest_after = before = after = None
     for t_start, t_end, kind in sentence.memo(("events", id(kn)), lambda: _triggers(sentence, kn)):
         if t_start < lo or t_end > hi:
             continue
-        dist = start - t_end if t_end <= start else 2 * (t_start - end)
-        if dist >= 0 and (best is None or dist < best[0]):
-            best = (dist, kind)
-    return best[1] if best else None
+        if following and t_start == following[0].start:
+            return kind
+        if t_end <= start and (before is None or start - t_end < before[0]):
+            before = (start - t_end, kind)
+        elif t_start >= end and (after is None or t_start - end < after[0]) and not _SUBORDINATE.search(
+                sentence.text[end - sentence.start:t_start - sentence.start]):
+            after = (t_start - end, kind)
+    chosen = before or after
+    return chosen[1] if chosen else None
 
 
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
@@ -193,7 +203,7 @@ def _interpret(name: str, m: re.Match, sentence: Sentence, kn: Knowledge, publis
 def _claim(article, sentence, start, end, lo_date, hi_date, shown, resolved, name, kn, people) -> Claim:
     lo, hi = sentence.clause_bounds(start)
     tokens = sentence.tokens_between(lo, hi)
-    slot = Slot(head=event_of(sentence, start, end, kn), mods=frozenset(),
+    slot = Slot(head=event_of(sentence, start, end, kn), mods=people.names_between(sentence, lo, hi, kn),
                 context=sentence.terms(lo, hi, kn), period=None,
                 persons=people.persons_between(sentence, lo, hi), clause=article.norm[lo:hi])
     value = None if lo_date is None else (lo_date.isoformat(), hi_date.isoformat())

@@ -27,7 +27,13 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         unit = stem(m.group(2))
         after = sentence.after(end, 8)
         hyphenated = "-" in m.group(0)
-        head, mods, span = counted_head(after, kn) if hyphenated else (None, set(), 0)
+        if hyphenated:
+            head, mods, span = counted_head(after, kn)
+        elif after and after[0].folded == "of":
+            head, mods, span = counted_head(after[1:], kn)
+            span = span + 1 if head else 0
+        else:
+            head, mods, span = None, set(), 0
         if head is None:
             before = sentence.before(start, 6)
             run = noun_run(list(reversed([t for t in before if t.folded not in ("of", "for", "a", "the")])), kn)

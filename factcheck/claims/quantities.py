@@ -1,15 +1,15 @@
 """Shared reading of counted things: 'seven types of rare-earth minerals', 'fifth round of talks'."""
 from __future__ import annotations
 
-from ..knowledge import Knowledge, stem
+from ..knowledge import Knowledge, fold, stem
 from .common import Token, modifier_terms, noun_run
 
 
 def counted_head(after: list[Token], kn: Knowledge) -> tuple[str | None, set[str], int]:
     """Head noun of what follows a number, its modifiers, and how many tokens the phrase spans.
 
-    Classifier words ('types of', 'rounds of') are skipped: the head of 'seven types of
-    rare-earth minerals' is 'minerals'.
+    Classifier words are skipped: the head of 'seven types of rare-earth minerals' is
+    'minerals', of 'a three-day period of mourning' and 'a five-day mourning period' 'mourning'.
     """
     run = noun_run(after, kn)
     while run and not run[-1].folded[:1].isalpha():
@@ -22,9 +22,15 @@ def counted_head(after: list[Token], kn: Knowledge) -> tuple[str | None, set[str
         rest = noun_run(after[span + 1:], kn)
         if rest:
             mods = modifier_terms(run[:-1] + rest[:-1], kn)
-            return kn.canon_term(rest[-1].folded), mods, span + 1 + len(rest)
+            return _head_term(rest[-1].folded, kn), mods, span + 1 + len(rest)
+    if last.folded in kn.classifiers and span >= 2:
+        run = run[:-1]
+    if len(run) >= 2:
+        pair = fold(run[-2].text + " " + run[-1].text)
+        if pair in kn.synonym_of or pair in kn.measure_of:
+            return kn.synonym_of.get(pair) or kn.measure_of[pair], modifier_terms(run[:-2], kn), len(run)
     head_at = len(run) - 1
-    if not _known(last.folded, kn):
+    if not _known(run[-1].folded, kn):
         known = [i for i, t in enumerate(run[:-1]) if _known(t.folded, kn)]
         if known:
             head_at = known[-1]
