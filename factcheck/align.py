@@ -79,7 +79,9 @@ def compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: AlignPar
         return False
     same_period = bool(a.period and a.period == b.period)
     same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
-    if (other_a & other_b) or (places_a & places_b and a.type in ("percent", "money")) or same_period or same_people:
+    same_names = bool((a.names & b.names) - _places(a.names | b.names, kn))
+    if (other_a & other_b) or (places_a & places_b and a.type in ("percent", "money")) or same_period \
+            or same_people or same_names:
         return score >= params.context_min_with_mods
     return score >= params.context_min
 
@@ -88,7 +90,7 @@ def _dates_compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: A
     ctx_a, ctx_b = _places(a.context, kn), _places(b.context, kn)
     if ctx_a and ctx_b and not ctx_a & ctx_b:
         return False
-    shared_names = (a.mods & b.mods) - _places(a.mods | b.mods, kn)
+    shared_names = (a.names & b.names) - _places(a.names | b.names, kn)
     if not a.persons and not b.persons and shared_names and a.head not in params.weak_events:
         return score >= params.date_context_min_with_names
     if a.persons and b.persons:

@@ -43,7 +43,7 @@ def stem(word: str) -> str:
     w = fold(word)
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and not w.endswith("us"):
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
 

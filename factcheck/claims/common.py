@@ -229,7 +229,8 @@ class PersonIndex:
             out = set()
             for t in sentence.tokens_between(lo, hi):
                 f = t.folded
-                if t.start == sentence.start or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():
+                first = t.start == sentence.start and not t.text.endswith(("'s", "’s"))
+                if first or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():
                     continue
                 if f in kn.stopwords or f in kn.months or f in kn.weekdays or f in kn.roles or f in self.by_token:
                     continue
@@ -256,6 +257,7 @@ class Slot:
     period: str | None
     persons: frozenset[str]
     clause: str
+    names: frozenset[str] = frozenset()
 
 
 def measure_head(tokens: list[Token], kn: Knowledge, from_end: bool = False) -> tuple[str | None, int | None]:
@@ -351,6 +353,7 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
     mods.discard(head or "")
     return Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
                 period=period_of(clause_tokens, kn, skip), persons=people.persons_between(sentence, lo, hi),
+                names=people.names_between(sentence, lo, hi, kn),
                 clause=sentence.text[lo - sentence.start:hi - sentence.start])
 
 
@@ -366,6 +369,8 @@ def _pp_terms(tokens: list[Token], kn: Knowledge, stop_at_verb: bool = False) ->
             break
         if stop_at_verb and (f in kn.direction_of or (f.endswith("ed") and t.text.islower())):
             break
+        if f[:1].isdigit():
+            break
         phrase.append(t)
     return modifier_terms(phrase, kn)
 
@@ -377,7 +382,7 @@ def make_claim(article: Article, type_: str, start: int, end: int, value, slot: 
                   text=article.norm[start:end].strip(), value=value, sentence=sentence.text.strip(), **extra)
     if slot is not None:
         claim.head, claim.mods, claim.context = slot.head, slot.mods, slot.context
-        claim.period, claim.persons = slot.period, slot.persons
+        claim.period, claim.persons, claim.names = slot.period, slot.persons, slot.names
     return claim
 
 

@@ -41,7 +41,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         lo, hi = sentence.clause_bounds(start)
         tokens = sentence.tokens_between(lo, hi)
         slot = Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn), period=None,
-                    persons=people.persons_between(sentence, lo, hi), clause=article.norm[lo:hi])
+                    persons=people.persons_between(sentence, lo, hi), names=people.names_between(sentence, lo, hi, kn), clause=article.norm[lo:hi])
         quote_end = after[span - 1].end if span else end
         hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
         claims.append(make_claim(article, "duration", start, quote_end, value, slot, sentence, unit=unit,

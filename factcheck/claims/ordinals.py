@@ -31,7 +31,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             lo, hi = sentence.clause_bounds(start)
             tokens = sentence.tokens_between(lo, hi)
             slot = Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
-                        period=None, persons=people.persons_between(sentence, lo, hi), clause=article.norm[lo:hi])
+                        period=None, persons=people.persons_between(sentence, lo, hi), names=people.names_between(sentence, lo, hi, kn), clause=article.norm[lo:hi])
             quote_end = after[span - 1].end if span else end
             claims.append(make_claim(article, "ordinal", start, quote_end, to_value(m.group(1)), slot, sentence,
                                      unit=head, display=m.group(1)))
