@@ -1,6 +1,7 @@
 """Read articles: decode, keep offsets, join wrapped lines, drop page furniture."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -9,7 +10,9 @@ from pathlib import Path
 from .knowledge import Knowledge, fold
 from .types import Article, Block, Dropped, Skipped
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".markdown", ".html", ".htm"}
+HTML_SUFFIXES = {".html", ".htm"}
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 MAX_BYTES = 10 * 1024 * 1024
 _TERMINAL = tuple('.!?:;"”’)»…')
 _BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
@@ -66,7 +69,79 @@ def read_article(path: Path, article_id: str, info: SourceInfo, kn: Knowledge,
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
-    return parse_article(decode(raw), article_id, info, kn)
+    text = decode(raw)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return parse_html(text, article_id, info, kn)
+    text, info = front_matter(text, info)
+    return parse_article(text, article_id, info, kn)
+
+
+def front_matter(text: str, info: SourceInfo) -> tuple[str, SourceInfo]:
+    """Read 'published:' and 'outlet:' from Markdown front matter; blank it out, keeping offsets."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text, info
+    import yaml
+
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError:
+        meta = {}
+    if isinstance(meta, dict):
+        published = info.published or _as_date(meta.get("published") or meta.get("date"))
+        outlet = info.outlet or (str(meta["outlet"]) if meta.get("outlet") else None)
+        info = SourceInfo(outlet, published)
+    blank = "".join(ch if ch == "\n" else " " for ch in m.group(0))
+    return blank + text[m.end():], info
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def parse_html(html: str, article_id: str, info: SourceInfo, kn: Knowledge) -> Article:
+    """Extract an article from an HTML page (trafilatura), with its date and outlet when printed.
+
+    Claims keep the line of the page where their paragraph was found.
+    """
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - a dependency, but say so plainly if missing
+        raise InputError("HTML input needs the trafilatura package") from None
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_precision=True)
+    text = (doc.text if doc is not None else "") or ""
+    if not text.strip():
+        raise InputError("no article text found in the HTML page")
+    published = info.published or _as_date(getattr(doc, "date", None))
+    outlet = info.outlet or getattr(doc, "sitename", None)
+    article = parse_article(text, article_id, SourceInfo(outlet, published), kn)
+    article.line_map = _html_line_map(text, html)
+    return article
+
+
+def _html_line_map(text: str, html: str) -> list[int]:
+    """For each extracted line, the 1-based line of the HTML page it came from (searched in order)."""
+    import html as html_mod
+
+    page = html_mod.unescape(html)
+    page_line_starts = [0] + [m.end() for m in re.finditer("\n", page)]
+    out, cursor, last = [], 0, 1
+    for line in text.split("\n"):
+        probe = " ".join(line.split())[:40]
+        pos = page.find(probe, cursor) if probe else -1
+        if pos < 0 and probe:
+            pos = page.find(probe)
+        if pos >= 0:
+            last = bisect.bisect_right(page_line_starts, pos)
+            cursor = pos
+        out.append(last)
+    return out
 
 
 def parse_article(text: str, article_id: str, info: SourceInfo, kn: Knowledge) -> Article:

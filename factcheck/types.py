@@ -45,10 +45,18 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
+    line_map: list[int] | None = None
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of a character offset in the original text."""
-        return bisect.bisect_right(self.line_starts, offset)
+        """1-based line number of a character offset, in the original file.
+
+        For HTML the text is what was extracted from the page; ``line_map`` gives, for each
+        extracted line, the line of the page it was found on.
+        """
+        line = bisect.bisect_right(self.line_starts, offset)
+        if self.line_map:
+            return self.line_map[min(line, len(self.line_map)) - 1]
+        return line
 
 
 @dataclass(frozen=True)
