@@ -18,6 +18,7 @@ from .yamlio import RuleError, load_yaml
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
 DEFAULT_FORMATS = ("md", "json", "csv")
+ALL_FORMATS = ("md", "json", "csv", "claimreview", "html")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -271,3 +272,36 @@ def explain_rule(rule) -> str:
                 lines.append(f"  [{published or 'no date'}] {text.strip()}")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def list_claims(inputs: list[Path], sources: Path | None = None, rules_dirs: list[Path] | None = None) -> list[dict]:
+    """Claims extracted from some articles, as rows (source, line, type, value, resolved, text)."""
+    from .report.common import claim_resolved, claim_value
+
+    ruleset = load_rules_for(rules_dirs, load_config(Path.cwd()))
+    arts, skipped, _ = read_inputs(inputs, sources, ruleset)
+    if not arts:
+        raise UsageError("no article could be read: " + "; ".join(f"{s.path}: {s.reason}" for s in skipped))
+    report = check_articles(arts, ruleset, skipped)
+    return [{"source": c.article, "line": c.line, "start": c.start, "end": c.end, "type": c.type,
+             "value": claim_value(c), "resolved": claim_resolved(c), "text": c.text} for c in report.claims]
+
+
+def show_conflict(out: Path, conflict_id: str) -> str:
+    """One conflict of the last report in `out`, as text for a terminal."""
+    import json
+
+    path = Path(out) / "conflicts.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"no readable report at {path}: {exc}") from None
+    matches = [c for c in data.get("conflicts", []) if c["id"].lower().startswith(conflict_id.lower())]
+    if len(matches) != 1:
+        raise UsageError(f"{len(matches)} conflicts match '{conflict_id}' in {path}")
+    c = matches[0]
+    lines = [f"{c['id']}  {c['verdict']}  ({c['code']}, {c['severity']})", c["message"], ""]
+    for cl in c["claims"]:
+        mark = "  <- outlier" if cl["source"] in c.get("outliers", []) else ""
+        lines.append(f"  {cl['source']}:{cl['line']} [{cl['start']}-{cl['end']}] {cl['text']!r} = {cl['resolved']}{mark}")
+    return "\n".join(lines)

@@ -1,6 +1,7 @@
 """Command line: parses arguments and calls factcheck.api — nothing else."""
 from __future__ import annotations
 
+import json
 import sys
 import time
 import traceback
@@ -59,15 +60,15 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders
         out: Path = typer.Option(Path("reports"), "--out", help="Folder for report.md, conflicts.json, claims.csv."),
         sources: Optional[Path] = typer.Option(None, "--sources", help="sources.yaml with outlets and dates."),
         rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s); default: built-in rules/."),
-        fmt: str = typer.Option("md,json,csv", "--format", help="Comma-separated: md, json, csv."),
+        fmt: str = typer.Option("md,json,csv", "--format", help="Comma-separated: md, json, csv, claimreview, html."),
         select: Optional[List[str]] = typer.Option(None, "--select", help="Rule codes or prefixes to use."),
         ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rule codes or prefixes to skip."),
         quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors.")) -> None:
     """Extract claims, align them across articles and report the conflicts."""
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
-    bad = [f for f in formats if f not in api.DEFAULT_FORMATS]
+    bad = [f for f in formats if f not in api.ALL_FORMATS]
     if bad or not formats:
-        _fail(f"unknown format(s): {', '.join(bad) or '(none)'}; use md, json, csv")
+        _fail(f"unknown format(s): {', '.join(bad) or '(none)'}; use {', '.join(api.ALL_FORMATS)}")
     started = time.perf_counter()
     config = _guard(lambda: load_config(Path.cwd()))
     report = _guard(lambda: api.run(list(inputs or [Path("seeds")]), out, sources, rules, formats,
@@ -105,6 +106,29 @@ def rule_cmd(code: str = typer.Argument(..., help="A rule code, e.g. TTL001."),
     if rule is None:
         _fail(f"no rule {code}; `factcheck rules` lists them")
     typer.echo(api.explain_rule(rule))
+
+
+@app.command("claims")
+def claims_cmd(files: List[Path] = typer.Argument(..., help="Article files or folders."),
+               sources: Optional[Path] = typer.Option(None, "--sources", help="sources.yaml with dates."),
+               as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+               rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s).")) -> None:
+    """Print the claims extracted from articles (what a rule writer needs to see)."""
+    rows = _guard(lambda: api.list_claims(files, sources, rules))
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    typer.echo(tabulate([[r["source"], r["line"], r["type"], r["value"], r["resolved"], r["text"][:60]] for r in rows],
+                        headers=["Source", "Line", "Type", "Value", "Resolved", "Quote"], tablefmt="simple"))
+
+
+@app.command("show")
+def show_cmd(conflict_id: str = typer.Argument(..., help="A conflict id from the last report, e.g. DAT001-35220b8f."),
+             out: Path = typer.Option(Path("reports"), "--out", help="Folder of the last report.")) -> None:
+    """Print one conflict from the last report."""
+    text = _guard(lambda: api.show_conflict(out, conflict_id))
+    typer.echo(text)
 
 
 def main() -> None:

@@ -5,10 +5,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from . import csvout, jsonout, markdown
+from . import claimreview, csvout, html, jsonout, markdown
 
 WRITERS = {"md": ("report.md", markdown.render), "json": ("conflicts.json", jsonout.render),
-           "csv": ("claims.csv", csvout.render)}
+           "csv": ("claims.csv", csvout.render), "claimreview": ("claimreview.jsonld", claimreview.render),
+           "html": ("report.html", html.render)}
 
 
 def write_atomic(path: Path, text: str) -> None:

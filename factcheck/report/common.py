@@ -8,10 +8,52 @@ from ..types import Claim
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
-def md_escape(text: str) -> str:
+def md_escape(text: str, strip: bool = True) -> str:
     """Quoted text made inert in Markdown (and in Markdown tables): no markup, links, HTML or pipes."""
-    text = re.sub(r"\s+", " ", str(text)).strip()
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"\s+", " ", str(text))
+    return _MD_SPECIAL.sub(r"\\\1", text.strip() if strip else text)
+
+
+def highlighted_quote(claim: Claim) -> str:
+    """The quote, escaped, with the figure or name that carries the claim in bold."""
+    quote = re.sub(r"\s+", " ", claim.text).strip()
+    key = claim.display if claim.type != "title" else claim.qualifiers.get("person", "")
+    at = quote.find(key) if key else -1
+    if at < 0:
+        return md_escape(quote)
+    return md_escape(quote[:at], False) + "**" + md_escape(key) + "**" + md_escape(quote[at + len(key):], False)
+
+
+def source_matrix(report) -> tuple[list[str], list[tuple[str, dict[str, str]]]]:
+    """Facts × sources: for each conflict or corroborated fact, what each source does with it."""
+    sources = [a.id for a in report.articles]
+    rows = []
+    for f in report.findings + report.agreements:
+        cells = {}
+        for s in sources:
+            mine = [c for c in f.claims if c.article == s]
+            if not mine:
+                cells[s] = "—"
+            elif f.verdict == "agreement":
+                cells[s] = "agrees"
+            elif s in f.outliers:
+                cells[s] = "OUTLIER"
+            else:
+                cells[s] = f.verdict.replace("_", " ") if not f.outliers else "majority"
+        rows.append((f"{f.id}: {f.subject}", cells))
+    return sources, rows
+
+
+def per_source(report) -> list[list[str]]:
+    """Per source: claims, facts it corroborates, conflicts it is the outlier in."""
+    out = []
+    for a in report.articles:
+        claims = sum(1 for c in report.claims if c.article == a.id)
+        corroborated = sum(1 for f in report.agreements if any(c.article == a.id for c in f.claims))
+        outlier = sum(1 for f in report.findings if a.id in f.outliers)
+        involved = sum(1 for f in report.findings if any(c.article == a.id for c in f.claims))
+        out.append([a.id, a.outlet or "unknown", str(claims), str(corroborated), str(involved), str(outlier)])
+    return out
 
 
 def claim_value(claim: Claim) -> str:

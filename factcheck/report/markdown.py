@@ -5,7 +5,7 @@ from collections import Counter
 
 from tabulate import tabulate
 
-from .common import claim_resolved, claim_value, md_escape
+from .common import claim_resolved, claim_value, highlighted_quote, md_escape, per_source, source_matrix
 
 VERDICT_WORDS = {"contradiction": ("contradiction", "contradictions"),
                  "basis_mismatch": ("basis difference", "basis differences"),
@@ -40,7 +40,7 @@ def _evidence_rows(finding) -> list[list[str]]:
     rows = []
     for c in finding.claims:
         mark = " (outlier)" if c.article in finding.outliers else ""
-        rows.append([md_escape(c.article) + mark, str(c.line), f"{c.start}–{c.end}", md_escape(c.text),
+        rows.append([md_escape(c.article) + mark, str(c.line), f"{c.start}–{c.end}", highlighted_quote(c),
                      md_escape(claim_value(c)), md_escape(claim_resolved(c))])
     return rows
 
@@ -69,10 +69,15 @@ def render(report, ruleset=None) -> str:
     out += [_table([[a, str(b)] for a, b in rows], ["What", "Count"]), ""]
     if report.findings:
         out += ["## Conflicts", ""]
-        overview = [[f"[{f.id}](#{f.id.lower()})", f.severity, f.code, f.verdict.replace("_", " "),
-                     md_escape(f.subject), md_escape(", ".join(sorted({c.article for c in f.claims})))]
-                    for f in report.findings]
-        out += [_table(overview, ["Id", "Severity", "Rule", "Verdict", "Fact", "Sources"]), ""]
+        overview = []
+        for f in report.findings:
+            sources = sorted({c.article for c in f.claims})
+            majority = [s for s in sources if s not in f.outliers]
+            overview.append([f"[{f.id}](#{f.id.lower()})", f.severity, f"[{f.code}](#{_anchor(f.code)})",
+                             f.verdict.replace("_", " "), md_escape(f.subject),
+                             md_escape(", ".join(majority if f.outliers else sources)),
+                             md_escape(", ".join(f.outliers)) or "—"])
+        out += [_table(overview, ["Id", "Severity", "Rule", "Verdict", "Fact", "Sources (majority)", "Outliers"]), ""]
         for f in report.findings:
             out += _conflict_section(f, ruleset)
     else:
@@ -85,11 +90,18 @@ def render(report, ruleset=None) -> str:
     else:
         out += ["None.", ""]
     out += ["## Sources", ""]
-    per_source = Counter(c.article for c in report.claims)
     rows = [[md_escape(a.id), md_escape(a.outlet or "unknown"), a.published.isoformat() if a.published else "unknown",
-             str(per_source[a.id]), str(sum(d.last_line - d.first_line + 1 for d in a.dropped))]
-            for a in report.articles]
-    out += [_table(rows, ["Article", "Outlet", "Published", "Claims", "Lines dropped as page furniture"]), ""]
+             str(sum(d.last_line - d.first_line + 1 for d in a.dropped))] for a in report.articles]
+    out += [_table(rows, ["Article", "Outlet", "Published", "Lines dropped as page furniture"]), ""]
+    out += [_table([[md_escape(x) for x in row] for row in per_source(report)],
+                   ["Article", "Outlet", "Claims", "Facts corroborated", "In conflicts", "Outlier in"]), ""]
+    sources, matrix = source_matrix(report)
+    if matrix:
+        out += ["## Sources × facts", "",
+                "Who says what: *agrees* (corroborated), *majority* or **OUTLIER** (in a conflict), — (not mentioned).", ""]
+        short = [s.rsplit(".", 1)[0][:14] for s in sources]
+        out += [_table([[md_escape(label)] + [cells[s] for s in sources] for label, cells in matrix],
+                       ["Fact"] + [md_escape(s) for s in short]), ""]
     used = sorted({f.code for f in report.findings})
     if used and ruleset:
         out += ["## Rules", ""]
@@ -103,6 +115,11 @@ def render(report, ruleset=None) -> str:
         out += [_table([[md_escape(s.path), md_escape(s.reason)] for s in report.skipped], ["Input", "Reason"]), ""]
     else:
         out += ["None.", ""]
+    unresolved = [c for c in report.claims if c.type == "date" and c.value is None]
+    if unresolved:
+        out += ["## Unresolved dates", ""]
+        out += [_table([[md_escape(c.article), str(c.line), md_escape(c.text), md_escape(c.resolved or "")]
+                        for c in unresolved], ["Article", "Line", "Quote", "Why"]), ""]
     if report.notes:
         out += ["## Notes", ""] + [f"- {md_escape(n)}" for n in report.notes] + [""]
     return "\n".join(out).rstrip() + "\n"
