@@ -27,6 +27,7 @@ class AlignParams:
     date_context_min: float = 70.0
     date_context_min_with_names: float = 35.0
     weak_events: tuple[str, ...] = ("statement", "release")
+    max_bucket: int = 200
 
 
 def block_key(claim: Claim) -> tuple | None:
@@ -79,9 +80,13 @@ def compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: AlignPar
         return False
     same_period = bool(a.period and a.period == b.period)
     same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
-    same_names = bool((a.names & b.names) - _places(a.names | b.names, kn))
-    if (other_a & other_b) or (places_a & places_b and a.type in ("percent", "money")) or same_period \
-            or same_people or same_names:
+    names_a, names_b = a.names - _places(a.names, kn), b.names - _places(b.names, kn)
+    same_names = bool(names_a & names_b)
+    if names_a and names_b and not same_names and not same_people:
+        return False
+    if (other_a & other_b) or same_people or same_names:
+        return score >= params.context_min_with_mods
+    if (places_a & places_b and a.type in ("percent", "money")) or same_period:
         return score >= params.context_min_with_mods
     return score >= params.context_min
 
@@ -90,9 +95,11 @@ def _dates_compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: A
     ctx_a, ctx_b = _places(a.context, kn), _places(b.context, kn)
     if ctx_a and ctx_b and not ctx_a & ctx_b:
         return False
-    shared_names = (a.names & b.names) - _places(a.names | b.names, kn)
-    if not a.persons and not b.persons and shared_names and a.head not in params.weak_events:
+    names_a, names_b = a.names - _places(a.names, kn), b.names - _places(b.names, kn)
+    if not a.persons and not b.persons and names_a & names_b and a.head not in params.weak_events:
         return score >= params.date_context_min_with_names
+    if names_a and names_b and not names_a & names_b and not (a.persons and b.persons):
+        return False
     if a.persons and b.persons:
         return person_sets_match(a.persons, b.persons) and (len(a.persons) >= 2 or score >= params.context_min)
     if a.persons or b.persons:
@@ -112,11 +119,14 @@ def _title_groups(claims: list[Claim], kn: Knowledge) -> list[list[Claim]]:
             n = parent[n]
         return n
 
+    offices: dict[str, set] = defaultdict(set)
+    for c in claims:
+        offices[c.qualifiers["person"]].add((c.qualifiers["role"], c.qualifiers["portfolio"]))
     for i, x in enumerate(names):
         for y in names[i + 1:]:
             linked = same_person(x, y)
             if not linked and spelling_variant(x, y) and not (x in holders and y in holders):
-                linked = True
+                linked = bool(offices[x] & offices[y])
             if linked:
                 parent[find(y)] = find(x)
     groups: dict[str, list[Claim]] = defaultdict(list)
@@ -125,31 +135,70 @@ def _title_groups(claims: list[Claim], kn: Knowledge) -> list[list[Claim]]:
     return [sorted(g, key=lambda c: c.key) for _, g in sorted(groups.items())]
 
 
+def _anchors(claim: Claim) -> set[str]:
+    """Proper names a claim is about (people by surname, places, bodies): the sub-blocking keys."""
+    keys = {"n:" + n for n in claim.names}
+    keys |= {"p:" + p.split()[-1] for p in claim.persons}
+    keys |= {"m:" + m for m in claim.mods}
+    return keys
+
+
+def _candidate_pairs(block: list[Claim], params: AlignParams) -> dict[tuple[int, int], float]:
+    """Pairs worth comparing, with their slot-word score.
+
+    Claims that name people or places are compared only with claims sharing one of those
+    names (an inverted index); claims that name nothing are compared among themselves with
+    rapidfuzz's vectorised cdist and a score cutoff. Neither is all-pairs over the corpus.
+    """
+    texts = [_slot_text(c) for c in block]
+    index: dict[str, list[int]] = defaultdict(list)
+    bare: list[int] = []
+    for i, c in enumerate(block):
+        anchors = _anchors(c)
+        for key in anchors:
+            index[key].append(i)
+        if not anchors:
+            bare.append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key, members in index.items():
+        if len(members) > params.max_bucket and not key.startswith("p:"):
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                pairs.add((i, j) if i < j else (j, i))
+    scored = {(i, j): fuzz.token_sort_ratio(texts[i], texts[j]) for i, j in pairs}
+    if bare and len(block) > 1:
+        floor = min(params.context_min_with_mods, params.date_context_min_with_names)
+        matrix = process.cdist([texts[i] for i in bare], texts, scorer=fuzz.token_sort_ratio,
+                               score_cutoff=floor, workers=1)
+        rows, cols = (matrix >= floor).nonzero()
+        for r, q in zip(rows.tolist(), cols.tolist()):
+            i, j = bare[r], q
+            if i != j:
+                scored[(i, j) if i < j else (j, i)] = float(matrix[r][q])
+    return scored
+
+
 def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams) -> list[list[Claim]]:
     """Complete-link clustering: two groups merge only if every cross pair is compatible."""
-    texts = [_slot_text(c) for c in block]
-    scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, workers=1)
-    n = len(block)
-    ok = [[False] * n for _ in range(n)]
+    ok: set[tuple[int, int]] = set()
     edges = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = block[i], block[j]
-            if a.article == b.article:
-                good = a.value == b.value and compatible(a, b, float(scores[i][j]), kn, params)
-            else:
-                good = compatible(a, b, float(scores[i][j]), kn, params)
-            ok[i][j] = ok[j][i] = good
-            if good and a.article != b.article:
-                edges.append((-float(scores[i][j]), i, j))
+    for (i, j), score in _candidate_pairs(block, params).items():
+        a, b = block[i], block[j]
+        if a.article == b.article and a.value != b.value:
+            continue
+        if compatible(a, b, float(score), kn, params):
+            ok.add((i, j))
+            if a.article != b.article:
+                edges.append((-float(score), i, j))
     edges.sort()
-    member = list(range(n))
-    groups = {i: [i] for i in range(n)}
+    member = list(range(len(block)))
+    groups = {i: [i] for i in range(len(block))}
     for _, i, j in edges:
         gi, gj = member[i], member[j]
         if gi == gj:
             continue
-        if all(ok[x][y] for x in groups[gi] for y in groups[gj]):
+        if all(((x, y) if x < y else (y, x)) in ok for x in groups[gi] for y in groups[gj]):
             groups[gi].extend(groups[gj])
             for x in groups.pop(gj):
                 member[x] = gi

@@ -215,6 +215,7 @@ def _classify(lines, kn: Knowledge) -> tuple[list[str], list[Dropped]]:
     kinds: list[str] = []
     dropped: list[Dropped] = []
     seen_body = False
+    body_lines = 0
     trailing_from = None
     for idx, (_, _, line) in enumerate(lines):
         if not line.strip():
@@ -230,8 +231,10 @@ def _classify(lines, kn: Knowledge) -> tuple[list[str], list[Dropped]]:
             continue
         kind = "heading" if is_heading(line) or _is_title_line(lines, idx, kn) else "text"
         kinds.append(kind)
-        if kind == "text" and len(_WORD.findall(line)) >= 12:
-            seen_body = True
+        if kind == "text":
+            body_lines += 1
+            if len(_WORD.findall(line)) >= 12 or body_lines >= 2:
+                seen_body = True
     if trailing_from is not None:
         kinds += ["furniture"] * (len(lines) - trailing_from)
         heading = lines[trailing_from][2].strip()

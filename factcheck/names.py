@@ -1,27 +1,32 @@
 """Comparing people's names: the same person, a variant spelling, or someone else."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Levenshtein
 
 from .knowledge import fold
 
 
+@lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name ('Lee Jae-myung' → ('lee', 'jae-myung'))."""
     return tuple(fold(name).replace("-", " - ").replace(" - ", "-").split())
 
 
+@lru_cache(maxsize=262144)
 def same_person(a: str, b: str) -> bool:
     """True when one name is the other or a part of it ('Trump' / 'Donald Trump')."""
     ta, tb = set(name_tokens(a)), set(name_tokens(b))
     return bool(ta and tb) and (ta <= tb or tb <= ta)
 
 
+@lru_cache(maxsize=262144)
 def spelling_variant(a: str, b: str, max_edits: int = 2) -> bool:
     """True when two names differ only by a small misspelling in one of their words.
 
-    Same number of words, all equal but one, and that one within ``max_edits`` edits
-    (one edit for words of three letters or fewer).
+    Same number of words, all equal but one, and that one within one edit (``max_edits``
+    for words of eight letters or more).
     """
     ta, tb = name_tokens(a), name_tokens(b)
     if len(ta) != len(tb) or ta == tb:
@@ -30,7 +35,7 @@ def spelling_variant(a: str, b: str, max_edits: int = 2) -> bool:
     if len(diff) != 1:
         return False
     x, y = diff[0]
-    limit = 1 if min(len(x), len(y)) <= 3 else max_edits
+    limit = max_edits if min(len(x), len(y)) >= 8 else 1
     return Levenshtein.distance(x, y) <= limit and x[:1].isalpha() and y[:1].isalpha()
 
 

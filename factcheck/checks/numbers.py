@@ -82,9 +82,9 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
             if a.value != b.value or _directions_differ(a, b):
                 verdicts.append(_pair(a, b, ctx))
     for b in violated:
-        p = next(p for p in points if _violates(b, p))
-        verdicts.append(Verdict(f"{b.type}.value", "contradiction", [b, p],
-                                f"{_fmt(p)} lies outside the bound '{b.text}'"))
+        outside = [p for p in points if _violates(b, p)]
+        verdicts.append(Verdict(f"{b.type}.value", "contradiction", [b] + outside,
+                                f"{_fmt(outside[0])} lies outside the bound '{b.text}'"))
     if not verdicts:
         if len(sources_of(points)) < 2:
             return []

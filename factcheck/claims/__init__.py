@@ -14,6 +14,17 @@ def people_named(article: Article, kn: Knowledge) -> set[str]:
     return titles.person_names([c for s in sentences(article, kn) for c in titles.extract(article, s, kn)])
 
 
+_INDEX_CACHE: dict = {}
+
+
+def _people_index(names: frozenset[str], kn: Knowledge) -> PersonIndex:
+    key = (id(kn), hash(names), len(names))
+    if key not in _INDEX_CACHE:
+        _INDEX_CACHE.clear()
+        _INDEX_CACHE[key] = PersonIndex(set(names), kn)
+    return _INDEX_CACHE[key]
+
+
 def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str] | set[str] = frozenset()) -> list[Claim]:
     """Every claim of an article, in text order.
 
@@ -22,8 +33,10 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
     """
     sents = sentences(article, kn)
     title_claims = [c for s in sents for c in titles.extract(article, s, kn)]
-    known = titles.person_names(title_claims) | {h.person for h in kn.holders} | set(known_people)
-    people = PersonIndex(known, kn)
+    own = titles.person_names(title_claims) - set(known_people)
+    people = _people_index(frozenset(known_people) | frozenset(h.person for h in kn.holders), kn)
+    if own:
+        people = people.extended(own, kn)
     out: list[Claim] = list(title_claims)
     for s in sents:
         found = percent.extract(article, s, kn, people) + money.extract(article, s, kn, people)

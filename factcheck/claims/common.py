@@ -219,6 +219,16 @@ class PersonIndex:
             for p in parts:
                 self.by_token.setdefault(p, fold(name))
 
+    def extended(self, names: set[str], kn: Knowledge) -> "PersonIndex":
+        """A copy that also knows some more names."""
+        copy = PersonIndex(set(), kn)
+        copy.by_token = dict(self.by_token)
+        for name in sorted(names):
+            for p in fold(name).split():
+                if p not in kn.stopwords:
+                    copy.by_token.setdefault(p, fold(name))
+        return copy
+
     def persons_between(self, sentence: "Sentence", lo: int, hi: int) -> frozenset[str]:
         """The people named in a span of a sentence (cached per span)."""
         return sentence.memo(("persons", id(self), lo, hi), lambda: self.persons_in(sentence.tokens_between(lo, hi)))
@@ -227,7 +237,19 @@ class PersonIndex:
         """Proper names in a span that are not people: places, bodies, firms ('Elbonia', 'Varos')."""
         def compute():
             out = set()
-            for t in sentence.tokens_between(lo, hi):
+            tokens = sentence.tokens_between(lo, hi)
+            skip_until = -1
+            for i, t in enumerate(tokens):
+                if t.start < skip_until:
+                    continue
+                for n in (3, 2):
+                    phrase = " ".join(x.text for x in tokens[i:i + n])
+                    if i + n <= len(tokens) and kn.canon_place(phrase):
+                        out.add(kn.canon_place(phrase))
+                        skip_until = tokens[i + n - 1].end
+                        break
+                if t.start < skip_until:
+                    continue
                 f = t.folded
                 first = t.start == sentence.start and not t.text.endswith(("'s", "’s"))
                 if first or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():

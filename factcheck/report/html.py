@@ -40,7 +40,7 @@ def render(report, ruleset=None) -> str:
               for c in f.claims]
         parts.append(_table(["Source", "Line", "Quote", "Value", "Resolved"], ev))
     sources, matrix = source_matrix(report)
-    if matrix:
+    if matrix and len(sources) <= 40:
         parts.append("<h2>Sources × facts</h2>")
         rows = [[escape(label)] + [escape(cells[s]) for s in sources] for label, cells in matrix]
         classes = [[""] + [cells[s].split()[0] if cells[s] != "—" else "" for s in sources] for _, cells in matrix]

@@ -7,6 +7,7 @@ from tabulate import tabulate
 
 from .common import claim_resolved, claim_value, highlighted_quote, md_escape, per_source, source_matrix
 
+MATRIX_MAX_SOURCES = 12
 VERDICT_WORDS = {"contradiction": ("contradiction", "contradictions"),
                  "basis_mismatch": ("basis difference", "basis differences"),
                  "possible_misspelling": ("possible misspelling", "possible misspellings"),
@@ -96,7 +97,10 @@ def render(report, ruleset=None) -> str:
     out += [_table([[md_escape(x) for x in row] for row in per_source(report)],
                    ["Article", "Outlet", "Claims", "Facts corroborated", "In conflicts", "Outlier in"]), ""]
     sources, matrix = source_matrix(report)
-    if matrix:
+    if matrix and len(sources) > MATRIX_MAX_SOURCES:
+        out += ["## Sources × facts", "", f"Not drawn for {len(sources)} sources (more than {MATRIX_MAX_SOURCES}); "
+                "the per-source table above and conflicts.json carry the same information.", ""]
+    elif matrix:
         out += ["## Sources × facts", "",
                 "Who says what: *agrees* (corroborated), *majority* or **OUTLIER** (in a conflict), — (not mentioned).", ""]
         short = [s.rsplit(".", 1)[0][:14] for s in sources]
