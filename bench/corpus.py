@@ -28,8 +28,16 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 PORTFOLIOS = ["Interior", "Finance", "Trade", "Energy", "Health", "Transport"]
 
 
+_USED: set[str] = set()
+
+
 def _name(rng: random.Random, parts: int = 2) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+    """An invented name, never given twice in one corpus (nor within two letters of another)."""
+    while True:
+        name = "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+        if name not in _USED and name[:-1] not in {u[:-1] for u in _USED if len(u) == len(name)}:
+            _USED.add(name)
+            return name
 
 
 def _misspell(surname: str, rng: random.Random) -> str:
@@ -44,9 +52,9 @@ class Event:
     def __init__(self, rng: random.Random, day: date):
         self.country = _name(rng, 3)
         self.city = _name(rng, 3)
-        self.pm = f"{rng.choice(FIRST)} {_name(rng, 2)}"
+        self.pm = f"{rng.choice(FIRST)} {_name(rng, 3)}"
         self.portfolio = rng.choice(PORTFOLIOS)
-        self.minister = f"{rng.choice(FIRST)} {_name(rng, 3)}"
+        self.minister = f"{rng.choice(FIRST)} {_name(rng, 4)}"
         self.day = day
         self.deaths = rng.randint(12, 400)
         self.rescuers = rng.choice([600, 800, 1200, 1500, 2000])
@@ -90,10 +98,10 @@ def _sentences(ev: Event, rng: random.Random, published: date, plant: str | None
         ]), None),
     ]
     if plant == "basis":
-        out.append(("prices", f"Consumer prices in {ev.country} rose {ev.prices_mom}% in {MONTHS[published.month - 2]} "
+        out.append(("prices", f"Consumer prices in {ev.country} rose {ev.prices_mom}% in {MONTHS[ev.day.month - 2]} "
                               f"from the previous month, the statistics office said.", f"{ev.prices_mom}%"))
     elif rng.random() < 0.6:
-        out.append(("prices", f"Consumer prices in {ev.country} rose {ev.prices}% in {MONTHS[published.month - 2]} "
+        out.append(("prices", f"Consumer prices in {ev.country} rose {ev.prices}% in {MONTHS[ev.day.month - 2]} "
                               f"from a year earlier, the statistics office said.", f"{ev.prices}%"))
     rng.shuffle(out[1:])
     return out
@@ -109,6 +117,7 @@ FURNITURE = [
 def write_corpus(out: Path, n: int, seed: int) -> dict:
     """Write n articles in clusters to out; return the gold annotations (also written as gold.yaml)."""
     rng = random.Random(seed)
+    _USED.clear()
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("c*_*.txt"):
         old.unlink()
@@ -147,6 +156,8 @@ def write_corpus(out: Path, n: int, seed: int) -> dict:
             kind = {"count": "date", "weekday": "date", "title": "pm", "name": "minister", "duration": "pm",
                     "basis": "prices"}[plant]
             others = [i for i in range(size) if i != outlier and kind in lines_of[i]]
+            if plant == "count":
+                others = [i for i in others if not _line_text(out / names[i], lines_of[i][kind][0]).startswith("At least")]
             if others and kind in lines_of[outlier]:
                 j = others[0]
                 values = {"count": None, "duration": None}
@@ -174,6 +185,10 @@ def write_corpus(out: Path, n: int, seed: int) -> dict:
     (out / "sources.yaml").write_text(yaml.safe_dump(sources, sort_keys=True), encoding="utf-8")
     (out / "gold.yaml").write_text(yaml.safe_dump(gold, sort_keys=False), encoding="utf-8")
     return gold
+
+
+def _line_text(path: Path, line: int) -> str:
+    return path.read_text(encoding="utf-8").splitlines()[line - 1]
 
 
 def _planted_value(path: Path, line: int, plant: str) -> str:

@@ -36,7 +36,7 @@ def spelling_variant(a: str, b: str, max_edits: int = 2) -> bool:
         return False
     x, y = diff[0]
     limit = max_edits if min(len(x), len(y)) >= 8 else 1
-    return Levenshtein.distance(x, y) <= limit and x[:1].isalpha() and y[:1].isalpha()
+    return Levenshtein.distance(x, y) <= limit and x[:1].isalpha() and x[:1] == y[:1]
 
 
 def _alike(x: str, y: str) -> bool:

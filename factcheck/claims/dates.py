@@ -200,10 +200,15 @@ def _interpret(name: str, m: re.Match, sentence: Sentence, kn: Knowledge, publis
     return (first, last, m.group(), f"{first.isoformat()}/{last.isoformat()}")
 
 
+_FIGURE = re.compile(r"\d\s?(?:%|percent\b|per cent\b)|[$€£¥]\s?\d|\d\s?(?:billion|million)\b")
+
+
 def _claim(article, sentence, start, end, lo_date, hi_date, shown, resolved, name, kn, people) -> Claim:
     lo, hi = sentence.clause_bounds(start)
+    statistic_period = name == "month" and _FIGURE.search(article.norm[lo:hi])
     tokens = sentence.tokens_between(lo, hi)
-    slot = Slot(head=event_of(sentence, start, end, kn), mods=frozenset(), names=people.names_between(sentence, lo, hi, kn),
+    slot = Slot(head=None if statistic_period else event_of(sentence, start, end, kn), mods=frozenset(),
+                names=people.names_between(sentence, lo, hi, kn),
                 context=sentence.terms(lo, hi, kn), period=None,
                 persons=people.persons_between(sentence, lo, hi), clause=article.norm[lo:hi])
     value = None if lo_date is None else (lo_date.isoformat(), hi_date.isoformat())
