@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .knowledge import Knowledge
-from .names import person_sets_match, same_person, spelling_variant
+from .names import name_tokens, person_sets_match, same_person, spelling_variant
 from .types import Claim, Fact
 
 NUMBER_TYPES = ("percent", "money", "count", "ordinal", "duration")
@@ -122,13 +122,23 @@ def _title_groups(claims: list[Claim], kn: Knowledge) -> list[list[Claim]]:
     offices: dict[str, set] = defaultdict(set)
     for c in claims:
         offices[c.qualifiers["person"]].add((c.qualifiers["role"], c.qualifiers["portfolio"]))
-    for i, x in enumerate(names):
-        for y in names[i + 1:]:
-            linked = same_person(x, y)
-            if not linked and spelling_variant(x, y) and not (x in holders and y in holders):
-                linked = bool(offices[x] & offices[y])
-            if linked:
-                parent[find(y)] = find(x)
+    index: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        tokens = name_tokens(name)
+        for t in tokens:
+            index["t:" + t].append(name)
+        index[f"i:{len(tokens)}:{tokens[0]}:{tokens[-1][:1]}"].append(name)
+        if len(tokens) == 1:
+            index["1:" + tokens[0][:1]].append(name)
+    pairs = {(x, y) if x < y else (y, x) for key, bucket in index.items()
+             if len(bucket) <= 200 or not key.startswith("t:")
+             for i, x in enumerate(bucket) for y in bucket[i + 1:] if x != y}
+    for x, y in sorted(pairs):
+        linked = same_person(x, y)
+        if not linked and spelling_variant(x, y) and not (x in holders and y in holders):
+            linked = bool(offices[x] & offices[y])
+        if linked:
+            parent[find(y)] = find(x)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         groups[find(c.qualifiers["person"])].append(c)
@@ -138,8 +148,10 @@ def _title_groups(claims: list[Claim], kn: Knowledge) -> list[list[Claim]]:
 def _anchors(claim: Claim) -> set[str]:
     """Proper names a claim is about (people by surname, places, bodies): the sub-blocking keys."""
     keys = {"n:" + n for n in claim.names}
-    keys |= {"p:" + p.split()[-1] for p in claim.persons}
+    keys |= {"p:" + p.split()[-1][:4] for p in claim.persons}
     keys |= {"m:" + m for m in claim.mods}
+    if claim.period:
+        keys.add("t:" + claim.period)
     return keys
 
 
@@ -168,7 +180,7 @@ def _candidate_pairs(block: list[Claim], params: AlignParams) -> dict[tuple[int,
                 pairs.add((i, j) if i < j else (j, i))
     scored = {(i, j): fuzz.token_sort_ratio(texts[i], texts[j]) for i, j in pairs}
     if bare and len(block) > 1:
-        floor = min(params.context_min_with_mods, params.date_context_min_with_names)
+        floor = min(params.context_min, params.date_context_min)
         matrix = process.cdist([texts[i] for i in bare], texts, scorer=fuzz.token_sort_ratio,
                                score_cutoff=floor, workers=1)
         rows, cols = (matrix >= floor).nonzero()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 import traceback
@@ -63,6 +64,7 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders
         fmt: str = typer.Option("md,json,csv", "--format", help="Comma-separated: md, json, csv, claimreview, html."),
         select: Optional[List[str]] = typer.Option(None, "--select", help="Rule codes or prefixes to use."),
         ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rule codes or prefixes to skip."),
+        jobs: int = typer.Option(0, "--jobs", help="Extraction processes (0: all cores)."),
         quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors.")) -> None:
     """Extract claims, align them across articles and report the conflicts."""
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
@@ -71,8 +73,9 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders
         _fail(f"unknown format(s): {', '.join(bad) or '(none)'}; use {', '.join(api.ALL_FORMATS)}")
     started = time.perf_counter()
     config = _guard(lambda: load_config(Path.cwd()))
+    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     report = _guard(lambda: api.run(list(inputs or [Path("seeds")]), out, sources, rules, formats,
-                                    _split(select), _split(ignore), config))
+                                    _split(select), _split(ignore), config, jobs=workers))
     for s in report.skipped:
         typer.echo(f"skipped {s.path}: {s.reason}", err=True)
     if not report.articles:
@@ -80,7 +83,8 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders
     if not quiet:
         typer.echo(f"{len(report.articles)} articles, {len(report.claims)} claims, "
                    f"{len(report.findings)} conflicts, {len(report.agreements)} corroborated facts "
-                   f"→ {out}/ ({time.perf_counter() - started:.2f}s)", err=True)
+                   f"→ {out}/ ({time.perf_counter() - started:.2f}s: "
+                   + ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items()) + ")", err=True)
     raise typer.Exit(report.exit_code(config.min_severity))
 
 

@@ -214,19 +214,25 @@ class PersonIndex:
 
     def __init__(self, names: set[str], kn: Knowledge):
         self.by_token: dict[str, str] = {}
+        curated = {h.person for h in kn.holders} | set(kn.aliases.values())
         for name in sorted(names):
-            parts = [p for p in fold(name).split() if p not in kn.stopwords]
-            for p in parts:
-                self.by_token.setdefault(p, fold(name))
+            self._add(name, kn, every_token=name in curated)
+        for alias, person in sorted(kn.aliases.items()):
+            if " " not in alias and alias not in kn.stopwords:
+                self.by_token.setdefault(alias, fold(person))
+
+    def _add(self, name: str, kn: Knowledge, every_token: bool) -> None:
+        """Index a name by its surname (by every word for curated office-holders: 'Xi' for Xi Jinping)."""
+        parts = [p for p in fold(name).split() if p not in kn.stopwords]
+        for p in (parts if every_token else parts[-1:]):
+            self.by_token.setdefault(p, fold(name))
 
     def extended(self, names: set[str], kn: Knowledge) -> "PersonIndex":
         """A copy that also knows some more names."""
         copy = PersonIndex(set(), kn)
         copy.by_token = dict(self.by_token)
         for name in sorted(names):
-            for p in fold(name).split():
-                if p not in kn.stopwords:
-                    copy.by_token.setdefault(p, fold(name))
+            copy._add(name, kn, every_token=False)
         return copy
 
     def persons_between(self, sentence: "Sentence", lo: int, hi: int) -> frozenset[str]:
@@ -255,6 +261,9 @@ class PersonIndex:
                 if first or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():
                     continue
                 if f in kn.stopwords or f in kn.months or f in kn.weekdays or f in kn.roles or f in self.by_token:
+                    continue
+                if i + 1 < len(tokens) and (tokens[i + 1].folded in kn.roles or tokens[i + 1].is_capitalised
+                                            and tokens[i + 1].folded in self.by_token):
                     continue
                 out.add(kn.canon_place(t.text) or f)
             return frozenset(out)

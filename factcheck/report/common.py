@@ -46,14 +46,14 @@ def source_matrix(report) -> tuple[list[str], list[tuple[str, dict[str, str]]]]:
 
 def per_source(report) -> list[list[str]]:
     """Per source: claims, facts it corroborates, conflicts it is the outlier in."""
-    out = []
-    for a in report.articles:
-        claims = sum(1 for c in report.claims if c.article == a.id)
-        corroborated = sum(1 for f in report.agreements if any(c.article == a.id for c in f.claims))
-        outlier = sum(1 for f in report.findings if a.id in f.outliers)
-        involved = sum(1 for f in report.findings if any(c.article == a.id for c in f.claims))
-        out.append([a.id, a.outlet or "unknown", str(claims), str(corroborated), str(involved), str(outlier)])
-    return out
+    from collections import Counter
+
+    claims = Counter(c.article for c in report.claims)
+    corroborated = Counter(s for f in report.agreements for s in {c.article for c in f.claims})
+    involved = Counter(s for f in report.findings for s in {c.article for c in f.claims})
+    outlier = Counter(s for f in report.findings for s in f.outliers)
+    return [[a.id, a.outlet or "unknown", str(claims[a.id]), str(corroborated[a.id]), str(involved[a.id]),
+             str(outlier[a.id])] for a in report.articles]
 
 
 def claim_value(claim: Claim) -> str:

@@ -39,8 +39,8 @@ def render(report, ruleset=None) -> str:
         ev = [[escape(c.article), str(c.line), escape(c.text), escape(claim_value(c)), escape(claim_resolved(c))]
               for c in f.claims]
         parts.append(_table(["Source", "Line", "Quote", "Value", "Resolved"], ev))
-    sources, matrix = source_matrix(report)
-    if matrix and len(sources) <= 40:
+    sources, matrix = source_matrix(report) if len(report.articles) <= 40 else ([], [])
+    if matrix:
         parts.append("<h2>Sources × facts</h2>")
         rows = [[escape(label)] + [escape(cells[s]) for s in sources] for label, cells in matrix]
         classes = [[""] + [cells[s].split()[0] if cells[s] != "—" else "" for s in sources] for _, cells in matrix]

@@ -96,7 +96,8 @@ def render(report, ruleset=None) -> str:
     out += [_table(rows, ["Article", "Outlet", "Published", "Lines dropped as page furniture"]), ""]
     out += [_table([[md_escape(x) for x in row] for row in per_source(report)],
                    ["Article", "Outlet", "Claims", "Facts corroborated", "In conflicts", "Outlier in"]), ""]
-    sources, matrix = source_matrix(report)
+    sources, matrix = source_matrix(report) if len(report.articles) <= MATRIX_MAX_SOURCES else \
+        ([a.id for a in report.articles], [None])
     if matrix and len(sources) > MATRIX_MAX_SOURCES:
         out += ["## Sources × facts", "", f"Not drawn for {len(sources)} sources (more than {MATRIX_MAX_SOURCES}); "
                 "the per-source table above and conflicts.json carry the same information.", ""]

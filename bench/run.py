@@ -1,0 +1,133 @@
+"""Benchmark: factcheck on generated corpora of growing size (``make bench``).
+
+    python -m bench.run [--sizes 200,2000,10000] [--jobs N] [--seed S]
+
+For each size: articles/s, MB/s, peak RSS, time per stage, and recall/precision against the
+planted conflicts. Then the extraction stage against quantulum3 + dateparser's search_dates
+on the same articles, when those optional packages are installed (pip install -e '.[bench]').
+Each size runs in its own process so that peak memory is its own.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tabulate import tabulate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _one_run(corpus: Path, jobs: int) -> dict:
+    """Run factcheck on a corpus in this process; return timings, sizes and peak RSS."""
+    import resource
+
+    from factcheck import api
+
+    out = Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
+    started = time.perf_counter()
+    report = api.run([corpus], out, rules_dirs=[ROOT / "rules"], jobs=jobs)
+    total = time.perf_counter() - started
+    rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    size = sum(p.stat().st_size for p in corpus.glob("*.txt"))
+    return {"articles": len(report.articles), "bytes": size, "seconds": total, "rss_mb": rss / 1024,
+            "timings": report.timings, "conflicts": str(out / "conflicts.json")}
+
+
+def _score(conflicts: str, gold: Path) -> tuple[float, float, int]:
+    scorer = ROOT.parent / "shared" / "tools" / "score_gold.py"
+    if not scorer.is_file():
+        return float("nan"), float("nan"), 0
+    import importlib.util
+
+    import yaml
+
+    spec = importlib.util.spec_from_file_location("score_gold", scorer)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    data = json.loads(Path(conflicts).read_text(encoding="utf-8"))
+    result = module.score(data, yaml.safe_load(gold.read_text(encoding="utf-8")))
+    reported = max(result["reported"], 1)
+    precision = 1 - len(result["unmatched"]) / reported
+    return result["recall"], precision, len(result["trap_hits"])
+
+
+def _baseline(corpus: Path, limit: int) -> dict | None:
+    """quantulum3 + dateparser over the same articles, against factcheck's extraction alone."""
+    try:
+        from dateparser.search import search_dates
+        from quantulum3 import parser as qparser
+    except ImportError:
+        return None
+    from factcheck.api import extract_all, read_inputs
+    from factcheck.rules import load_ruleset
+
+    files = sorted(corpus.glob("*.txt"))[:limit]
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    started = time.perf_counter()
+    for text in texts:
+        qparser.parse(text)
+        search_dates(text, languages=["en"])
+    theirs = time.perf_counter() - started
+    ruleset = load_ruleset([ROOT / "rules"])
+    arts, _, _ = read_inputs(files, None, ruleset)
+    started = time.perf_counter()
+    extract_all(arts, ruleset.knowledge, 1)
+    ours = time.perf_counter() - started
+    return {"articles": len(texts), "theirs": theirs, "ours": ours}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="200,2000,10000")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--one", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.one:
+        print(json.dumps(_one_run(Path(args.one), args.jobs)))
+        return 0
+    from bench.corpus import write_corpus
+
+    work = Path(tempfile.mkdtemp(prefix="factcheck-corpus-"))
+    rows, stage_rows = [], []
+    for n in [int(s) for s in args.sizes.split(",")]:
+        corpus = work / f"n{n}"
+        write_corpus(corpus, n, args.seed)
+        proc = subprocess.run([sys.executable, "-m", "bench.run", "--one", str(corpus), "--jobs", str(args.jobs)],
+                              capture_output=True, text=True, cwd=ROOT)
+        if proc.returncode != 0:
+            print(proc.stderr, file=sys.stderr)
+            return 1
+        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        recall, precision, traps = _score(r["conflicts"], corpus / "gold.yaml")
+        rows.append([n, f"{r['seconds']:.1f}", f"{r['articles'] / r['seconds']:.0f}",
+                     f"{r['bytes'] / 1e6 / r['seconds']:.2f}", f"{r['rss_mb']:.0f}", f"{recall:.3f}",
+                     f"{precision:.3f}", traps])
+        stage_rows.append([n] + [f"{r['timings'].get(k, 0):.2f}" for k in ("read", "extract", "align", "check",
+                                                                           "report")])
+    print(f"factcheck on generated corpora ({args.jobs} jobs)\n")
+    print(tabulate(rows, headers=["articles", "seconds", "articles/s", "MB/s", "peak RSS MB", "recall",
+                                  "precision", "traps flagged"], tablefmt="github"))
+    print()
+    print(tabulate(stage_rows, headers=["articles", "read s", "extract s", "align s", "check s", "report s"],
+                   tablefmt="github"))
+    base = _baseline(work / f"n{[int(s) for s in args.sizes.split(',')][0]}", 200)
+    print()
+    if base is None:
+        print("Extraction baseline: quantulum3 and dateparser are not installed (pip install -e '.[bench]').")
+    else:
+        print(tabulate([[base["articles"], f"{base['ours']:.2f}", f"{base['theirs']:.2f}",
+                         f"{base['theirs'] / max(base['ours'], 1e-9):.1f}x"]],
+                       headers=["articles", "factcheck extract s", "quantulum3+dateparser s", "speed ratio"],
+                       tablefmt="github"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
