@@ -39,6 +39,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
     facts: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    store_notes: list[str] = field(default_factory=list)
 
     def exit_code(self, min_severity: str = "info") -> int:
         """0 when no conflict at or above min_severity, 1 when there is one, 2 when nothing was checked."""
@@ -133,31 +134,50 @@ def _worker_claims(job: tuple[Article, frozenset[str]]) -> list[Claim]:
     return extract_claims(article, _WORKER_KN, people)
 
 
-def extract_all(articles: list[Article], kn, jobs: int = 1) -> list[Claim]:
-    """Claims of all articles, in a process pool when jobs > 1 (same result as jobs = 1)."""
-    if jobs <= 1 or len(articles) < 2 * jobs:
-        people: set[str] = set()
-        for article in articles:
-            people |= people_named(article, kn)
-        frozen = frozenset(people)
-        return [c for article in articles for c in extract_claims(article, kn, frozen)]
+def _pool_map(fn, items: list, jobs: int, kn) -> list:
+    """fn over items, in a process pool when it pays (results in input order)."""
+    if jobs <= 1 or len(items) < 2 * jobs:
+        _init_worker(kn)
+        return [fn(x) for x in items]
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, len(articles) // (jobs * 8))
+    chunk = max(1, len(items) // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(kn,)) as pool:
-        people = set().union(*pool.map(_worker_people, articles, chunksize=chunk))
-        frozen = frozenset(people)
-        batches = pool.map(_worker_claims, [(a, frozen) for a in articles], chunksize=chunk)
-        return [c for batch in batches for c in batch]
+        return list(pool.map(fn, items, chunksize=chunk))
+
+
+def extract_all(articles: list[Article], kn, jobs: int = 1, store=None, version: str = "") -> list[Claim]:
+    """Claims of all articles: from the store when cached, else extracted (in a process pool when
+    jobs > 1). The result is the same whatever the jobs and whatever the store holds."""
+    from .store import article_key
+
+    none: frozenset[str] = frozenset()
+    name_keys = [article_key(a, none, version) for a in articles]
+    named = [store.get_names(k) if store else None for k in name_keys]
+    todo = [i for i, n in enumerate(named) if n is None]
+    for i, found in zip(todo, _pool_map(_worker_people, [articles[i] for i in todo], jobs, kn)):
+        named[i] = found
+    if store and todo:
+        store.put_names([(name_keys[i], named[i]) for i in todo])
+    people = frozenset(set().union(*named)) if named else none
+    keys = [article_key(a, people, version) for a in articles]
+    cached = [store.get(k) if store else None for k in keys]
+    todo = [i for i, c in enumerate(cached) if c is None]
+    fresh = _pool_map(_worker_claims, [(articles[i], people) for i in todo], jobs, kn)
+    for i, claims in zip(todo, fresh):
+        cached[i] = claims
+    if store and todo:
+        store.put_many([(keys[i], cached[i]) for i in todo])
+    return [c for batch in cached for c in batch]
 
 
 def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skipped] | None = None,
-                   notes: list[str] | None = None, jobs: int = 1) -> Report:
+                   notes: list[str] | None = None, jobs: int = 1, store=None, version: str = "") -> Report:
     """Extract, align and check already-read articles."""
     kn = ruleset.knowledge
     articles = sorted(articles, key=lambda a: a.id)
     clock = time.perf_counter()
-    claims = extract_all(articles, kn, jobs)
+    claims = extract_all(articles, kn, jobs, store, version)
     timings = {"extract": time.perf_counter() - clock}
     clock = time.perf_counter()
     facts = align(claims, kn)
@@ -254,17 +274,31 @@ def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
 def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | None = None,
         rules_dirs: list[Path] | None = None, formats: tuple[str, ...] = DEFAULT_FORMATS,
         select: list[str] | None = None, ignore: list[str] | None = None,
-        config: Config | None = None, jobs: int = 1) -> Report:
-    """The whole job: read inputs, check them, write the reports; returns the Report."""
+        config: Config | None = None, jobs: int = 1, store_path: Path | None = None) -> Report:
+    """The whole job: read inputs, check them, write the reports; returns the Report.
+
+    With ``store_path``, claims are cached in an SQLite store and only new or changed articles
+    are extracted again; problems with the store are reported in the run's notes on stderr only.
+    """
     from .report import write_reports
+    from .store import ClaimStore, extractor_version
 
     config = config or load_config(Path.cwd())
     ruleset = load_rules_for(rules_dirs, config, select, ignore)
     clock = time.perf_counter()
     arts, skipped, notes = read_inputs(inputs, sources, ruleset)
     read_time = time.perf_counter() - clock
-    report = check_articles(arts, ruleset, skipped, notes, jobs=jobs)
+    folders = list(rules_dirs or [default_rules_dir()]) + [Path(p) for p in config.rules]
+    store = ClaimStore(store_path) if store_path else None
+    try:
+        report = check_articles(arts, ruleset, skipped, notes, jobs=jobs, store=store,
+                                version=extractor_version(folders) if store else "")
+    finally:
+        if store:
+            store.close()
     report.timings = {"read": read_time, **report.timings}
+    if store:
+        report.store_notes = store.notes + [f"claim store: {store.hits} cached, {store.misses} extracted"]
     if out is not None:
         clock = time.perf_counter()
         write_reports(report, out, formats, ruleset)

@@ -65,6 +65,9 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders
         select: Optional[List[str]] = typer.Option(None, "--select", help="Rule codes or prefixes to use."),
         ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rule codes or prefixes to skip."),
         jobs: int = typer.Option(0, "--jobs", help="Extraction processes (0: all cores)."),
+        store: Path = typer.Option(Path(".factcheck/claims.sqlite"), "--store", envvar="FACTCHECK_STORE",
+                                   help="SQLite claim cache (re-runs only extract new articles)."),
+        no_store: bool = typer.Option(False, "--no-store", help="Do not read or write the claim cache."),
         quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors.")) -> None:
     """Extract claims, align them across articles and report the conflicts."""
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
@@ -75,7 +78,11 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders
     config = _guard(lambda: load_config(Path.cwd()))
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     report = _guard(lambda: api.run(list(inputs or [Path("seeds")]), out, sources, rules, formats,
-                                    _split(select), _split(ignore), config, jobs=workers))
+                                    _split(select), _split(ignore), config, jobs=workers,
+                                    store_path=None if no_store else store))
+    for note in report.store_notes:
+        if not quiet or "unusable" in note:
+            typer.echo(note, err=True)
     for s in report.skipped:
         typer.echo(f"skipped {s.path}: {s.reason}", err=True)
     if not report.articles:

@@ -29,3 +29,9 @@ from hypothesis import settings  # noqa: E402
 
 settings.register_profile("ci", derandomize=True, deadline=None)
 settings.register_profile("soak", max_examples=2000, deadline=None)
+
+
+@pytest.fixture(autouse=True)
+def _claim_store_in_tmp(tmp_path_factory, monkeypatch):
+    """CLI runs in tests keep their claim cache in a temporary folder of its own."""
+    monkeypatch.setenv("FACTCHECK_STORE", str(tmp_path_factory.mktemp("store") / "claims.sqlite"))
