@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .knowledge import Knowledge, fold
-from .types import Article, Block, Dropped, Skipped
+from .types import Article, Block, Dropped
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".markdown", ".html", ".htm"}
 HTML_SUFFIXES = {".html", ".htm"}

@@ -14,7 +14,6 @@ from tabulate import tabulate
 
 from . import api
 from .config import load_config
-from .rules import load_rules
 from .yamlio import RuleError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,

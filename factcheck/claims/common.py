@@ -388,6 +388,15 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
                 clause=sentence.text[lo - sentence.start:hi - sentence.start])
 
 
+def clause_slot(article: Article, sentence: Sentence, start: int, head: str | None, mods: set[str],
+                kn: Knowledge, people: PersonIndex) -> Slot:
+    """The slot of a value whose head and modifiers are already read: the clause's words and names."""
+    lo, hi = sentence.clause_bounds(start)
+    return Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn), period=None,
+                persons=people.persons_between(sentence, lo, hi), clause=article.norm[lo:hi],
+                names=people.names_between(sentence, lo, hi, kn))
+
+
 def _pp_terms(tokens: list[Token], kn: Knowledge, stop_at_verb: bool = False) -> set[str]:
     """Terms of a prepositional phrase right after a head ('on car imports', 'to the U.S.')."""
     if not tokens or tokens[0].folded not in ("on", "for", "to", "from", "by", "of", "against"):

@@ -5,7 +5,7 @@ import re
 
 from ..knowledge import Knowledge, lemma, stem
 from ..types import Article, Claim
-from .common import PersonIndex, Spans, Sentence, Slot, hedge_of, make_claim
+from .common import PersonIndex, Sentence, Spans, clause_slot, hedge_of, make_claim
 from .quantities import counted_head
 
 _DIGITS = re.compile(r"(?<![\w.,$€£¥:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,%:/-]|\.\d|\s?(?:percent|per cent))")
@@ -49,13 +49,9 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             head, mods, span = counted_head(after, kn)
             if not head or head in kn.months or head in kn.weekdays or head in _TIME_UNITS:
                 continue
-            lo, hi = sentence.clause_bounds(start)
-            tokens = sentence.tokens_between(lo, hi)
-            slot = Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
-                        period=None, persons=people.persons_between(sentence, lo, hi), names=people.names_between(sentence, lo, hi, kn), clause=article.norm[lo:hi])
+            slot = clause_slot(article, sentence, start, head, mods | _verb_before(sentence, start, kn), kn, people)
             quote_end = after[span - 1].end if span else end
             hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
-            slot.mods = frozenset(mods | _verb_before(sentence, start, kn))
             claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, unit=head,
                                      qualifiers={"hedge": hedge} if hedge else {}, display=m.group(1)))
     return claims

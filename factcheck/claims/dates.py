@@ -127,7 +127,7 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     """
     lo, hi = sentence.clause_bounds(start)
     following = sentence.after(end, 2)
-    nearest_after = before = after = None
+    before = after = None
     for t_start, t_end, kind in sentence.memo(("events", id(kn)), lambda: _triggers(sentence, kn)):
         if t_start < lo or t_end > hi:
             continue
@@ -206,7 +206,7 @@ _FIGURE = re.compile(r"\d\s?(?:%|percent\b|per cent\b)|[$€£¥]\s?\d|\d\s?(?:b
 def _claim(article, sentence, start, end, lo_date, hi_date, shown, resolved, name, kn, people) -> Claim:
     lo, hi = sentence.clause_bounds(start)
     statistic_period = name == "month" and _FIGURE.search(article.norm[lo:hi])
-    tokens = sentence.tokens_between(lo, hi)
+    sentence.tokens_between(lo, hi)
     slot = Slot(head=None if statistic_period else event_of(sentence, start, end, kn), mods=frozenset(),
                 names=people.names_between(sentence, lo, hi, kn),
                 context=sentence.terms(lo, hi, kn), period=None,

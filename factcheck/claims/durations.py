@@ -5,7 +5,7 @@ import re
 
 from ..knowledge import Knowledge, stem
 from ..types import Article, Claim
-from .common import PersonIndex, Sentence, Slot, hedge_of, make_claim, noun_run
+from .common import PersonIndex, Sentence, clause_slot, hedge_of, make_claim, noun_run
 from .quantities import counted_head
 
 _UNITS = r"(second|minute|hour|day|week|month|year)s?"
@@ -38,10 +38,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             before = sentence.before(start, 6)
             run = noun_run(list(reversed([t for t in before if t.folded not in ("of", "for", "a", "the")])), kn)
             head = kn.canon_term(run[0].folded) if run else None
-        lo, hi = sentence.clause_bounds(start)
-        tokens = sentence.tokens_between(lo, hi)
-        slot = Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn), period=None,
-                    persons=people.persons_between(sentence, lo, hi), names=people.names_between(sentence, lo, hi, kn), clause=article.norm[lo:hi])
+        slot = clause_slot(article, sentence, start, head, set(mods), kn, people)
         quote_end = after[span - 1].end if span else end
         hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
         claims.append(make_claim(article, "duration", start, quote_end, value, slot, sentence, unit=unit,

@@ -5,7 +5,7 @@ import re
 
 from ..knowledge import Knowledge
 from ..types import Article, Claim
-from .common import PersonIndex, Spans, Sentence, Slot, make_claim
+from .common import PersonIndex, Sentence, Spans, clause_slot, make_claim
 from .quantities import counted_head
 
 _NUMERIC = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b")
@@ -28,10 +28,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             head, mods, span = counted_head(after, kn)
             if not head or head in kn.months or head in kn.weekdays:
                 continue
-            lo, hi = sentence.clause_bounds(start)
-            tokens = sentence.tokens_between(lo, hi)
-            slot = Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
-                        period=None, persons=people.persons_between(sentence, lo, hi), names=people.names_between(sentence, lo, hi, kn), clause=article.norm[lo:hi])
+            slot = clause_slot(article, sentence, start, head, mods, kn, people)
             quote_end = after[span - 1].end if span else end
             claims.append(make_claim(article, "ordinal", start, quote_end, to_value(m.group(1)), slot, sentence,
                                      unit=head, display=m.group(1)))
