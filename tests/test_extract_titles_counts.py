@@ -9,7 +9,7 @@ from .helpers import claims_of, one
 @pytest.mark.parametrize("text,person,role,portfolio,country,qualifier,quote", [
     ("Talks included former U.S. President Donald Trump.", "Donald Trump", "president", None, "united states",
      "former", "former U.S. President Donald Trump"),
-    ("Secretary of State Marco Rubio flew to Manila.", "Marco Rubio", "secretary", "state", None, None,
+    ("Secretary of State Marco Rubio flew to Manila.", "Marco Rubio", "secretary", "foreign affairs", None, None,
      "Secretary of State Marco Rubio"),
     ("The plan came from Ana Ruiz, the finance minister, on Monday.", "Ana Ruiz", "minister", "treasury", None,
      None, "Ana Ruiz, the finance minister"),

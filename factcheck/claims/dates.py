@@ -104,6 +104,7 @@ def speaks_of_future(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     return False
 
 
+_DATELINE = re.compile(r"(?:,? \d{4})?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]\s")
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|following|when|while|as|amid|because|ahead of|until)\b",
                          re.IGNORECASE)
 
@@ -121,9 +122,11 @@ def _triggers(sentence: Sentence, kn: Knowledge) -> list[tuple[int, int, str]]:
 
 
 def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
-    """The kind of event nearest to a date in its clause (call, meeting, visit…).
+    """The kind of event a date is the date of (call, meeting, visit…), read in its clause.
 
-    Words after the date count double: the verb that governs a date usually comes before it.
+    A trigger right after the date wins ('a May 12 agreement'); else the nearest one before it
+    (the governing verb usually comes first); else the nearest one after it, unless a
+    subordinating word ('after', 'since', 'amid') puts that event in another clause.
     """
     lo, hi = sentence.clause_bounds(start)
     following = sentence.after(end, 2)
@@ -151,6 +154,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         for m in pats[name].finditer(sentence.text):
             span = m.span("wd") if name == "weekday" else m.span()
             if taken.overlaps(*span):
+                continue
+            if _DATELINE.match(sentence.text[m.end():m.end() + 40]) and m.start() < 60:
                 continue
             found = _interpret(name, m, sentence, kn, article.published)
             if found is None:

@@ -162,6 +162,14 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge) -> list[Claim]:
     return claims
 
 
+def _country_before(tokens: list[Token], i: int, kn: Knowledge) -> bool:
+    """True when a possessive country comes just before a role ("Japan's prime minister")."""
+    for t in tokens[max(0, i - 3):i]:
+        if t.text.endswith(("'s", "’s")) and kn.canon_place(t.text):
+            return True
+    return False
+
+
 def _split_portfolio(right: list[Token], kn: Knowledge) -> tuple[list[Token], list[Token]]:
     """Split 'State Marco Rubio' after 'Secretary of' into portfolio ['State'] and name ['Marco', 'Rubio']."""
     for cut in range(len(right) - 1, 0, -1):
@@ -190,8 +198,8 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
     skip_the = 1 if right and tokens[j + 1].folded == "the" else 0
     j_after = j + (len(right) + 1 + skip_the if right else 0)
     name = _name_after(tokens, j_after, kn)
-    if not name and j_after + 1 < len(tokens) and tokens[j_after].text == "," and capitalised \
-            and not _role_at(tokens, j_after + 1, kn):
+    if not name and j_after + 1 < len(tokens) and tokens[j_after].text == "," \
+            and (capitalised or _country_before(tokens, i, kn)) and not _role_at(tokens, j_after + 1, kn):
         name = _name_after(tokens, j_after + 1, kn)
     left = _left_modifiers(tokens, i, kn, lowercase_ok=bool(name) and not capitalised and not right)
     appositive = False
@@ -200,7 +208,8 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
         name = _appositive_name(tokens, i, left, kn)
         appositive = bool(name)
         if not name and capitalised and len(right) >= 2:
-            right, name = _split_portfolio(right, kn)
+            right, rest = _split_portfolio(right, kn)
+            name = _name_after(tokens, tokens.index(rest[0]), kn) if rest else []
     if not name:
         return None
     if appositive:
