@@ -111,3 +111,15 @@ def test_unreadable_file_is_reported(tmp_path, kn):
 def test_missing_file_is_reported(kn):
     with pytest.raises(InputError, match="cannot read"):
         read_article(Path("/nonexistent/x.txt"), "x.txt", SourceInfo(), kn)
+
+
+def test_permission_error_is_reported_even_as_root(tmp_path, kn, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text(BODY, encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(InputError, match="permission denied"):
+        read_article(path, "locked.txt", SourceInfo(), kn)

@@ -117,3 +117,20 @@ def test_user_rule_folder_changes_the_report_without_python(tmp_path):
 @pytest.mark.parametrize("args", [["run", "--out"], ["frobnicate"]])
 def test_usage_errors_exit_2(args):
     assert _run(*args).exit_code == 2
+
+
+def test_config_file_selects_rules_and_sets_the_exit_threshold(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "factcheck.toml").write_text(
+        '[tool.factcheck]\nignore = ["TTL", "DAT", "PCT001"]\nmin-severity = "error"\n', encoding="utf-8")
+    result = _run("run", SEEDS, "--out", tmp_path / "out", "--rules", RULES, "--format", "json")
+    codes = {c["code"] for c in json.loads((tmp_path / "out" / "conflicts.json").read_text())["conflicts"]}
+    assert codes == {"NAM001", "PCT002"}
+    assert result.exit_code == 0, "only warnings remain, below min-severity = error"
+
+
+def test_unknown_config_key_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "factcheck.toml").write_text('[tool.factcheck]\nselekt = ["TTL"]\n', encoding="utf-8")
+    result = _run("run", SEEDS, "--out", tmp_path / "out", "--rules", RULES)
+    assert result.exit_code == 2 and "selekt" in result.output
