@@ -41,7 +41,18 @@ def _office(c: Claim) -> str:
     return c.value
 
 
-def _cross_source(fact: Fact, kn: Knowledge) -> list[Verdict]:
+def _former_confirmed(claim: Claim, ctx: CheckContext) -> bool:
+    """True when the office-holder record shows a 'former' title to be right on the article's date."""
+    day = ctx.published.get(claim.article)
+    if day is None:
+        return False
+    named = [h for h in ctx.kn.holders if same_person(claim.qualifiers["person"], h.person)
+             and h.role.split()[-1] == role_base(claim)]
+    return bool(named) and not any(h.holds_on(day) for h in named) and any(h.start < day for h in named)
+
+
+def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
+    kn = ctx.kn
     verdicts: list[Verdict] = []
     former_pairs, office_pairs = [], []
     for i, a in enumerate(fact.claims):
@@ -52,7 +63,9 @@ def _cross_source(fact: Fact, kn: Knowledge) -> list[Verdict]:
                     a.qualifiers["portfolio"], b.qualifiers["portfolio"], kn):
                 office_pairs.append((a, b))
             elif (a.qualifiers["qualifier"] in _PAST) != (b.qualifiers["qualifier"] in _PAST):
-                former_pairs.append((a, b))
+                former = a if a.qualifiers["qualifier"] in _PAST else b
+                if not _former_confirmed(former, ctx):
+                    former_pairs.append((a, b))
     person = fact.label
     if former_pairs:
         evidence = _involved(fact, former_pairs)
@@ -122,7 +135,7 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
 
 def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     """Verdicts on the titles one person is given across (and within) sources."""
-    verdicts = _cross_source(fact, ctx.kn)
+    verdicts = _cross_source(fact, ctx)
     covered = {id(c) for v in verdicts for c in v.claims}
     for claim in fact.claims:
         for v in _record(claim, ctx):
