@@ -62,3 +62,12 @@ def test_counts_ordinals_durations(kn, text, kind, value, unit, head):
 def test_years_and_relative_times_are_not_counts_or_durations(kn):
     found = claims_of("In 2024 the rule changed, and 17 hours ago officials said it would change again.", kn)
     assert [c.type for c in found if c.type in ("count", "duration")] == []
+
+
+@pytest.mark.parametrize("text,quote,qualifier", [
+    ("The deal was signed by ex-President Jair Bolsonaro in 2019.", "ex-President Jair Bolsonaro", "former"),
+    ("It was then-Secretary of State Mike Pompeo who agreed.", "then-Secretary of State Mike Pompeo", "then"),
+])
+def test_hyphenated_time_qualifiers(kn, text, quote, qualifier):
+    c = one(text, kn, "title")
+    assert c.text == quote and c.qualifiers["qualifier"] == qualifier

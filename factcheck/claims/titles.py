@@ -147,7 +147,7 @@ def read_office(left: list[Token], role: list[Token], right: list[Token], kn: Kn
 
 def extract(article: Article, sentence: Sentence, kn: Knowledge) -> list[Claim]:
     """Title claims (a person and the office the article gives them) in one sentence."""
-    tokens = sentence.tokens
+    tokens = _split_prefixes(sentence.tokens, kn)
     claims = []
     i = 0
     while i < len(tokens):
@@ -188,6 +188,20 @@ def _appositive_name(tokens: list[Token], i: int, left: list[Token], kn: Knowled
     if not (k >= 1 and tokens[k].text == ","):
         return []
     return _name_before(tokens, k - 1, kn)
+
+
+def _split_prefixes(tokens: list[Token], kn: Knowledge) -> list[Token]:
+    """'ex-President' and 'then-Secretary' read as a qualifier followed by the role."""
+    out = []
+    for t in tokens:
+        head, sep, rest = t.text.partition("-")
+        if sep and rest and head.lower() in ("ex", "then", "former") and (
+                fold(rest) in kn.roles or any(r.split()[0] == fold(rest) for r in kn.roles)):
+            cut = t.start + len(head) + 1
+            out += [Token(t.text[:len(head) + 1], t.start, cut), Token(rest, cut, t.end)]
+        else:
+            out.append(t)
+    return out
 
 
 def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
