@@ -134,8 +134,12 @@ def _worker_claims(job: tuple[Article, frozenset[str]]) -> list[Claim]:
     return extract_claims(article, _WORKER_KN, people)
 
 
-def _pool_map(fn, items: list, jobs: int, kn) -> list:
-    """fn over items, in a process pool when it pays (results in input order)."""
+def _pool_map(fn, items: list, jobs: int, kn, engine: str = "local", scheduler: str | None = None) -> list:
+    """fn over items: on a Dask cluster, or in a process pool when it pays (results in input order)."""
+    if engine == "dask":
+        from .engines import dask_map
+
+        return dask_map(fn.__name__, items, kn, scheduler)
     if jobs <= 1 or len(items) < 2 * jobs:
         _init_worker(kn)
         return [fn(x) for x in items]
@@ -146,7 +150,8 @@ def _pool_map(fn, items: list, jobs: int, kn) -> list:
         return list(pool.map(fn, items, chunksize=chunk))
 
 
-def extract_all(articles: list[Article], kn, jobs: int = 1, store=None, version: str = "") -> list[Claim]:
+def extract_all(articles: list[Article], kn, jobs: int = 1, store=None, version: str = "",
+                engine: str = "local", scheduler: str | None = None) -> list[Claim]:
     """Claims of all articles: from the store when cached, else extracted (in a process pool when
     jobs > 1). The result is the same whatever the jobs and whatever the store holds."""
     from .store import article_key
@@ -155,7 +160,7 @@ def extract_all(articles: list[Article], kn, jobs: int = 1, store=None, version:
     name_keys = [article_key(a, none, version) for a in articles]
     named = [store.get_names(k) if store else None for k in name_keys]
     todo = [i for i, n in enumerate(named) if n is None]
-    for i, found in zip(todo, _pool_map(_worker_people, [articles[i] for i in todo], jobs, kn)):
+    for i, found in zip(todo, _pool_map(_worker_people, [articles[i] for i in todo], jobs, kn, engine, scheduler)):
         named[i] = found
     if store and todo:
         store.put_names([(name_keys[i], named[i]) for i in todo])
@@ -163,7 +168,7 @@ def extract_all(articles: list[Article], kn, jobs: int = 1, store=None, version:
     keys = [article_key(a, people, version) for a in articles]
     cached = [store.get(k) if store else None for k in keys]
     todo = [i for i, c in enumerate(cached) if c is None]
-    fresh = _pool_map(_worker_claims, [(articles[i], people) for i in todo], jobs, kn)
+    fresh = _pool_map(_worker_claims, [(articles[i], people) for i in todo], jobs, kn, engine, scheduler)
     for i, claims in zip(todo, fresh):
         cached[i] = claims
     if store and todo:
@@ -172,12 +177,13 @@ def extract_all(articles: list[Article], kn, jobs: int = 1, store=None, version:
 
 
 def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skipped] | None = None,
-                   notes: list[str] | None = None, jobs: int = 1, store=None, version: str = "") -> Report:
+                   notes: list[str] | None = None, jobs: int = 1, store=None, version: str = "",
+                   engine: str = "local", scheduler: str | None = None) -> Report:
     """Extract, align and check already-read articles."""
     kn = ruleset.knowledge
     articles = sorted(articles, key=lambda a: a.id)
     clock = time.perf_counter()
-    claims = extract_all(articles, kn, jobs, store, version)
+    claims = extract_all(articles, kn, jobs, store, version, engine, scheduler)
     timings = {"extract": time.perf_counter() - clock}
     clock = time.perf_counter()
     facts = align(claims, kn)
@@ -274,7 +280,8 @@ def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
 def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | None = None,
         rules_dirs: list[Path] | None = None, formats: tuple[str, ...] = DEFAULT_FORMATS,
         select: list[str] | None = None, ignore: list[str] | None = None,
-        config: Config | None = None, jobs: int = 1, store_path: Path | None = None) -> Report:
+        config: Config | None = None, jobs: int = 1, store_path: Path | None = None,
+        engine: str = "local", scheduler: str | None = None) -> Report:
     """The whole job: read inputs, check them, write the reports; returns the Report.
 
     With ``store_path``, claims are cached in an SQLite store and only new or changed articles
@@ -292,7 +299,8 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
     store = ClaimStore(store_path) if store_path else None
     try:
         report = check_articles(arts, ruleset, skipped, notes, jobs=jobs, store=store,
-                                version=extractor_version(folders) if store else "")
+                                version=extractor_version(folders) if store else "", engine=engine,
+                                scheduler=scheduler)
     finally:
         if store:
             store.close()

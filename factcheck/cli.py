@@ -67,18 +67,23 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders
         store: Path = typer.Option(Path(".factcheck/claims.sqlite"), "--store", envvar="FACTCHECK_STORE",
                                    help="SQLite claim cache (re-runs only extract new articles)."),
         no_store: bool = typer.Option(False, "--no-store", help="Do not read or write the claim cache."),
+        engine: str = typer.Option("local", "--engine", help="local (process pool) or dask."),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT "
+                                                "(default: a LocalCluster of two workers)."),
         quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors.")) -> None:
     """Extract claims, align them across articles and report the conflicts."""
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
     bad = [f for f in formats if f not in api.ALL_FORMATS]
     if bad or not formats:
         _fail(f"unknown format(s): {', '.join(bad) or '(none)'}; use {', '.join(api.ALL_FORMATS)}")
+    if engine not in ("local", "dask"):
+        _fail(f"unknown engine '{engine}'; use local or dask")
     started = time.perf_counter()
     config = _guard(lambda: load_config(Path.cwd()))
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     report = _guard(lambda: api.run(list(inputs or [Path("seeds")]), out, sources, rules, formats,
                                     _split(select), _split(ignore), config, jobs=workers,
-                                    store_path=None if no_store else store))
+                                    store_path=None if no_store else store, engine=engine, scheduler=scheduler))
     for note in report.store_notes:
         if not quiet or "unusable" in note:
             typer.echo(note, err=True)

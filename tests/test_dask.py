@@ -1,0 +1,17 @@
+"""The Dask engine gives the same report as the local engine (LocalCluster, 2 workers)."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck import api
+
+from .conftest import RULES, SEEDS
+
+pytest.importorskip("distributed", reason="the dask extra is not installed")
+
+
+def test_dask_engine_output_is_byte_identical(tmp_path):
+    api.run([SEEDS], tmp_path / "local", rules_dirs=[RULES])
+    api.run([SEEDS], tmp_path / "dask", rules_dirs=[RULES], engine="dask")
+    for name in ("report.md", "conflicts.json", "claims.csv"):
+        assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes()
