@@ -281,8 +281,10 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
         rules_dirs: list[Path] | None = None, formats: tuple[str, ...] = DEFAULT_FORMATS,
         select: list[str] | None = None, ignore: list[str] | None = None,
         config: Config | None = None, jobs: int = 1, store_path: Path | None = None,
-        engine: str = "local", scheduler: str | None = None) -> Report:
+        engine: str = "local", scheduler: str | None = None, progress=None) -> Report:
     """The whole job: read inputs, check them, write the reports; returns the Report.
+
+    ``progress(stage)`` is called as each stage starts (the CLI shows it on a terminal).
 
     With ``store_path``, claims are cached in an SQLite store and only new or changed articles
     are extracted again; problems with the store are reported in the run's notes on stderr only.
@@ -292,9 +294,12 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
 
     config = config or load_config(Path.cwd())
     ruleset = load_rules_for(rules_dirs, config, select, ignore)
+    say = progress or (lambda stage: None)
+    say("reading articles")
     clock = time.perf_counter()
     arts, skipped, notes = read_inputs(inputs, sources, ruleset)
     read_time = time.perf_counter() - clock
+    say(f"extracting, aligning and checking {len(arts)} articles")
     folders = list(rules_dirs or [default_rules_dir()]) + [Path(p) for p in config.rules]
     store = ClaimStore(store_path) if store_path else None
     try:
@@ -308,6 +313,7 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
     if store:
         report.store_notes = store.notes + [f"claim store: {store.hits} cached, {store.misses} extracted"]
     if out is not None:
+        say("writing reports")
         clock = time.perf_counter()
         write_reports(report, out, formats, ruleset)
         report.timings["report"] = time.perf_counter() - clock

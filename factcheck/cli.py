@@ -1,6 +1,7 @@
 """Command line: parses arguments and calls factcheck.api — nothing else."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -81,9 +82,11 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders
     started = time.perf_counter()
     config = _guard(lambda: load_config(Path.cwd()))
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
-    report = _guard(lambda: api.run(list(inputs or [Path("seeds")]), out, sources, rules, formats,
-                                    _split(select), _split(ignore), config, jobs=workers,
-                                    store_path=None if no_store else store, engine=engine, scheduler=scheduler))
+    with _progress(quiet) as say:
+        report = _guard(lambda: api.run(list(inputs or [Path("seeds")]), out, sources, rules, formats,
+                                        _split(select), _split(ignore), config, jobs=workers,
+                                        store_path=None if no_store else store, engine=engine, scheduler=scheduler,
+                                        progress=say))
     for note in report.store_notes:
         if not quiet or "unusable" in note:
             typer.echo(note, err=True)
@@ -97,6 +100,18 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders
                    f"→ {out}/ ({time.perf_counter() - started:.2f}s: "
                    + ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items()) + ")", err=True)
     raise typer.Exit(report.exit_code(config.min_severity))
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool):
+    """A rich status line on stderr when it is a terminal (not with --quiet, not in CI)."""
+    if quiet or os.environ.get("CI") or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status("factcheck: starting") as status:
+        yield lambda stage: status.update(f"factcheck: {stage}…")
 
 
 @app.command("rules")
