@@ -126,12 +126,19 @@ def _init_worker(kn) -> None:
 
 
 def _worker_people(article: Article) -> set[str]:
-    return people_named(article, _WORKER_KN)
+    try:
+        return people_named(article, _WORKER_KN)
+    except Exception:  # noqa: BLE001 - the claims pass reports the article
+        return set()
 
 
-def _worker_claims(job: tuple[Article, frozenset[str]]) -> list[Claim]:
+def _worker_claims(job: tuple[Article, frozenset[str]]) -> list[Claim] | str:
+    """Claims of one article, or the one-line reason it could not be read (never an exception)."""
     article, people = job
-    return extract_claims(article, _WORKER_KN, people)
+    try:
+        return extract_claims(article, _WORKER_KN, people)
+    except Exception as exc:  # noqa: BLE001 - one bad article never stops the run
+        return f"extraction failed: {type(exc).__name__}: {exc}"
 
 
 def _pool_map(fn, items: list, jobs: int, kn, engine: str = "local", scheduler: str | None = None) -> list:
@@ -151,7 +158,8 @@ def _pool_map(fn, items: list, jobs: int, kn, engine: str = "local", scheduler: 
 
 
 def extract_all(articles: list[Article], kn, jobs: int = 1, store=None, version: str = "",
-                engine: str = "local", scheduler: str | None = None) -> list[Claim]:
+                engine: str = "local", scheduler: str | None = None,
+                failed_out: list[Skipped] | None = None) -> list[Claim]:
     """Claims of all articles: from the store when cached, else extracted (in a process pool when
     jobs > 1). The result is the same whatever the jobs and whatever the store holds."""
     from .store import article_key
@@ -169,10 +177,16 @@ def extract_all(articles: list[Article], kn, jobs: int = 1, store=None, version:
     cached = [store.get(k) if store else None for k in keys]
     todo = [i for i, c in enumerate(cached) if c is None]
     fresh = _pool_map(_worker_claims, [(articles[i], people) for i in todo], jobs, kn, engine, scheduler)
+    failed = []
     for i, claims in zip(todo, fresh):
+        if isinstance(claims, str):
+            failed.append(Skipped(articles[i].id, claims))
+            claims = []
         cached[i] = claims
     if store and todo:
-        store.put_many([(keys[i], cached[i]) for i in todo])
+        store.put_many([(keys[i], cached[i]) for i in todo if not any(f.path == articles[i].id for f in failed)])
+    if failed_out is not None:
+        failed_out.extend(failed)
     return [c for batch in cached for c in batch]
 
 
@@ -183,7 +197,8 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
     kn = ruleset.knowledge
     articles = sorted(articles, key=lambda a: a.id)
     clock = time.perf_counter()
-    claims = extract_all(articles, kn, jobs, store, version, engine, scheduler)
+    skipped = list(skipped or [])
+    claims = extract_all(articles, kn, jobs, store, version, engine, scheduler, failed_out=skipped)
     timings = {"extract": time.perf_counter() - clock}
     clock = time.perf_counter()
     facts = align(claims, kn)
@@ -212,7 +227,7 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
         notes.append("no publication date for " + ", ".join(undated) +
                      ": weekdays and dates without a year in them are left unresolved")
     timings["check"] = time.perf_counter() - clock
-    return Report(articles, sorted(claims, key=lambda c: c.key), findings, agreements, list(skipped or []), notes,
+    return Report(articles, sorted(claims, key=lambda c: c.key), findings, agreements, skipped, notes,
                   facts=sum(1 for f in facts if len({c.article for c in f.claims}) >= 2), timings=timings)
 
 
@@ -274,6 +289,8 @@ def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
                                                   ruleset.knowledge, max_bytes))
         except articles_mod.InputError as exc:
             skipped.append(Skipped(str(path), str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one bad article never stops the run
+            skipped.append(Skipped(str(path), f"could not be read: {type(exc).__name__}: {exc}"))
     return arts, skipped, notes
 
 

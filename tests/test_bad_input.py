@@ -99,3 +99,19 @@ def test_json_is_valid_and_sorted(tmp_path):
     api.run([SEEDS], tmp_path, rules_dirs=[RULES])
     data = json.loads((tmp_path / "conflicts.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in data["sources"]] == sorted(s["id"] for s in data["sources"])
+
+
+def test_an_article_that_breaks_extraction_is_skipped_not_fatal(tmp_path, monkeypatch):
+    from factcheck import claims as claims_pkg
+
+    real = claims_pkg.extract_claims
+
+    def fragile(article, kn, people=frozenset()):
+        if article.id == "003_e6034575d8850b14.txt":
+            raise ValueError("boom")
+        return real(article, kn, people)
+
+    monkeypatch.setattr(api, "extract_claims", fragile)
+    report = api.run([SEEDS], None, rules_dirs=[RULES], jobs=1)
+    assert any(s.path == "003_e6034575d8850b14.txt" and "extraction failed" in s.reason for s in report.skipped)
+    assert report.claims and all(c.article != "003_e6034575d8850b14.txt" for c in report.claims)
