@@ -90,6 +90,7 @@ class Knowledge:
     stopwords: set[str] = field(default_factory=set)
     place_of: dict[str, str] = field(default_factory=dict)
     roles: list[str] = field(default_factory=list)
+    ranks: set[str] = field(default_factory=set)
     affiliations: list[str] = field(default_factory=list)
     qualifier_of: dict[str, str] = field(default_factory=dict)
     portfolio_canon: dict[str, str] = field(default_factory=dict)
@@ -222,6 +223,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
     elif pack == "titles.yml":
         kn.roles = sorted({fold(r) for r in kn.roles + list(data.get("roles") or [])}, key=lambda r: (-len(r), r))
         kn.affiliations += [str(a) for a in data.get("affiliations") or []]
+        kn.ranks.update(fold(r) for r in data.get("ranks") or [])
         for qual, words in (data.get("qualifiers") or {}).items():
             for w in words or []:
                 kn.qualifier_of[fold(w) or str(w)] = str(qual)

@@ -9,7 +9,6 @@ from .common import Sentence, Slot, Token, make_claim
 
 _NAME_STOP = {"the", "and", "of", "on", "in", "at", "for", "to", "a", "an", "but", "or", "said", "says", "who",
               "which", "that", "this", "with", "from", "by", "as", "is", "was", "will", "has", "had"}
-_RANKS = {"vice", "deputy", "chief", "senior", "top", "prime", "first", "assistant", "principal", "lead", "general"}
 _ARTICLES = {"a", "an", "the", "its", "his", "her", "their"}
 
 
@@ -89,7 +88,7 @@ def _left_modifiers(tokens: list[Token], i: int, kn: Knowledge, lowercase_ok: bo
             k -= 1
             continue
         if t.is_capitalised and f not in _NAME_STOP and f not in kn.weekdays and f not in kn.months:
-            if _role_at(tokens, k, kn) and k + _role_at(tokens, k, kn) <= i and f not in _RANKS:
+            if _role_at(tokens, k, kn) and k + _role_at(tokens, k, kn) <= i and f not in kn.ranks:
                 break
             left.insert(0, t)
             if t.text.endswith(("'s", "’s")):
@@ -100,7 +99,7 @@ def _left_modifiers(tokens: list[Token], i: int, kn: Knowledge, lowercase_ok: bo
             left.insert(0, t)
             k -= 1
             continue
-        if (lowercase_ok or f in _RANKS) and f[:1].isalpha() and f not in kn.stopwords and f not in _ARTICLES \
+        if (lowercase_ok or f in kn.ranks) and f[:1].isalpha() and f not in kn.stopwords and f not in _ARTICLES \
                 and len(left) < 3 and t.text.islower():
             left.insert(0, t)
             k -= 1
@@ -135,7 +134,7 @@ def read_office(left: list[Token], role: list[Token], right: list[Token], kn: Kn
             qualifier = kn.qualifier_of.get(f, "then" if t.text.lower().startswith("then") else "former")
         elif kn.canon_place(t.text):
             country = kn.canon_place(t.text)
-        elif f in _RANKS and not words:
+        elif f in kn.ranks and not words:
             rank.append(f)
         else:
             words.append(f)
