@@ -9,9 +9,25 @@ from .common import PersonIndex, Spans, sentences
 CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordinal")
 
 
+_TITLES: dict[tuple, list[Claim]] = {}
+
+
+def _titles(article: Article, kn: Knowledge, keep: bool) -> list[Claim]:
+    """Title claims of an article; the first pass keeps them for the second in this process."""
+    key = (id(kn), article.id, hash(article.text))
+    if not keep and key in _TITLES:
+        return _TITLES.pop(key)
+    found = [c for s in sentences(article, kn) for c in titles.extract(article, s, kn)]
+    if keep:
+        if len(_TITLES) > 20000:
+            _TITLES.clear()
+        _TITLES[key] = found
+    return list(found)
+
+
 def people_named(article: Article, kn: Knowledge) -> set[str]:
     """Names of the people an article gives a title to (first pass, shared across articles)."""
-    return titles.person_names([c for s in sentences(article, kn) for c in titles.extract(article, s, kn)])
+    return titles.person_names(_titles(article, kn, keep=True))
 
 
 _INDEX_CACHE: dict = {}
@@ -32,7 +48,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
     'Lind' here is still recognised as a person.
     """
     sents = sentences(article, kn)
-    title_claims = [c for s in sents for c in titles.extract(article, s, kn)]
+    title_claims = _titles(article, kn, keep=False)
     own = titles.person_names(title_claims) - set(known_people)
     people = _people_index(frozenset(known_people) | frozenset(h.person for h in kn.holders), kn)
     if own:

@@ -29,7 +29,15 @@ class Office:
         return text + (f" [{self.country}]" if self.country else "")
 
 
+_FIRST_WORDS: dict[int, frozenset[str]] = {}
+
+
 def _role_at(tokens: list[Token], i: int, kn: Knowledge) -> int:
+    firsts = _FIRST_WORDS.get(id(kn))
+    if firsts is None:
+        firsts = _FIRST_WORDS[id(kn)] = frozenset(r.split()[0] for r in kn.roles)
+    if tokens[i].folded not in firsts:
+        return 0
     for n in (3, 2, 1):
         if i + n <= len(tokens) and " ".join(t.folded for t in tokens[i:i + n]) in kn.roles:
             return n
