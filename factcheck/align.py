@@ -43,12 +43,31 @@ def block_key(claim: Claim) -> tuple | None:
     return None
 
 
-def _places(terms: frozenset[str], kn: Knowledge) -> set[str]:
-    return {t for t in terms if kn.place_of.get(t) == t}
+def _places(terms: frozenset[str], kn: Knowledge) -> frozenset[str]:
+    return frozenset(t for t in terms if kn.place_of.get(t) == t)
 
 
 def _slot_text(claim: Claim) -> str:
     return " ".join(sorted(claim.context))
+
+
+@dataclass(frozen=True)
+class _Features:
+    """What compatibility looks at, computed once per claim rather than once per pair."""
+
+    claim: Claim
+    places: frozenset[str]
+    other_mods: frozenset[str]
+    context_places: frozenset[str]
+    names: frozenset[str]
+    terms: frozenset[str]
+
+
+def features(claim: Claim, kn: Knowledge) -> _Features:
+    """The compared parts of a claim: its places, other modifiers, names and contrast terms."""
+    places = _places(claim.mods, kn)
+    return _Features(claim, places, claim.mods - places, _places(claim.context, kn),
+                     claim.names - _places(claim.names, kn), claim.mods | {claim.head or ""})
 
 
 def _persons_ok(a: Claim, b: Claim) -> bool:
@@ -61,41 +80,40 @@ def _persons_ok(a: Claim, b: Claim) -> bool:
 
 def compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: AlignParams) -> bool:
     """True when two claims of one block can be the same fact."""
+    return _compatible(features(a, kn), features(b, kn), score, kn, params)
+
+
+def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, params: AlignParams) -> bool:
+    a, b = fa.claim, fb.claim
+    if fa.context_places and fb.context_places and not fa.context_places & fb.context_places:
+        return False
     if a.type == "date":
-        return _dates_compatible(a, b, score, kn, params)
+        return _dates_compatible(fa, fb, score, params)
     if not _persons_ok(a, b):
         return False
     if a.period and b.period and a.period != b.period:
         return False
-    if kn.is_contrast(set(a.mods) | {a.head or ""}, set(b.mods) | {b.head or ""}):
+    if kn.is_contrast(fa.terms, fb.terms):
         return False
-    places_a, places_b = _places(a.mods, kn), _places(b.mods, kn)
-    other_a, other_b = set(a.mods) - places_a, set(b.mods) - places_b
-    if other_a and other_b and not other_a & other_b:
+    if fa.other_mods and fb.other_mods and not fa.other_mods & fb.other_mods:
         return False
-    if places_a and places_b and not places_a & places_b:
-        return False
-    ctx_a, ctx_b = _places(a.context, kn), _places(b.context, kn)
-    if ctx_a and ctx_b and not ctx_a & ctx_b:
+    if fa.places and fb.places and not fa.places & fb.places:
         return False
     same_period = bool(a.period and a.period == b.period)
     same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
-    names_a, names_b = a.names - _places(a.names, kn), b.names - _places(b.names, kn)
-    same_names = bool(names_a & names_b)
-    if names_a and names_b and not same_names and not same_people:
+    same_names = bool(fa.names & fb.names)
+    if fa.names and fb.names and not same_names and not same_people:
         return False
-    if (other_a & other_b) or same_people or same_names:
+    if (fa.other_mods & fb.other_mods) or same_people or same_names:
         return score >= params.context_min_with_mods
-    if (places_a & places_b and a.type in ("percent", "money")) or same_period:
+    if (fa.places & fb.places and a.type in ("percent", "money")) or same_period:
         return score >= params.context_min_with_mods
     return score >= params.context_min
 
 
-def _dates_compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: AlignParams) -> bool:
-    ctx_a, ctx_b = _places(a.context, kn), _places(b.context, kn)
-    if ctx_a and ctx_b and not ctx_a & ctx_b:
-        return False
-    names_a, names_b = a.names - _places(a.names, kn), b.names - _places(b.names, kn)
+def _dates_compatible(fa: _Features, fb: _Features, score: float, params: AlignParams) -> bool:
+    a, b = fa.claim, fb.claim
+    names_a, names_b = fa.names, fb.names
     if not a.persons and not b.persons and names_a & names_b and a.head not in params.weak_events:
         return score >= params.date_context_min_with_names
     if names_a and names_b and not names_a & names_b and not (a.persons and b.persons):
@@ -107,7 +125,7 @@ def _dates_compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: A
     return score >= params.date_context_min
 
 
-def _title_groups(claims: list[Claim], kn: Knowledge) -> list[list[Claim]]:
+def _title_groups(claims: list[Claim], kn: Knowledge) -> list[list[int]]:
     """Title claims grouped by person: same name, a part of it, or a near spelling."""
     names = sorted({c.qualifiers["person"] for c in claims})
     holders = {h.person for h in kn.holders}
@@ -139,10 +157,10 @@ def _title_groups(claims: list[Claim], kn: Knowledge) -> list[list[Claim]]:
             linked = bool(offices[x] & offices[y])
         if linked:
             parent[find(y)] = find(x)
-    groups: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        groups[find(c.qualifiers["person"])].append(c)
-    return [sorted(g, key=lambda c: c.key) for _, g in sorted(groups.items())]
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        groups[find(c.qualifiers["person"])].append(i)
+    return [g for _, g in sorted(groups.items())]
 
 
 def _anchors(claim: Claim) -> set[str]:
@@ -191,15 +209,16 @@ def _candidate_pairs(block: list[Claim], params: AlignParams) -> dict[tuple[int,
     return scored
 
 
-def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams) -> list[list[Claim]]:
+def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams) -> list[list[int]]:
     """Complete-link clustering: two groups merge only if every cross pair is compatible."""
     ok: set[tuple[int, int]] = set()
     edges = []
+    feats = [features(c, kn) for c in block]
     for (i, j), score in _candidate_pairs(block, params).items():
         a, b = block[i], block[j]
         if a.article == b.article and a.value != b.value:
             continue
-        if compatible(a, b, float(score), kn, params):
+        if _compatible(feats[i], feats[j], float(score), kn, params):
             ok.add((i, j))
             if a.article != b.article:
                 edges.append((-float(score), i, j))
@@ -214,7 +233,7 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams) -> list[lis
             groups[gi].extend(groups[gj])
             for x in groups.pop(gj):
                 member[x] = gi
-    return [[block[i] for i in sorted(g)] for g in groups.values()]
+    return [sorted(g) for g in groups.values()]
 
 
 def label_of(claims: list[Claim]) -> str:
@@ -233,19 +252,39 @@ def label_of(claims: list[Claim]) -> str:
     return label + (f" in {period.capitalize()}" if period else "") + f" — {c.type}"
 
 
-def align(claims: list[Claim], kn: Knowledge, params: AlignParams | None = None) -> list[Fact]:
-    """Group claims into facts; every fact with claims from at least two articles, or a title."""
-    params = params or AlignParams()
+def blocks_of(claims: list[Claim]) -> list[tuple[tuple, list[Claim]]]:
+    """Claims split into alignment blocks (type and subject), each sorted; blocks in a stable order."""
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: c.key):
         key = block_key(c)
         if key is not None:
             blocks[key].append(c)
+    return [(key, blocks[key]) for key in sorted(blocks, key=lambda k: tuple(str(x) for x in k))]
+
+
+def group_block(key: tuple, block: list[Claim], kn: Knowledge, params: AlignParams | None = None) -> list[list[int]]:
+    """How the claims of one block group into facts, as lists of positions in the block."""
+    params = params or AlignParams()
+    return _title_groups(block, kn) if key == ("title",) else _cluster(block, kn, params)
+
+
+def facts_of(block: list[Claim], groups: list[list[int]]) -> list[Fact]:
+    """The facts of one block, from its groups."""
+    out = []
+    for g in groups:
+        members = [block[i] for i in g]
+        out.append(Fact(type=members[0].type, label=label_of(members), claims=members))
+    return out
+
+
+def sort_facts(facts: list[Fact]) -> list[Fact]:
+    """Facts in report order."""
+    return sorted(facts, key=lambda f: (f.type, f.label, f.claims[0].key))
+
+
+def align(claims: list[Claim], kn: Knowledge, params: AlignParams | None = None) -> list[Fact]:
+    """Group claims into facts; every fact with claims from at least two articles, or a title."""
     facts = []
-    for key in sorted(blocks, key=lambda k: tuple(str(x) for x in k)):
-        block = blocks[key]
-        groups = _title_groups(block, kn) if key == ("title",) else _cluster(block, kn, params)
-        for g in groups:
-            facts.append(Fact(type=g[0].type, label=label_of(g), claims=g))
-    facts.sort(key=lambda f: (f.type, f.label, f.claims[0].key))
-    return facts
+    for key, block in blocks_of(claims):
+        facts += facts_of(block, group_block(key, block, kn, params))
+    return sort_facts(facts)

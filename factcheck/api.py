@@ -9,9 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from . import articles as articles_mod
-from .align import align
-from .checks import CheckContext, judge_facts
-from .claims import extract_claims, people_named
+from .checks import CheckContext
 from .config import Config, load_config
 from .rules import RuleSet, load_ruleset
 from .types import Article, Claim, Finding, Skipped
@@ -117,97 +115,55 @@ def _article_id(path: Path, taken: set[str]) -> str:
     return name
 
 
-_WORKER_KN = None
-
-
-def _init_worker(kn) -> None:
-    global _WORKER_KN
-    _WORKER_KN = kn
-
-
-def _worker_people(article: Article) -> set[str]:
-    try:
-        return people_named(article, _WORKER_KN)
-    except Exception:  # noqa: BLE001 - the claims pass reports the article
-        return set()
-
-
-def _worker_claims(job: tuple[Article, frozenset[str]]) -> list[Claim] | str:
-    """Claims of one article, or the one-line reason it could not be read (never an exception)."""
-    article, people = job
-    try:
-        return extract_claims(article, _WORKER_KN, people)
-    except Exception as exc:  # noqa: BLE001 - one bad article never stops the run
-        return f"extraction failed: {type(exc).__name__}: {exc}"
-
-
-def _pool_map(fn, items: list, jobs: int, kn, engine: str = "local", scheduler: str | None = None) -> list:
-    """fn over items: on a Dask cluster, or in a process pool when it pays (results in input order)."""
-    if engine == "dask":
-        from .engines import dask_map
-
-        return dask_map(fn.__name__, items, kn, scheduler)
-    if jobs <= 1 or len(items) < 2 * jobs:
-        _init_worker(kn)
-        return [fn(x) for x in items]
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunk = max(1, len(items) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(kn,)) as pool:
-        return list(pool.map(fn, items, chunksize=chunk))
-
-
 def extract_all(articles: list[Article], kn, jobs: int = 1, store=None, version: str = "",
                 engine: str = "local", scheduler: str | None = None,
                 failed_out: list[Skipped] | None = None) -> list[Claim]:
     """Claims of all articles: from the store when cached, else extracted (in a process pool when
-    jobs > 1). The result is the same whatever the jobs and whatever the store holds."""
-    from .store import article_key
+    jobs > 1, or on Dask). The result is the same whatever the jobs and whatever the store holds."""
+    from .engines import make_engine
+    from .pipeline import Shared, extract
 
-    none: frozenset[str] = frozenset()
-    name_keys = [article_key(a, none, version) for a in articles]
-    named = [store.get_names(k) if store else None for k in name_keys]
-    todo = [i for i, n in enumerate(named) if n is None]
-    for i, found in zip(todo, _pool_map(_worker_people, [articles[i] for i in todo], jobs, kn, engine, scheduler)):
-        named[i] = found
-    if store and todo:
-        store.put_names([(name_keys[i], named[i]) for i in todo])
-    people = frozenset(set().union(*named)) if named else none
-    keys = [article_key(a, people, version) for a in articles]
-    cached = [store.get(k) if store else None for k in keys]
-    todo = [i for i, c in enumerate(cached) if c is None]
-    fresh = _pool_map(_worker_claims, [(articles[i], people) for i in todo], jobs, kn, engine, scheduler)
-    failed = []
-    for i, claims in zip(todo, fresh):
-        if isinstance(claims, str):
-            failed.append(Skipped(articles[i].id, claims))
-            claims = []
-        cached[i] = claims
-    if store and todo:
-        store.put_many([(keys[i], cached[i]) for i in todo if not any(f.path == articles[i].id for f in failed)])
+    runner = make_engine(engine, jobs, scheduler)
+    try:
+        extraction = extract(articles, runner, Shared(kn), store, version)
+    finally:
+        runner.close()
     if failed_out is not None:
-        failed_out.extend(failed)
-    return [c for batch in cached for c in batch]
+        failed_out.extend(extraction.failed)
+    return [c for batch in extraction.claims for c in batch]
 
 
 def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skipped] | None = None,
                    notes: list[str] | None = None, jobs: int = 1, store=None, version: str = "",
-                   engine: str = "local", scheduler: str | None = None) -> Report:
-    """Extract, align and check already-read articles."""
+                   engine: str = "local", scheduler: str | None = None, align_version: str = "") -> Report:
+    """Extract, align and check already-read articles.
+
+    ``store`` (a ClaimStore) caches claims under ``version`` and block groupings under
+    ``align_version``; ``engine`` and ``jobs`` say where the work runs. None of them changes the result.
+    """
+    from .engines import make_engine
+    from .pipeline import Shared, align_and_check, extract
+
     kn = ruleset.knowledge
     articles = sorted(articles, key=lambda a: a.id)
-    clock = time.perf_counter()
+    ctx = CheckContext(kn, {a.id: a.published for a in articles}, {r.check: r.params for r in ruleset.rules})
+    shared = Shared(kn, ctx)
+    runner = make_engine(engine, jobs, scheduler)
     skipped = list(skipped or [])
-    claims = extract_all(articles, kn, jobs, store, version, engine, scheduler, failed_out=skipped)
-    timings = {"extract": time.perf_counter() - clock}
-    clock = time.perf_counter()
-    facts = align(claims, kn)
-    timings["align"] = time.perf_counter() - clock
+    try:
+        clock = time.perf_counter()
+        extraction = extract(articles, runner, shared, store, version)
+        skipped += extraction.failed
+        timings = {"extract": time.perf_counter() - clock}
+        clock = time.perf_counter()
+        facts, judged = align_and_check(extraction, articles, runner, shared, store, align_version)
+        timings["align"] = time.perf_counter() - clock
+    finally:
+        runner.close()
     clock = time.perf_counter()
     rules = ruleset.by_check()
-    ctx = CheckContext(kn, {a.id: a.published for a in articles}, {r.check: r.params for r in ruleset.rules})
     findings, agreements = [], []
-    for fact, verdict in judge_facts(facts, ctx):
+    for fact, verdict in judged:
         rule = rules.get(verdict.check)
         if rule is None:
             continue
@@ -227,7 +183,8 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
         notes.append("no publication date for " + ", ".join(undated) +
                      ": weekdays and dates without a year in them are left unresolved")
     timings["check"] = time.perf_counter() - clock
-    return Report(articles, sorted(claims, key=lambda c: c.key), findings, agreements, skipped, notes,
+    claims = sorted((c for batch in extraction.claims for c in batch), key=lambda c: c.key)
+    return Report(articles, claims, findings, agreements, skipped, notes,
                   facts=sum(1 for f in facts if len({c.article for c in f.claims}) >= 2), timings=timings)
 
 
@@ -262,8 +219,13 @@ def load_rules_for(rules_dirs: list[Path] | None, config: Config, select: list[s
 
 
 def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
-                max_bytes: int = articles_mod.MAX_BYTES) -> tuple[list[Article], list[Skipped], list[str]]:
-    """Read every article the inputs name, with sources.yaml metadata; bad files are skipped with a reason."""
+                max_bytes: int = articles_mod.MAX_BYTES, store=None,
+                version: str = "") -> tuple[list[Article], list[Skipped], list[str]]:
+    """Read every article the inputs name, with sources.yaml metadata; bad files are skipped with a reason.
+
+    With a ``store``, an article whose file, metadata and reader ``version`` were seen before is
+    taken parsed from it.
+    """
     files, skipped = collect_inputs(inputs)
     source_files = [sources] if sources else sorted({p.parent / "sources.yaml" for p in files
                                                      if (p.parent / "sources.yaml").is_file()})
@@ -280,18 +242,43 @@ def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
     for name in sorted(info):
         if name not in names:
             notes.append(f"sources.yaml names {name}, which is not among the inputs")
-    arts: list[Article] = []
+    loaded: list[tuple[Path, str, str, bytes, articles_mod.SourceInfo]] = []
     taken: set[str] = set()
     for path in files:
         article_id = _article_id(path, taken)
         try:
-            arts.append(articles_mod.read_article(path, article_id, info.get(path.name, articles_mod.SourceInfo()),
-                                                  ruleset.knowledge, max_bytes))
+            raw = articles_mod.read_bytes(path, max_bytes)
         except articles_mod.InputError as exc:
             skipped.append(Skipped(str(path), str(exc)))
-        except Exception as exc:  # noqa: BLE001 - one bad article never stops the run
-            skipped.append(Skipped(str(path), f"could not be read: {type(exc).__name__}: {exc}"))
-    return arts, skipped, notes
+            continue
+        loaded.append((path, article_id, articles_mod.input_kind(path), raw, info.get(path.name, articles_mod.SourceInfo())))
+    return _parse_all(loaded, ruleset, store, version, skipped) + (notes,)
+
+
+def _parse_all(loaded, ruleset: RuleSet, store, version: str, skipped: list[Skipped]):
+    from .store import file_key
+
+    keys = [file_key(raw, article_id, kind, src.outlet, src.published, version)
+            for _, article_id, kind, raw, src in loaded] if store else []
+    cached = store.get_many("articles", keys) if store else [None] * len(loaded)
+    arts: list[Article] = []
+    fresh = []
+    for n, ((path, article_id, kind, raw, src), article) in enumerate(zip(loaded, cached)):
+        if article is None:
+            try:
+                article = articles_mod.article_from_bytes(raw, kind, article_id, src, ruleset.knowledge)
+            except articles_mod.InputError as exc:
+                skipped.append(Skipped(str(path), str(exc)))
+                continue
+            except Exception as exc:  # noqa: BLE001 - one bad article never stops the run
+                skipped.append(Skipped(str(path), f"could not be read: {type(exc).__name__}: {exc}"))
+                continue
+            if store:
+                fresh.append((keys[n], article))
+        arts.append(article)
+    if store:
+        store.put_many("articles", fresh)
+    return arts, skipped
 
 
 def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | None = None,
@@ -307,28 +294,29 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
     are extracted again; problems with the store are reported in the run's notes on stderr only.
     """
     from .report import write_reports
-    from .store import ClaimStore, extractor_version
+    from .store import ClaimStore, aligner_version, extractor_version
 
     config = config or load_config(Path.cwd())
     ruleset = load_rules_for(rules_dirs, config, select, ignore)
-    say = progress or (lambda stage: None)
-    say("reading articles")
-    clock = time.perf_counter()
-    arts, skipped, notes = read_inputs(inputs, sources, ruleset)
-    read_time = time.perf_counter() - clock
-    say(f"extracting, aligning and checking {len(arts)} articles")
     folders = list(rules_dirs or [default_rules_dir()]) + [Path(p) for p in config.rules]
+    say = progress or (lambda stage: None)
     store = ClaimStore(store_path) if store_path else None
+    version = extractor_version(folders) if store else ""
     try:
-        report = check_articles(arts, ruleset, skipped, notes, jobs=jobs, store=store,
-                                version=extractor_version(folders) if store else "", engine=engine,
-                                scheduler=scheduler)
+        say("reading articles")
+        clock = time.perf_counter()
+        arts, skipped, notes = read_inputs(inputs, sources, ruleset, store=store, version=version)
+        read_time = time.perf_counter() - clock
+        say(f"extracting, aligning and checking {len(arts)} articles")
+        report = check_articles(arts, ruleset, skipped, notes, jobs=jobs, store=store, version=version,
+                                engine=engine, scheduler=scheduler,
+                                align_version=aligner_version(folders) if store else "")
     finally:
         if store:
             store.close()
     report.timings = {"read": read_time, **report.timings}
     if store:
-        report.store_notes = store.notes + [f"claim store: {store.hits} cached, {store.misses} extracted"]
+        report.store_notes = store.notes + [store.summary()]
     if out is not None:
         say("writing reports")
         clock = time.perf_counter()

@@ -57,23 +57,37 @@ def decode(raw: bytes) -> str:
         return str(best)
 
 
-def read_article(path: Path, article_id: str, info: SourceInfo, kn: Knowledge,
-                 max_bytes: int = MAX_BYTES) -> Article:
-    """Read one article file; raise InputError with a one-line reason when it cannot be used."""
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of an article file; InputError with a one-line reason when it cannot be read."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(f"too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except PermissionError:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
+
+
+def input_kind(path: Path) -> str:
+    """How a file is read: 'html' for web pages, else 'text' (plain text or Markdown)."""
+    return "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
+
+
+def article_from_bytes(raw: bytes, kind: str, article_id: str, info: SourceInfo, kn: Knowledge) -> Article:
+    """Decode and parse an article's bytes (kind 'html' or 'text'); InputError when unusable."""
     text = decode(raw)
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if kind == "html":
         return parse_html(text, article_id, info, kn)
     text, info = front_matter(text, info)
     return parse_article(text, article_id, info, kn)
+
+
+def read_article(path: Path, article_id: str, info: SourceInfo, kn: Knowledge,
+                 max_bytes: int = MAX_BYTES) -> Article:
+    """Read one article file; raise InputError with a one-line reason when it cannot be used."""
+    return article_from_bytes(read_bytes(path, max_bytes), input_kind(path), article_id, info, kn)
 
 
 def front_matter(text: str, info: SourceInfo) -> tuple[str, SourceInfo]:

@@ -1,43 +1,99 @@
-"""Where extraction runs: this process, a process pool (api), or a Dask cluster.
+"""Where the pipeline's per-article and per-block jobs run: here, in a process pool, or on Dask.
 
-The Dask engine maps article batches over a cluster (an existing one at ``scheduler``, else a
-LocalCluster of two worker processes) and gathers results in input order, so the report is
-byte-identical to the local engine.
+Every engine returns results in input order, so a report does not depend on where it was made.
+The Dask engine uses an existing cluster at ``scheduler``, else a LocalCluster of two worker
+processes; what every job needs (knowledge, check context) is sent to each worker once.
 """
 from __future__ import annotations
 
+from . import pipeline
+from .api import UsageError
 
-def _run_batch(fn_name: str, kn, batch: list) -> list:
-    from . import api
 
-    api._init_worker(kn)
-    fn = getattr(api, fn_name)
+class LocalEngine:
+    """Jobs in this process, or in a pool of ``jobs`` processes when there is enough to share."""
+
+    def __init__(self, jobs: int = 1):
+        self.jobs = max(1, jobs)
+        self._pool = None
+        self._pool_shared = None
+
+    def map(self, fn, items: list, shared, batch: int = 0) -> list:
+        """fn over items, in input order."""
+        if self.jobs <= 1 or len(items) < 2 * self.jobs:
+            pipeline.set_shared(shared)
+            return [fn(x) for x in items]
+        pool = self._pool_for(shared)
+        chunk = batch or max(1, len(items) // (self.jobs * 8))
+        return list(pool.map(fn, items, chunksize=chunk))
+
+    def _pool_for(self, shared):
+        if self._pool is None or self._pool_shared is not shared:
+            self.close()
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=pipeline.set_shared,
+                                             initargs=(shared,))
+            self._pool_shared = shared
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+
+def _run_batch(fn, shared, batch: list) -> list:
+    pipeline.set_shared(shared)
     return [fn(x) for x in batch]
 
 
-def dask_map(fn_name: str, items: list, kn, scheduler: str | None = None, batch: int = 64) -> list:
-    """Apply ``factcheck.api.<fn_name>`` to items on a Dask cluster; results in input order."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        from .api import UsageError
+class DaskEngine:
+    """Jobs as Dask futures over batches of items, on a cluster."""
 
-        raise UsageError("the Dask engine needs the dask extra: pip install 'factcheck[dask]'") from None
-    if not items:
-        return []
-    cluster = None
-    if scheduler:
-        client = Client(scheduler, timeout="20s")
-    else:
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-        client = Client(cluster)
-    try:
-        shared = client.scatter(kn, broadcast=True)
-        batches = [items[i:i + batch] for i in range(0, len(items), batch)]
-        futures = client.map(_run_batch, [fn_name] * len(batches), [shared] * len(batches), batches, pure=False)
-        results = client.gather(futures)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    return [x for part in results for x in part]
+    def __init__(self, scheduler: str | None = None):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise UsageError("the Dask engine needs the dask extra: pip install 'factcheck[dask]'") from None
+        self.cluster = None
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout="20s")
+            else:
+                self.cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                            dashboard_address=None)
+                self.client = Client(self.cluster)
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+        self._shared = None
+        self._shared_future = None
+
+    def map(self, fn, items: list, shared, batch: int = 64) -> list:
+        """fn over items on the cluster (batch items a task), in input order."""
+        if not items:
+            return []
+        if self._shared is not shared:
+            self._shared_future = self.client.scatter(shared, broadcast=True)
+            self._shared = shared
+        size = batch or 64
+        batches = [items[i:i + size] for i in range(0, len(items), size)]
+        futures = self.client.map(_run_batch, [fn] * len(batches), [self._shared_future] * len(batches), batches,
+                                  pure=False)
+        return [x for part in self.client.gather(futures) for x in part]
+
+    def close(self) -> None:
+        """Disconnect, and stop the local cluster if this engine started one."""
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_engine(engine: str = "local", jobs: int = 1, scheduler: str | None = None):
+    """The engine a run asked for: 'local' (``jobs`` processes) or 'dask' (a cluster)."""
+    if engine == "dask":
+        return DaskEngine(scheduler)
+    if engine != "local":
+        raise UsageError(f"unknown engine '{engine}' (choose local or dask)")
+    return LocalEngine(jobs)

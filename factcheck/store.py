@@ -1,8 +1,15 @@
-"""An embedded SQLite claim store: claims cached by article content and extractor version.
+"""An embedded SQLite store: parsed articles, claims and fact groups cached by content.
 
-A re-run over a corpus with a few new articles only extracts the new ones. The store is
-versioned; a corrupt or foreign file is reported and rebuilt, never trusted. Claims are
-stored as JSON (not pickle), so a store file cannot run code.
+A re-run over a corpus with a few new articles only reads, extracts and aligns what is new:
+
+- ``articles``: the parsed article, keyed by the file's bytes, its metadata and the reader version;
+- ``people``: the names an article gives a title to, and the capitalised words it uses;
+- ``claims``: an article's claims, keyed by its content and by the titled people of the run
+  whose names it actually uses (a new article about someone else does not invalidate it);
+- ``groups``: how the claims of one alignment block were grouped, keyed by the claims in it.
+
+The store is versioned; a corrupt or foreign file is reported and rebuilt, never trusted.
+Everything is stored as JSON (not pickle), so a store file cannot run code.
 """
 from __future__ import annotations
 
@@ -10,20 +17,24 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
-from .types import Article, Claim
+from .types import Article, Block, Claim, Dropped
 
-SCHEMA = 1
+SCHEMA = 2
 _APP = "factcheck-claim-store"
+_TABLES = ("articles", "people", "claims", "groups")
+_BATCH = 500
 
 
-def extractor_version(rule_folders: list[Path]) -> str:
-    """A hash of the extraction code and the knowledge packs: any change invalidates the cache."""
+def _code_hash(names: list[str], rule_folders: list[Path]) -> str:
     h = hashlib.sha256(f"{_APP}:{SCHEMA}".encode())
     here = Path(__file__).resolve().parent
-    for path in sorted([here / "articles.py", here / "knowledge.py", here / "types.py"] +
-                       list((here / "claims").glob("*.py"))):
+    files = []
+    for name in names:
+        files += sorted((here / name).glob("*.py")) if (here / name).is_dir() else [here / name]
+    for path in sorted(files):
         h.update(path.read_bytes())
     for folder in rule_folders:
         for path in sorted(Path(folder).glob("knowledge/*.yml")):
@@ -32,24 +43,54 @@ def extractor_version(rule_folders: list[Path]) -> str:
     return h.hexdigest()[:16]
 
 
-def article_key(article: Article, people: frozenset[str], version: str) -> str:
-    """Cache key: the article's text, metadata, the people known in the run, the extractor version."""
+def extractor_version(rule_folders: list[Path]) -> str:
+    """A hash of the reading and extraction code and the knowledge packs: a change invalidates the cache."""
+    return _code_hash(["articles.py", "knowledge.py", "types.py", "claims"], rule_folders)
+
+
+def aligner_version(rule_folders: list[Path]) -> str:
+    """A hash of the alignment code (and what it reads): a change invalidates cached groups."""
+    return _code_hash(["align.py", "names.py", "knowledge.py", "types.py"], rule_folders)
+
+
+def _digest(*parts: str) -> str:
     h = hashlib.sha256()
-    for part in (version, article.id, article.text, str(article.published), str(article.outlet),
-                 "\x1f".join(sorted(people)), json.dumps(article.line_map)):
+    for part in parts:
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()
 
 
-def _to_json(claim: Claim) -> dict:
+def file_key(raw: bytes, article_id: str, kind: str, outlet: str | None, published: date | None,
+             version: str) -> str:
+    """Cache key of a parsed article: the file's bytes, how it is read and what sources.yaml says."""
+    return _digest(version, article_id, kind, str(outlet), str(published), hashlib.sha256(raw).hexdigest())
+
+
+def article_key(article: Article, version: str) -> str:
+    """Cache key of an article's content: text, metadata and line map, with the extractor version."""
+    return _digest(version, article.id, article.text, str(article.published), str(article.outlet),
+                   json.dumps(article.line_map))
+
+
+def claims_key(article_key_: str, people: list[str]) -> str:
+    """Cache key of an article's claims: its content and the run's titled people it names."""
+    return _digest(article_key_, "\x1f".join(sorted(people)))
+
+
+def group_key(block: tuple, claim_keys: list[str], version: str) -> str:
+    """Cache key of one alignment block: its name and the claims (by article claims key) in it."""
+    return _digest(version, json.dumps([str(x) for x in block]), "\x1f".join(sorted(claim_keys)))
+
+
+def _claim_json(claim: Claim) -> dict:
     data = asdict(claim)
     for key in ("mods", "context", "persons", "names"):
         data[key] = sorted(data[key])
     return data
 
 
-def _from_json(data: dict) -> Claim:
+def _claim_from(data: dict) -> Claim:
     for key in ("mods", "context", "persons", "names"):
         data[key] = frozenset(data[key])
     if data["type"] == "date" and data["value"] is not None:
@@ -57,17 +98,40 @@ def _from_json(data: dict) -> Claim:
     return Claim(**data)
 
 
+def _article_json(a: Article) -> dict:
+    return {"id": a.id, "text": a.text, "norm": a.norm, "outlet": a.outlet,
+            "published": a.published.isoformat() if a.published else None,
+            "blocks": [[b.start, b.end, b.kind] for b in a.blocks],
+            "dropped": [[d.first_line, d.last_line, d.reason] for d in a.dropped],
+            "line_starts": a.line_starts, "line_map": a.line_map}
+
+
+def _article_from(d: dict) -> Article:
+    return Article(id=d["id"], text=d["text"], norm=d["norm"], outlet=d["outlet"],
+                   published=date.fromisoformat(d["published"]) if d["published"] else None,
+                   blocks=[Block(*b) for b in d["blocks"]], dropped=[Dropped(*x) for x in d["dropped"]],
+                   line_starts=d["line_starts"], line_map=d["line_map"])
+
+
+_DECODE = {"articles": _article_from, "claims": lambda rows: [_claim_from(r) for r in rows],
+           "people": lambda d: (set(d[0]), set(d[1])), "groups": lambda d: d}
+_ENCODE = {"articles": _article_json, "claims": lambda claims: [_claim_json(c) for c in claims],
+           "people": lambda v: [sorted(v[0]), sorted(v[1])], "groups": lambda d: d}
+
+
 class ClaimStore:
-    """Cached claims per article key. Use as a context manager."""
+    """Cached articles, claims and groups by key. Use as a context manager."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
         self.notes: list[str] = []
         self.hits = self.misses = 0
+        self.counts: dict[str, list[int]] = {t: [0, 0] for t in _TABLES}
         self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = None
         try:
             db = sqlite3.connect(self.path)
             self._check(db)
@@ -75,7 +139,8 @@ class ClaimStore:
         except sqlite3.DatabaseError as exc:
             self.notes.append(f"claim store {self.path} was unusable ({exc}); rebuilt")
             try:
-                db.close()
+                if db is not None:
+                    db.close()
             except Exception:  # noqa: BLE001 - closing a broken handle
                 pass
             self.path.unlink(missing_ok=True)
@@ -86,44 +151,49 @@ class ClaimStore:
     def _check(self, db: sqlite3.Connection) -> None:
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         found = dict(db.execute("SELECT key, value FROM meta").fetchall())
-        if found and (found.get("app") != _APP or found.get("schema") != str(SCHEMA)):
-            raise sqlite3.DatabaseError(f"foreign or old store (app={found.get('app')}, schema={found.get('schema')})")
+        if found and found.get("app") != _APP:
+            raise sqlite3.DatabaseError(f"not a factcheck store (app={found.get('app')})")
+        if found and found.get("schema") != str(SCHEMA):
+            raise sqlite3.DatabaseError(f"store schema {found.get('schema')}, this version uses {SCHEMA}")
         db.execute("INSERT OR REPLACE INTO meta VALUES ('app', ?), ('schema', ?)", (_APP, str(SCHEMA)))
-        db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, body TEXT NOT NULL)")
+        for table in _TABLES:
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, body TEXT NOT NULL)")
         db.commit()
 
-    def get(self, key: str) -> list[Claim] | None:
-        """Cached claims for a key, or None."""
-        row = self.db.execute("SELECT body FROM claims WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            self.misses += 1
-            return None
-        try:
-            claims = [_from_json(d) for d in json.loads(row[0])]
-        except (ValueError, TypeError, KeyError):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return claims
+    def get_many(self, table: str, keys: list[str]) -> list:
+        """Cached values for keys (None where missing or unreadable), in the order of keys."""
+        found: dict[str, str] = {}
+        unique = sorted(set(keys))
+        for i in range(0, len(unique), _BATCH):
+            chunk = unique[i:i + _BATCH]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(f"SELECT key, body FROM {table} WHERE key IN ({marks})", chunk).fetchall())
+        out = []
+        for key in keys:
+            value = None
+            if key in found:
+                try:
+                    value = _DECODE[table](json.loads(found[key]))
+                except (ValueError, TypeError, KeyError, IndexError):
+                    value = None
+            self.counts[table][value is None] += 1
+            out.append(value)
+        self.hits, self.misses = self.counts["claims"]
+        return out
 
-    def get_names(self, key: str) -> set[str] | None:
-        """Cached names of titled people for a key, or None."""
-        row = self.db.execute("SELECT body FROM claims WHERE key = ?", ("people:" + key,)).fetchone()
-        try:
-            return set(json.loads(row[0])) if row else None
-        except ValueError:
-            return None
+    def summary(self) -> str:
+        """What this run took from the store and what it computed again."""
+        a, c, g = self.counts["articles"], self.counts["claims"], self.counts["groups"]
+        return (f"claim store: {c[0]} cached, {c[1]} extracted; articles {a[0]} cached, {a[1]} read; "
+                f"alignment blocks {g[0]} cached, {g[1]} aligned")
 
-    def put_names(self, items: list[tuple[str, set[str]]]) -> None:
-        """Store names of titled people for several keys."""
-        self.db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?)",
-                            [("people:" + k, json.dumps(sorted(v), ensure_ascii=False)) for k, v in items])
-        self.db.commit()
-
-    def put_many(self, items: list[tuple[str, list[Claim]]]) -> None:
-        """Store claims for several keys in one transaction."""
-        self.db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?)",
-                            [(k, json.dumps([_to_json(c) for c in claims], ensure_ascii=False)) for k, claims in items])
+    def put_many(self, table: str, items: list[tuple[str, object]]) -> None:
+        """Store several values in one transaction."""
+        if not items:
+            return
+        self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)",
+                            [(k, json.dumps(_ENCODE[table](v), ensure_ascii=False, separators=(",", ":")))
+                             for k, v in items])
         self.db.commit()
 
     def close(self) -> None:

@@ -95,6 +95,19 @@ def test_reports_are_written_atomically_and_old_ones_survive_a_failed_render(tmp
     assert not list(out.glob(".*.tmp"))
 
 
+def test_reports_get_ordinary_file_permissions(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        api.run([SEEDS], tmp_path / "out", rules_dirs=[RULES])
+    finally:
+        os.umask(old)
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "out").iterdir()}
+    assert modes and set(modes.values()) == {0o644}, modes
+
+
 def test_json_is_valid_and_sorted(tmp_path):
     api.run([SEEDS], tmp_path, rules_dirs=[RULES])
     data = json.loads((tmp_path / "conflicts.json").read_text(encoding="utf-8"))
@@ -102,16 +115,17 @@ def test_json_is_valid_and_sorted(tmp_path):
 
 
 def test_an_article_that_breaks_extraction_is_skipped_not_fatal(tmp_path, monkeypatch):
-    from factcheck import claims as claims_pkg
+    from factcheck import pipeline
 
-    real = claims_pkg.extract_claims
+    real = pipeline.extract_claims
+    target = sorted(p.name for p in SEEDS.glob("*.txt"))[2]
 
     def fragile(article, kn, people=frozenset()):
-        if article.id == "003_e6034575d8850b14.txt":
+        if article.id == target:
             raise ValueError("boom")
         return real(article, kn, people)
 
-    monkeypatch.setattr(api, "extract_claims", fragile)
+    monkeypatch.setattr(pipeline, "extract_claims", fragile)
     report = api.run([SEEDS], None, rules_dirs=[RULES], jobs=1)
-    assert any(s.path == "003_e6034575d8850b14.txt" and "extraction failed" in s.reason for s in report.skipped)
-    assert report.claims and all(c.article != "003_e6034575d8850b14.txt" for c in report.claims)
+    assert any(s.path == target and "extraction failed" in s.reason for s in report.skipped)
+    assert report.claims and all(c.article != target for c in report.claims)

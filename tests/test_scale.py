@@ -42,7 +42,7 @@ def test_corrupt_or_foreign_store_is_reported_and_rebuilt(tmp_path):
     db.commit()
     db.close()
     report = api.run([SEEDS], None, rules_dirs=[RULES], store_path=foreign)
-    assert any("foreign" in n for n in report.store_notes)
+    assert any("not a factcheck store" in n for n in report.store_notes)
     assert report.findings
 
 
@@ -58,3 +58,55 @@ def test_corpus_generator_is_deterministic_and_its_gold_is_found(tmp_path):
     planted = [g for g in gold_a["conflicts"]]
     hit = sum(1 for g in planted if all((c["source"], c["line"]) in found for c in g["claims"]))
     assert planted and hit / len(planted) >= 0.8
+
+
+def test_store_with_new_articles_matches_a_plain_run_and_extracts_only_what_is_new(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 60, seed=5)
+    articles = sorted(corpus.glob("*.txt"))
+    early = tmp_path / "early"
+    early.mkdir()
+    for p in articles[:40]:
+        (early / p.name).write_bytes(p.read_bytes())
+    (early / "sources.yaml").write_bytes((corpus / "sources.yaml").read_bytes())
+    store = tmp_path / "claims.sqlite"
+    api.run([early], None, rules_dirs=[RULES], store_path=store)
+    stored = api.run([corpus], tmp_path / "stored", rules_dirs=[RULES], store_path=store)
+    api.run([corpus], tmp_path / "plain", rules_dirs=[RULES])
+    assert _outputs(tmp_path / "stored") == _outputs(tmp_path / "plain")
+    cached, extracted = (int(x) for x in stored.store_notes[-1].split(":")[1].split(";")[0].split()[::2])
+    assert extracted >= 20 and cached >= 20, stored.store_notes
+    assert "articles 40 cached, 20 read" in stored.store_notes[-1]
+
+
+def test_a_new_article_about_someone_else_keeps_the_cache(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in sorted(SEEDS.glob("*.txt")):
+        (folder / p.name).write_bytes(p.read_bytes())
+    (folder / "sources.yaml").write_bytes((SEEDS / "sources.yaml").read_bytes())
+    store = tmp_path / "claims.sqlite"
+    api.run([folder], None, rules_dirs=[RULES], store_path=store)
+    (folder / "zz-new.txt").write_text("Finance Minister Quillon Vexbridge said on Monday that exports rose 4%.\n",
+                                       encoding="utf-8")
+    again = api.run([folder], tmp_path / "again", rules_dirs=[RULES], store_path=store)
+    assert again.store_notes[-1].startswith(f"claim store: {len(list(SEEDS.glob('*.txt')))} cached, 1 extracted")
+    api.run([folder], tmp_path / "plain", rules_dirs=[RULES])
+    assert _outputs(tmp_path / "again") == _outputs(tmp_path / "plain")
+
+
+def test_rerun_takes_parsed_articles_and_groups_from_the_store(tmp_path, monkeypatch):
+    from factcheck import articles, pipeline
+
+    store = tmp_path / "claims.sqlite"
+    api.run([SEEDS], tmp_path / "first", rules_dirs=[RULES], store_path=store)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("should have come from the store")
+
+    monkeypatch.setattr(articles, "article_from_bytes", refuse)
+    monkeypatch.setattr(pipeline, "group_block", refuse)
+    monkeypatch.setattr(pipeline, "extract_claims", refuse)
+    second = api.run([SEEDS], tmp_path / "second", rules_dirs=[RULES], store_path=store)
+    assert _outputs(tmp_path / "first") == _outputs(tmp_path / "second")
+    assert "aligned" in second.store_notes[-1] and ", 0 aligned" in second.store_notes[-1]

@@ -1,10 +1,10 @@
 """Claims: one extractor module per claim type, all producing the shared Claim dataclass."""
 from __future__ import annotations
 
-from ..knowledge import Knowledge
+from ..knowledge import Knowledge, fold
 from ..types import Article, Claim
 from . import counts, dates, durations, money, ordinals, percent, titles
-from .common import PersonIndex, Spans, sentences
+from .common import TOKEN, PersonIndex, Spans, sentences
 
 CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordinal")
 
@@ -28,6 +28,29 @@ def _titles(article: Article, kn: Knowledge, keep: bool) -> list[Claim]:
 def people_named(article: Article, kn: Knowledge) -> set[str]:
     """Names of the people an article gives a title to (first pass, shared across articles)."""
     return titles.person_names(_titles(article, kn, keep=True))
+
+
+def capitalised_words(article: Article) -> set[str]:
+    """Folded forms of the capitalised words of an article: where a known name can be used."""
+    return {fold(w) for w in set(TOKEN.findall(article.norm)) if w[:1].isupper()}
+
+
+def people_by_word(people: frozenset[str] | set[str], kn: Knowledge) -> dict[str, list[str]]:
+    """Titled people by the word they are found by (the surname)."""
+    index: dict[str, list[str]] = {}
+    for p in sorted(people):
+        for w in PersonIndex.index_words(p, kn, every_token=False):
+            index.setdefault(w, []).append(p)
+    return index
+
+
+def people_used(by_word: dict[str, list[str]], words: set[str]) -> list[str]:
+    """The titled people (from ``people_by_word``) whose surname an article uses, sorted.
+
+    An article's claims depend on the run's titled people only through these: extraction
+    looks people up by capitalised words of the article.
+    """
+    return sorted({p for w in words & by_word.keys() for p in by_word[w]})
 
 
 _INDEX_CACHE: dict = {}

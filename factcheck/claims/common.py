@@ -221,10 +221,14 @@ class PersonIndex:
             if " " not in alias and alias not in kn.stopwords:
                 self.by_token.setdefault(alias, fold(person))
 
-    def _add(self, name: str, kn: Knowledge, every_token: bool) -> None:
-        """Index a name by its surname (by every word for curated office-holders: 'Xi' for Xi Jinping)."""
+    @staticmethod
+    def index_words(name: str, kn: Knowledge, every_token: bool) -> set[str]:
+        """The words a name is found by: its surname (every word for curated office-holders: 'Xi')."""
         parts = [p for p in fold(name).split() if p not in kn.stopwords]
-        for p in (parts if every_token else parts[-1:]):
+        return set(parts if every_token else parts[-1:])
+
+    def _add(self, name: str, kn: Knowledge, every_token: bool) -> None:
+        for p in sorted(self.index_words(name, kn, every_token)):
             self.by_token.setdefault(p, fold(name))
 
     def extended(self, names: set[str], kn: Knowledge) -> "PersonIndex":

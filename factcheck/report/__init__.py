@@ -12,11 +12,22 @@ WRITERS = {"md": ("report.md", markdown.render), "json": ("conflicts.json", json
            "html": ("report.html", html.render)}
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write text to a temporary file beside path, then rename it over path."""
+    """Write text to a temporary file beside path, then rename it over path.
+
+    The file gets the usual permissions for a new file (0666 less the umask), not the
+    owner-only mode of the temporary file.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()

@@ -6,12 +6,14 @@ import re
 from ..types import Claim
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def md_escape(text: str, strip: bool = True) -> str:
     """Quoted text made inert in Markdown (and in Markdown tables): no markup, links, HTML or pipes."""
-    text = re.sub(r"\s+", " ", str(text))
-    return _MD_SPECIAL.sub(r"\\\1", text.strip() if strip else text)
+    text = _SPACE_RUN.sub(" ", str(text))
+    text = text.strip() if strip else text
+    return _MD_SPECIAL.sub(r"\\\1", text) if _MD_SPECIAL.search(text) else text
 
 
 def highlighted_quote(claim: Claim) -> str:

@@ -33,6 +33,25 @@ def to_dict(report) -> dict:
     }
 
 
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
 def render(report, ruleset=None) -> str:
-    """conflicts.json text: sorted, stable, no timestamps."""
-    return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
+    """conflicts.json text: sorted, stable, no timestamps.
+
+    Laid out one source, conflict or agreement a line: readable and diff-friendly, and written
+    by the json module's C encoder (an indented dump of a large report is several times slower).
+    """
+    doc = to_dict(report)
+    lines = ["{"]
+    for n, (key, value) in enumerate(doc.items()):
+        comma = "," if n < len(doc) - 1 else ""
+        if isinstance(value, list) and value:
+            lines.append(f"  {_compact(key)}: [")
+            lines += [f"    {_compact(item)}{',' if i < len(value) - 1 else ''}" for i, item in enumerate(value)]
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {_compact(key)}: {_compact(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,163 @@
+"""The stages after reading, as jobs an engine can run anywhere: people, claims, blocks.
+
+- people: the names each article gives a title to (first pass, shared by the run);
+- claims: each article's claims, knowing the run's titled people;
+- blocks: each alignment block grouped into facts and judged by the checks.
+
+Jobs read what they share (knowledge, check context) from ``set_shared``, which an engine
+calls once per worker. With a store, every stage reuses what an earlier run computed from
+the same content, so a re-run only works on what changed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .align import AlignParams, blocks_of, facts_of, group_block, sort_facts
+from .checks import CheckContext, Verdict, judge_facts
+from .claims import capitalised_words, extract_claims, people_by_word, people_named, people_used
+from .knowledge import Knowledge
+from .types import Article, Claim, Fact, Skipped
+
+
+@dataclass
+class Shared:
+    """What every job needs, sent once to each worker."""
+
+    kn: Knowledge
+    ctx: CheckContext | None = None
+    align: AlignParams = field(default_factory=AlignParams)
+
+
+_SHARED: Shared | None = None
+
+
+def set_shared(shared: Shared) -> None:
+    """Make ``shared`` what jobs in this process use."""
+    global _SHARED
+    _SHARED = shared
+
+
+def people_job(article: Article) -> tuple[set[str], set[str]]:
+    """The names an article gives a title to, and its capitalised words (where names can occur)."""
+    try:
+        return people_named(article, _SHARED.kn), capitalised_words(article)
+    except Exception:  # noqa: BLE001 - the claims job reports the article
+        return set(), set()
+
+
+def claims_job(job: tuple[Article, frozenset[str]]) -> list[Claim] | str:
+    """Claims of one article, or the one-line reason it could not be read (never an exception)."""
+    article, people = job
+    try:
+        return extract_claims(article, _SHARED.kn, people)
+    except Exception as exc:  # noqa: BLE001 - one bad article never stops the run
+        return f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+Compact = tuple[int, str, str, list[int], str, "str | None", list[str]]
+
+
+def block_job(job: tuple[tuple, list[Claim], list[list[int]] | None]) -> tuple[list[list[int]], list[Compact]]:
+    """Group one block into facts (unless the groups are known) and judge them.
+
+    Verdicts come back by position (fact, claims in the block), not as objects, so that little
+    travels back from a worker.
+    """
+    key, block, groups = job
+    if groups is None:
+        groups = group_block(key, block, _SHARED.kn, _SHARED.align)
+    position = {id(c): i for i, c in enumerate(block)}
+    verdicts = []
+    facts = facts_of(block, groups)
+    index = {id(f): n for n, f in enumerate(facts)}
+    for fact, v in judge_facts(facts, _SHARED.ctx):
+        verdicts.append((index[id(fact)], v.check, v.verdict, [position[id(c)] for c in v.claims], v.detail,
+                         v.majority, list(v.outliers)))
+    return groups, verdicts
+
+
+@dataclass
+class Extraction:
+    """Claims per article (in article order), their cache keys, and the articles that failed."""
+
+    claims: list[list[Claim]]
+    keys: list[str | None]
+    failed: list[Skipped]
+    cached: int = 0
+
+
+def extract(articles: list[Article], engine, shared: Shared, store=None, version: str = "") -> Extraction:
+    """Claims of all articles: from the store when cached, else extracted by the engine.
+
+    The result is the same whatever the engine and whatever the store holds.
+    """
+    from .store import article_key, claims_key
+
+    n = len(articles)
+    akeys = [article_key(a, version) for a in articles] if store else [None] * n
+    named = store.get_many("people", akeys) if store else [None] * n
+    todo = [i for i in range(n) if named[i] is None]
+    for i, found in zip(todo, engine.map(people_job, [articles[i] for i in todo], shared)):
+        named[i] = found
+    if store:
+        store.put_many("people", [(akeys[i], named[i]) for i in todo])
+    people = frozenset().union(*(names for names, _ in named)) if named else frozenset()
+    ckeys = [None] * n
+    if store:
+        by_word = people_by_word(people, shared.kn)
+        ckeys = [claims_key(akeys[i], people_used(by_word, named[i][1])) for i in range(n)]
+    claims = store.get_many("claims", ckeys) if store else [None] * n
+    todo = [i for i in range(n) if claims[i] is None]
+    failed = []
+    for i, found in zip(todo, engine.map(claims_job, [(articles[i], people) for i in todo], shared)):
+        if isinstance(found, str):
+            failed.append(Skipped(articles[i].id, found))
+            found = []
+            ckeys[i] = None
+        claims[i] = found
+    if store:
+        store.put_many("claims", [(ckeys[i], claims[i]) for i in todo if ckeys[i] is not None])
+    return Extraction(claims, ckeys, failed, cached=n - len(todo))
+
+
+def align_and_check(extraction: Extraction, articles: list[Article], engine, shared: Shared, store=None,
+                    version: str = "") -> tuple[list[Fact], list[tuple[Fact, Verdict]]]:
+    """Facts (in report order) and the checks' verdicts on them, block by block.
+
+    With a store, a block whose claims all come from articles seen before with the same
+    content keeps its cached grouping; only the checks run again.
+    """
+    from .store import group_key
+
+    key_of = {a.id: k for a, k in zip(articles, extraction.keys)}
+    blocks = blocks_of([c for batch in extraction.claims for c in batch])
+    gkeys: list[str | None] = [None] * len(blocks)
+    if store:
+        for b, (key, block) in enumerate(blocks):
+            sources = {key_of.get(c.article) for c in block}
+            if None not in sources:
+                gkeys[b] = group_key(key, sorted(sources), version + repr(shared.align))
+    known = store.get_many("groups", [k or "" for k in gkeys]) if store else [None] * len(blocks)
+    todo = [b for b in range(len(blocks)) if known[b] is None]
+    results: list = [None] * len(blocks)
+    for b, result in zip(todo, engine.map(block_job, [blocks[b] + (None,) for b in todo], shared, batch=1)):
+        results[b] = result
+    set_shared(shared)
+    for b in range(len(blocks)):
+        if results[b] is None:
+            results[b] = block_job(blocks[b] + (known[b],))
+    if store:
+        store.put_many("groups", [(gkeys[b], results[b][0]) for b in range(len(blocks))
+                                  if gkeys[b] and known[b] is None])
+    facts, judged = [], []
+    for (key, block), (groups, verdicts) in zip(blocks, results):
+        block_facts = facts_of(block, groups)
+        facts += block_facts
+        for n, check, verdict, positions, detail, majority, outliers in verdicts:
+            fact = block_facts[n]
+            judged.append((fact, Verdict(check, verdict, [block[i] for i in positions], detail, majority,
+                                         list(outliers))))
+    facts = sort_facts(facts)
+    order = {id(f): i for i, f in enumerate(facts)}
+    judged.sort(key=lambda fv: order[id(fv[0])])
+    return facts, judged
