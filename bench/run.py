@@ -23,7 +23,7 @@ from tabulate import tabulate
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _one_run(corpus: Path, jobs: int) -> dict:
+def _one_run(corpus: Path, jobs: int, store: str | None = None) -> dict:
     """Run factcheck on a corpus in this process; return timings, sizes and peak RSS."""
     import resource
 
@@ -31,7 +31,7 @@ def _one_run(corpus: Path, jobs: int) -> dict:
 
     out = Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
     started = time.perf_counter()
-    report = api.run([corpus], out, rules_dirs=[ROOT / "rules"], jobs=jobs)
+    report = api.run([corpus], out, rules_dirs=[ROOT / "rules"], jobs=jobs, store_path=Path(store) if store else None)
     total = time.perf_counter() - started
     rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     size = sum(p.stat().st_size for p in corpus.glob("*.txt"))
@@ -82,15 +82,59 @@ def _baseline(corpus: Path, limit: int) -> dict | None:
     return {"articles": len(texts), "theirs": theirs, "ours": ours}
 
 
+def _run_child(corpus: Path, jobs: int, store: Path | None = None) -> dict:
+    cmd = [sys.executable, "-m", "bench.run", "--one", str(corpus), "--jobs", str(jobs)]
+    if store:
+        cmd += ["--store", str(store)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _store_table(work: Path, n: int, jobs: int, seed: int) -> list[list]:
+    """First run with an empty store, a re-run on the same corpus, a re-run with 2% new articles."""
+    import shutil
+
+    from bench.corpus import write_corpus
+
+    full = work / f"store-full-{n}"
+    write_corpus(full, n, seed)
+    early = work / f"store-early-{n}"
+    early.mkdir()
+    files = sorted(full.glob("*.txt"))
+    keep = len(files) - max(1, len(files) // 50)
+    for p in files[:keep]:
+        shutil.copy(p, early / p.name)
+    shutil.copy(full / "sources.yaml", early / "sources.yaml")
+    store = work / f"store-{n}.sqlite"
+    first = _run_child(early, jobs, store)
+    same = _run_child(early, jobs, store)
+    more = _run_child(full, jobs, store)
+    plain = _run_child(full, jobs)
+    identical = Path(more["conflicts"]).read_bytes() == Path(plain["conflicts"]).read_bytes()
+    rows = []
+    for label, r in (("first run, empty store", first), ("re-run, unchanged", same),
+                     (f"re-run, {len(files) - keep} new articles", more)):
+        rows.append([label, r["articles"], f"{r['seconds']:.2f}", f"{first['seconds'] / r['seconds']:.1f}x",
+                     f"{r['timings'].get('extract', 0):.2f}"] + ([] if label.startswith("first") else []))
+    rows.append(["(same corpus, no store)", plain["articles"], f"{plain['seconds']:.2f}", "",
+                 f"{plain['timings'].get('extract', 0):.2f}"])
+    rows.append([f"store output identical to no store: {identical}", "", "", "", ""])
+    return rows
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="200,2000,10000")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--store-size", type=int, default=2000, help="corpus size for the store re-run table (0: skip)")
     ap.add_argument("--one", help=argparse.SUPPRESS)
+    ap.add_argument("--store", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
-        print(json.dumps(_one_run(Path(args.one), args.jobs)))
+        print(json.dumps(_one_run(Path(args.one), args.jobs, args.store)))
         return 0
     from bench.corpus import write_corpus
 
@@ -99,12 +143,11 @@ def main(argv=None) -> int:
     for n in [int(s) for s in args.sizes.split(",")]:
         corpus = work / f"n{n}"
         write_corpus(corpus, n, args.seed)
-        proc = subprocess.run([sys.executable, "-m", "bench.run", "--one", str(corpus), "--jobs", str(args.jobs)],
-                              capture_output=True, text=True, cwd=ROOT)
-        if proc.returncode != 0:
-            print(proc.stderr, file=sys.stderr)
+        try:
+            r = _run_child(corpus, args.jobs)
+        except RuntimeError as exc:
+            print(exc, file=sys.stderr)
             return 1
-        r = json.loads(proc.stdout.strip().splitlines()[-1])
         recall, precision, traps = _score(r["conflicts"], corpus / "gold.yaml")
         rows.append([n, f"{r['seconds']:.1f}", f"{r['articles'] / r['seconds']:.0f}",
                      f"{r['bytes'] / 1e6 / r['seconds']:.2f}", f"{r['rss_mb']:.0f}", f"{recall:.3f}",
@@ -117,6 +160,10 @@ def main(argv=None) -> int:
     print()
     print(tabulate(stage_rows, headers=["articles", "read s", "extract s", "align s", "check s", "report s"],
                    tablefmt="github"))
+    if args.store_size:
+        print()
+        print(tabulate(_store_table(work, args.store_size, args.jobs, args.seed),
+                       headers=["claim store", "articles", "seconds", "speed-up", "extract s"], tablefmt="github"))
     base = _baseline(work / f"n{[int(s) for s in args.sizes.split(',')][0]}", 200)
     print()
     if base is None:
