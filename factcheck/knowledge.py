@@ -6,7 +6,7 @@ currency comes from the packs, so a newsroom extends the checker by editing YAML
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -114,6 +114,12 @@ class Knowledge:
     metadata_patterns: list[re.Pattern] = field(default_factory=list)
     max_metadata_list_words: int = 4
     max_metadata_words: int = 12
+
+    @cached_property
+    def phrase_starts(self) -> frozenset[str]:
+        """First words of the multi-word places, measures and synonyms: where a phrase can begin."""
+        keys = list(self.place_of) + list(self.measure_of) + list(self.synonym_of)
+        return frozenset(k.split()[0] for k in keys if " " in k)
 
     def canon_place(self, word: str) -> str | None:
         """The country a word names ('U.S.', 'Chinese' → 'united states', 'china')."""

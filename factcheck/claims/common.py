@@ -152,9 +152,10 @@ def phrase_terms(tokens: list[Token], kn: Knowledge, skip=None) -> list[str]:
     ``skip(folded_word)`` may reject single words (stopwords are always rejected).
     """
     out: list[str] = []
+    starts = kn.phrase_starts
     i = 0
     while i < len(tokens):
-        for n in (3, 2):
+        for n in ((3, 2) if tokens[i].folded in starts else ()):
             if i + n <= len(tokens):
                 phrase = fold(" ".join(t.text for t in tokens[i:i + n]))
                 canon = kn.place_of.get(phrase) or kn.measure_of.get(phrase) or kn.synonym_of.get(phrase)
@@ -252,7 +253,7 @@ class PersonIndex:
             for i, t in enumerate(tokens):
                 if t.start < skip_until:
                     continue
-                for n in (3, 2):
+                for n in ((3, 2) if t.folded in kn.phrase_starts else ()):
                     phrase = " ".join(x.text for x in tokens[i:i + n])
                     if i + n <= len(tokens) and kn.canon_place(phrase):
                         out.add(kn.canon_place(phrase))
@@ -300,7 +301,7 @@ def measure_head(tokens: list[Token], kn: Knowledge, from_end: bool = False) -> 
     found = []
     i = 0
     while i < len(tokens):
-        for n in (3, 2, 1):
+        for n in ((3, 2, 1) if tokens[i].folded in kn.phrase_starts else (1,)):
             phrase = " ".join(x.folded for x in tokens[i:i + n])
             if len(tokens[i:i + n]) == n and phrase in kn.measure_of:
                 found.append((kn.measure_of[phrase], i, n))
