@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .knowledge import Knowledge
+from .stories import Stories, everyone_related
 from .names import name_tokens, person_sets_match, same_person, spelling_variant
 from .types import Claim, Fact
 
@@ -28,6 +29,7 @@ class AlignParams:
     date_context_min_with_names: float = 35.0
     weak_events: tuple[str, ...] = ("statement", "release")
     max_bucket: int = 200
+    story_min: float = 0.1
 
 
 def block_key(claim: Claim) -> tuple | None:
@@ -125,8 +127,12 @@ def _dates_compatible(fa: _Features, fb: _Features, score: float, params: AlignP
     return score >= params.date_context_min
 
 
-def _title_groups(claims: list[Claim], kn: Knowledge) -> list[list[int]]:
-    """Title claims grouped by person: same name, a part of it, or a near spelling."""
+def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[list[int]]:
+    """Title claims grouped by person: same name, a part of it, or a near spelling.
+
+    A near spelling of an unknown person links two names only when both hold one office and
+    some article of each tells the same story.
+    """
     names = sorted({c.qualifiers["person"] for c in claims})
     holders = {h.person for h in kn.holders}
     parent = {n: n for n in names}
@@ -138,8 +144,10 @@ def _title_groups(claims: list[Claim], kn: Knowledge) -> list[list[int]]:
         return n
 
     offices: dict[str, set] = defaultdict(set)
+    sources: dict[str, set] = defaultdict(set)
     for c in claims:
         offices[c.qualifiers["person"]].add((c.qualifiers["role"], c.qualifiers["portfolio"]))
+        sources[c.qualifiers["person"]].add(c.article)
     index: dict[str, list[str]] = defaultdict(list)
     for name in names:
         tokens = name_tokens(name)
@@ -154,7 +162,8 @@ def _title_groups(claims: list[Claim], kn: Knowledge) -> list[list[int]]:
     for x, y in sorted(pairs):
         linked = same_person(x, y)
         if not linked and spelling_variant(x, y) and not (x in holders and y in holders):
-            linked = bool(offices[x] & offices[y])
+            linked = bool(offices[x] & offices[y]) and any(
+                stories.related(a, b) for a in sorted(sources[x]) for b in sorted(sources[y]))
         if linked:
             parent[find(y)] = find(x)
     groups: dict[str, list[int]] = defaultdict(list)
@@ -209,14 +218,19 @@ def _candidate_pairs(block: list[Claim], params: AlignParams) -> dict[tuple[int,
     return scored
 
 
-def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams) -> list[list[int]]:
-    """Complete-link clustering: two groups merge only if every cross pair is compatible."""
+def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: Stories) -> list[list[int]]:
+    """Complete-link clustering: two groups merge only if every cross pair is compatible.
+
+    Claims of articles that tell different stories are never compatible.
+    """
     ok: set[tuple[int, int]] = set()
     edges = []
     feats = [features(c, kn) for c in block]
     for (i, j), score in _candidate_pairs(block, params).items():
         a, b = block[i], block[j]
         if a.article == b.article and a.value != b.value:
+            continue
+        if not stories.related(a.article, b.article):
             continue
         if _compatible(feats[i], feats[j], float(score), kn, params):
             ok.add((i, j))
@@ -262,10 +276,15 @@ def blocks_of(claims: list[Claim]) -> list[tuple[tuple, list[Claim]]]:
     return [(key, blocks[key]) for key in sorted(blocks, key=lambda k: tuple(str(x) for x in k))]
 
 
-def group_block(key: tuple, block: list[Claim], kn: Knowledge, params: AlignParams | None = None) -> list[list[int]]:
-    """How the claims of one block group into facts, as lists of positions in the block."""
+def group_block(key: tuple, block: list[Claim], kn: Knowledge, params: AlignParams | None = None,
+                stories: Stories | None = None) -> list[list[int]]:
+    """How the claims of one block group into facts, as lists of positions in the block.
+
+    ``stories`` says which articles tell the same story; without it, all may.
+    """
     params = params or AlignParams()
-    return _title_groups(block, kn) if key == ("title",) else _cluster(block, kn, params)
+    stories = stories or everyone_related()
+    return _title_groups(block, kn, stories) if key == ("title",) else _cluster(block, kn, params, stories)
 
 
 def facts_of(block: list[Claim], groups: list[list[int]]) -> list[Fact]:
@@ -282,9 +301,10 @@ def sort_facts(facts: list[Fact]) -> list[Fact]:
     return sorted(facts, key=lambda f: (f.type, f.label, f.claims[0].key))
 
 
-def align(claims: list[Claim], kn: Knowledge, params: AlignParams | None = None) -> list[Fact]:
+def align(claims: list[Claim], kn: Knowledge, params: AlignParams | None = None,
+          stories: Stories | None = None) -> list[Fact]:
     """Group claims into facts; every fact with claims from at least two articles, or a title."""
     facts = []
     for key, block in blocks_of(claims):
-        facts += facts_of(block, group_block(key, block, kn, params))
+        facts += facts_of(block, group_block(key, block, kn, params, stories))
     return sort_facts(facts)

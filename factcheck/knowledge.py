@@ -121,6 +121,11 @@ class Knowledge:
         keys = list(self.place_of) + list(self.measure_of) + list(self.synonym_of)
         return frozenset(k.split()[0] for k in keys if " " in k)
 
+    @cached_property
+    def role_words(self) -> frozenset[str]:
+        """Every word of every title ('prime', 'minister', 'secretary'…) and rank."""
+        return frozenset(w for r in self.roles for w in r.split()) | frozenset(self.ranks)
+
     def canon_place(self, word: str) -> str | None:
         """The country a word names ('U.S.', 'Chinese' → 'united states', 'china')."""
         return self.place_of.get(fold(word))

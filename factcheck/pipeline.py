@@ -10,12 +10,13 @@ the same content, so a re-run only works on what changed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .align import AlignParams, blocks_of, facts_of, group_block, sort_facts
 from .checks import CheckContext, Verdict, judge_facts
-from .claims import capitalised_words, extract_claims, people_by_word, people_named, people_used
+from .claims import capitalised_words, extract_claims, people_by_word, people_named, people_used, story_words
 from .knowledge import Knowledge
+from .stories import Stories, everyone_related
 from .types import Article, Claim, Fact, Skipped
 
 
@@ -26,6 +27,7 @@ class Shared:
     kn: Knowledge
     ctx: CheckContext | None = None
     align: AlignParams = field(default_factory=AlignParams)
+    stories: Stories = field(default_factory=everyone_related)
 
 
 _SHARED: Shared | None = None
@@ -37,12 +39,13 @@ def set_shared(shared: Shared) -> None:
     _SHARED = shared
 
 
-def people_job(article: Article) -> tuple[set[str], set[str]]:
-    """The names an article gives a title to, and its capitalised words (where names can occur)."""
+def people_job(article: Article) -> tuple[set[str], set[str], set[str]]:
+    """The names an article gives a title to, its capitalised words (where names can occur), and
+    the proper names that say which story it tells."""
     try:
-        return people_named(article, _SHARED.kn), capitalised_words(article)
+        return people_named(article, _SHARED.kn), capitalised_words(article), story_words(article, _SHARED.kn)
     except Exception:  # noqa: BLE001 - the claims job reports the article
-        return set(), set()
+        return set(), set(), set()
 
 
 def claims_job(job: tuple[Article, frozenset[str]]) -> list[Claim] | str:
@@ -65,7 +68,7 @@ def block_job(job: tuple[tuple, list[Claim], list[list[int]] | None]) -> tuple[l
     """
     key, block, groups = job
     if groups is None:
-        groups = group_block(key, block, _SHARED.kn, _SHARED.align)
+        groups = group_block(key, block, _SHARED.kn, _SHARED.align, _SHARED.stories)
     position = {id(c): i for i, c in enumerate(block)}
     verdicts = []
     facts = facts_of(block, groups)
@@ -84,6 +87,7 @@ class Extraction:
     keys: list[str | None]
     failed: list[Skipped]
     cached: int = 0
+    story_words: dict[str, set[str]] = field(default_factory=dict)
 
 
 def extract(articles: list[Article], engine, shared: Shared, store=None, version: str = "") -> Extraction:
@@ -101,7 +105,7 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
         named[i] = found
     if store:
         store.put_many("people", [(akeys[i], named[i]) for i in todo])
-    people = frozenset().union(*(names for names, _ in named)) if named else frozenset()
+    people = frozenset().union(*(found[0] for found in named)) if named else frozenset()
     ckeys = [None] * n
     if store:
         by_word = people_by_word(people, shared.kn)
@@ -117,7 +121,8 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
         claims[i] = found
     if store:
         store.put_many("claims", [(ckeys[i], claims[i]) for i in todo if ckeys[i] is not None])
-    return Extraction(claims, ckeys, failed, cached=n - len(todo))
+    return Extraction(claims, ckeys, failed, cached=n - len(todo),
+                      story_words={a.id: found[2] for a, found in zip(articles, named)})
 
 
 def align_and_check(extraction: Extraction, articles: list[Article], engine, shared: Shared, store=None,
@@ -129,6 +134,7 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     """
     from .store import group_key
 
+    shared = replace(shared, stories=Stories(extraction.story_words, shared.align.story_min))
     key_of = {a.id: k for a, k in zip(articles, extraction.keys)}
     blocks = blocks_of([c for batch in extraction.claims for c in batch])
     gkeys: list[str | None] = [None] * len(blocks)
@@ -136,7 +142,8 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
         for b, (key, block) in enumerate(blocks):
             sources = {key_of.get(c.article) for c in block}
             if None not in sources:
-                gkeys[b] = group_key(key, sorted(sources), version + repr(shared.align))
+                story = shared.stories.signature(sorted({c.article for c in block}))
+                gkeys[b] = group_key(key, sorted(sources), version + repr(shared.align) + story)
     known = store.get_many("groups", [k or "" for k in gkeys]) if store else [None] * len(blocks)
     todo = [b for b in range(len(blocks)) if known[b] is None]
     results: list = [None] * len(blocks)

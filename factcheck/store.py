@@ -3,7 +3,8 @@
 A re-run over a corpus with a few new articles only reads, extracts and aligns what is new:
 
 - ``articles``: the parsed article, keyed by the file's bytes, its metadata and the reader version;
-- ``people``: the names an article gives a title to, and the capitalised words it uses;
+- ``people``: the names an article gives a title to, the capitalised words it uses, and the
+  proper names that say which story it tells;
 - ``claims``: an article's claims, keyed by its content and by the titled people of the run
   whose names it actually uses (a new article about someone else does not invalidate it);
 - ``groups``: how the claims of one alignment block were grouped, keyed by the claims in it.
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from .types import Article, Block, Claim, Dropped
 
-SCHEMA = 2
+SCHEMA = 3
 _APP = "factcheck-claim-store"
 _TABLES = ("articles", "people", "claims", "groups")
 _BATCH = 500
@@ -50,7 +51,7 @@ def extractor_version(rule_folders: list[Path]) -> str:
 
 def aligner_version(rule_folders: list[Path]) -> str:
     """A hash of the alignment code (and what it reads): a change invalidates cached groups."""
-    return _code_hash(["align.py", "names.py", "knowledge.py", "types.py"], rule_folders)
+    return _code_hash(["align.py", "names.py", "stories.py", "knowledge.py", "types.py"], rule_folders)
 
 
 def _digest(*parts: str) -> str:
@@ -114,9 +115,9 @@ def _article_from(d: dict) -> Article:
 
 
 _DECODE = {"articles": _article_from, "claims": lambda rows: [_claim_from(r) for r in rows],
-           "people": lambda d: (set(d[0]), set(d[1])), "groups": lambda d: d}
+           "people": lambda d: (set(d[0]), set(d[1]), set(d[2])), "groups": lambda d: d}
 _ENCODE = {"articles": _article_json, "claims": lambda claims: [_claim_json(c) for c in claims],
-           "people": lambda v: [sorted(v[0]), sorted(v[1])], "groups": lambda d: d}
+           "people": lambda v: [sorted(v[0]), sorted(v[1]), sorted(v[2])], "groups": lambda d: d}
 
 
 class ClaimStore:

@@ -5,6 +5,8 @@ from datetime import date
 
 from factcheck.api import check_texts
 
+from .conftest import RULES
+
 D = date(2025, 6, 10)
 
 
@@ -64,3 +66,34 @@ def test_a_bound_does_not_contradict_a_value_inside_it(ruleset):
     found, _ = _verdicts(ruleset, "Tariffs on cars, some as high as 50%, weigh on Tokyo.",
                          "Tokyo wants the 25% tariff on car imports removed.")
     assert found == []
+
+
+def test_stories_separate_articles_that_share_no_distinctive_name():
+    from factcheck.stories import Stories
+
+    words = {f"a{i}": {"varos", "telmon", "marta"} for i in range(4)}
+    words |= {f"b{i}": {"orisab", "kesdan", "marta"} for i in range(4)}
+    words |= {f"n{i}": {f"place{i}", f"person{i}", "marta"} for i in range(60)}
+    stories = Stories(words)
+    assert stories.related("a0", "a3") and stories.related("b1", "b2")
+    assert not stories.related("a0", "b0") and not stories.related("b0", "a0")
+    assert stories.related("a0", "nobody-known")
+
+
+def test_a_small_folder_is_one_story():
+    from factcheck.stories import Stories
+
+    stories = Stories({"x": {"geneva", "trump"}, "y": {"geneva"}, "z": {"beijing", "trump"}})
+    assert stories.related("x", "y") and stories.related("x", "z")
+
+
+def test_no_conflict_mixes_two_invented_events(tmp_path):
+    """Generated events are worded alike; only articles about one event may disagree."""
+    from bench.corpus import write_corpus
+    from factcheck import api
+
+    write_corpus(tmp_path / "c", 1200, seed=21)
+    report = api.run([tmp_path / "c"], None, rules_dirs=[RULES])
+    assert report.findings
+    mixed = [f for f in report.findings if len({c.article.split("_")[0] for c in f.claims}) > 1]
+    assert mixed == [], [(f.code, f.message) for f in mixed[:3]]

@@ -35,6 +35,24 @@ def capitalised_words(article: Article) -> set[str]:
     return {fold(w) for w in set(TOKEN.findall(article.norm)) if w[:1].isupper()}
 
 
+def story_words(article: Article, kn: Knowledge) -> set[str]:
+    """The proper names an article uses (capitalised words inside sentences, places made canonical).
+
+    They say which story an article tells: reports of one event share them, other stories
+    rarely do. Common words, months, weekdays and titles are left out.
+    """
+    skip = kn.stopwords | set(kn.months) | set(kn.weekdays) | kn.role_words
+    out = set()
+    for s in sentences(article, kn):
+        for t in s.tokens[1:]:
+            if not t.is_capitalised or len(t.text) < 2 or not t.text[:1].isalpha():
+                continue
+            f = t.folded
+            if f and f not in skip:
+                out.add(kn.canon_place(t.text) or f)
+    return out
+
+
 def people_by_word(people: frozenset[str] | set[str], kn: Knowledge) -> dict[str, list[str]]:
     """Titled people by the word they are found by (the surname)."""
     index: dict[str, list[str]] = {}
