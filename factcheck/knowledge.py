@@ -84,6 +84,7 @@ class Knowledge:
     months: list[str] = field(default_factory=list)
     month_abbr: dict[str, str] = field(default_factory=dict)
     weekdays: list[str] = field(default_factory=list)
+    relative_days: dict[str, int] = field(default_factory=dict)
     number_words: dict[str, int] = field(default_factory=dict)
     ordinal_words: dict[str, int] = field(default_factory=dict)
     abbreviations: set[str] = field(default_factory=set)
@@ -93,6 +94,8 @@ class Knowledge:
     ranks: set[str] = field(default_factory=set)
     affiliations: list[str] = field(default_factory=list)
     qualifier_of: dict[str, str] = field(default_factory=dict)
+    qualifier_prefixes: set[str] = field(default_factory=set)
+    qualifier_suffixes: set[str] = field(default_factory=set)
     portfolio_canon: dict[str, str] = field(default_factory=dict)
     incompatible: set[frozenset[str]] = field(default_factory=set)
     holders: list[Holder] = field(default_factory=list)
@@ -107,6 +110,7 @@ class Knowledge:
     direction_of: dict[str, str] = field(default_factory=dict)
     bases: list[tuple[str, re.Pattern]] = field(default_factory=list)
     currency_of: dict[str, str] = field(default_factory=dict)
+    currency_prefixes: set[str] = field(default_factory=set)
     scales: dict[str, int] = field(default_factory=dict)
     event_of: dict[str, str] = field(default_factory=dict)
     trailing_headings: set[str] = field(default_factory=set)
@@ -226,6 +230,11 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         kn.ordinal_words.update({fold(k): int(v) for k, v in (data.get("ordinal_words") or {}).items()})
         kn.abbreviations.update(fold(a) for a in data.get("abbreviations") or [])
         kn.stopwords.update(fold(a) for a in data.get("stopwords") or [])
+        for word, offset in (data.get("relative_days") or {}).items():
+            if not isinstance(offset, int):
+                raise RuleError(path, line_of(data, "relative_days"),
+                                f"relative_days: '{word}' needs a whole number of days, not {offset!r}")
+            kn.relative_days[fold(word)] = offset
     elif pack == "places.yml":
         for canon, names in (data.get("places") or {}).items():
             kn.place_of[fold(canon)] = fold(canon)
@@ -238,6 +247,10 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         for qual, words in (data.get("qualifiers") or {}).items():
             for w in words or []:
                 kn.qualifier_of[fold(w) or str(w)] = str(qual)
+                if str(w).endswith("-") and fold(w):
+                    kn.qualifier_prefixes.add(fold(w))
+                if str(w).startswith("-") and fold(w):
+                    kn.qualifier_suffixes.add(fold(w))
         for group in data.get("equivalent") or []:
             canon = fold(group[0])
             for w in group:
@@ -287,6 +300,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         for code, names in (data.get("currencies") or {}).items():
             for n in names or []:
                 kn.currency_of[str(n).lower()] = str(code)
+        kn.currency_prefixes.update(str(w).lower() for w in data.get("prefix_words") or [])
         kn.scales.update({str(k).lower(): int(v) for k, v in (data.get("scales") or {}).items()})
     elif pack == "events.yml":
         for kind, words in (data.get("events") or {}).items():

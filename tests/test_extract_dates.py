@@ -23,10 +23,16 @@ TUESDAY = date(2025, 6, 10)
     ("The tariffs expire in early July, officials said.", "2025-07-01", "2025-07-10"),
     ("He will visit Britain from June 8 to 13 for talks.", "2025-06-08", "2025-06-13"),
     ("The pact was signed on Dec. 30 in Paris.", "2024-12-30", "2024-12-30"),
+    ("The two leaders spoke by phone yesterday.", "2025-06-09", "2025-06-09"),
+    ("The board will vote tomorrow on the merger.", "2025-06-11", "2025-06-11"),
 ])
 def test_date_resolution(kn, text, first, last):
     c = one(text, kn, "date", published=TUESDAY)
     assert c.value == (first, last)
+
+
+def test_today_in_quoted_speech_is_the_speakers_day_not_a_date(kn):
+    assert claims_of('"We reached a deal today," the envoy said.', kn, published=TUESDAY, kind="date") == []
 
 
 def test_weekday_without_publication_date_stays_unresolved(kn):

@@ -53,11 +53,23 @@ def test_percent_measure_and_modifiers(kn):
     ("The fine came to $1,250,000 in total.", 1.25e6, "USD"),
     ("Tokyo set aside ¥5 trillion for the stimulus.", 5e12, "JPY"),
     ("The plant cost 12 billion yuan to build.", 12e9, "CNY"),
+    ("The state pledged Rs 5,000 crore for flood relief.", 5e10, "INR"),
+    ("The bank raised HK$2.5bn from the sale.", 2.5e9, "HKD"),
+    ("The club paid EUR 45m for the striker.", 45e6, "EUR"),
 ])
 def test_money_amount_scale_currency(kn, text, amount, currency):
     c = one(text, kn, "money")
     assert c.value == pytest.approx(amount)
     assert c.unit == currency
+
+
+def test_won_as_a_verb_is_not_money(kn):
+    assert claims_of("The party won 42 seats in the election.", kn, kind="money") == []
+
+
+def test_basis_points_are_hundredths_of_a_point(kn):
+    c = one("The central bank raised its key rate by 50 basis points.", kn, "percent")
+    assert (c.value, c.unit) == (0.5, "pp")
 
 
 def test_money_hedge(kn):

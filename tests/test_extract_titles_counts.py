@@ -21,6 +21,10 @@ from .helpers import claims_of, one
      "Minister for Digital Affairs, Taro Kono"),
     ("South Korean President Lee Jae-myung took office.", "Lee Jae-myung", "president", None, "south korea", None,
      "South Korean President Lee Jae-myung"),
+    ("President-elect Lee Jae-myung named his cabinet.", "Lee Jae-myung", "president", None, None, "incoming",
+     "President-elect Lee Jae-myung"),
+    ("Ex-Chancellor Olaf Brandt spoke in Hamburg.", "Olaf Brandt", "chancellor", None, None, "former",
+     "Ex-Chancellor Olaf Brandt"),
 ])
 def test_title_reading(kn, text, person, role, portfolio, country, qualifier, quote):
     c = one(text, kn, "title")

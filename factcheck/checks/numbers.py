@@ -10,11 +10,12 @@ _BOUND = ("upper", "lower")
 
 
 def precision_of(claim: Claim) -> float:
-    """The step of the last written digit, in the claim's value units (34.5 → 0.1; $29 billion → 1e9)."""
+    """The step of the last written digit, in the claim's value units (34.5 → 0.1; $29 billion → 1e9;
+    50 basis points → 0.01 percentage points)."""
     m = re.search(r"\d+(?:\.(\d+))?", claim.display.replace(",", ""))
     decimals = len(m.group(1)) if m and m.group(1) else 0
     step = 10.0 ** -decimals
-    if claim.type == "money" and m:
+    if isinstance(claim.value, float) and m:
         written = float(m.group(0))
         if written:
             step *= claim.value / written

@@ -28,6 +28,7 @@ def _patterns(kn: Knowledge) -> dict[str, re.Pattern]:
         "part": re.compile(rf"\b(?P<part>(?i:early|mid|late|middle of|end of|beginning of|start of))[\s-]{mon}\b{year}"),
         "month": re.compile(rf"\b(?P<prep>(?i:in|since|until|by|during|from|last|next|this))\s{mon}\b{year}"),
         "weekday": re.compile(rf"\b(?:(?P<rel>(?i:last|this|next|on|since|by|until))\s)?(?P<wd>{weekdays})\b"),
+        "relative": re.compile(rf"\b(?P<rd>(?i:{'|'.join(map(re.escape, sorted(kn.relative_days))) or '(?!)'}))\b"),
     }
 
 
@@ -150,7 +151,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
     pats = patterns(kn)
     claims: list[Claim] = []
     taken = Spans()
-    for name in ("range", "iso", "month_day", "day_month", "part", "month", "weekday"):
+    for name in ("range", "iso", "month_day", "day_month", "part", "month", "weekday", "relative"):
         for m in pats[name].finditer(sentence.text):
             span = m.span("wd") if name == "weekday" else m.span()
             if taken.overlaps(*span):
@@ -167,6 +168,12 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
     return claims
 
 
+def _inside_quote(text: str, at: int) -> bool:
+    """True inside quoted speech, where 'today' is the speaker's day, not the article's."""
+    before = text[:at]
+    return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
+
+
 def _interpret(name: str, m: re.Match, sentence: Sentence, kn: Knowledge, published: date | None):
     """(first day, last day, shown text, resolved text) of a date match, or None when unusable."""
     g = m.groupdict()
@@ -178,6 +185,14 @@ def _interpret(name: str, m: re.Match, sentence: Sentence, kn: Knowledge, publis
         wd = kn.weekdays.index(g["wd"].lower())
         day = resolve_weekday(wd, published, (g.get("rel") or "").lower() or None, future)
         return (day, day, g["wd"], f"{g['wd']} → {day.isoformat()}")
+    if name == "relative":
+        word = m.group("rd")
+        if _inside_quote(sentence.text, m.start()):
+            return None
+        if published is None:
+            return (None, None, word, f"{word} (unresolved: no publication date)")
+        day = published + timedelta(days=kn.relative_days[fold(word)])
+        return (day, day, word, f"{word} → {day.isoformat()}")
     if name == "iso":
         d = _safe_date(year, int(g["mnum"]), int(g["day"]))
         return (d, d, m.group(), d.isoformat()) if d else None

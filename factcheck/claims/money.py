@@ -7,14 +7,31 @@ from ..knowledge import Knowledge
 from ..types import Article, Claim
 from .common import PersonIndex, Spans, Sentence, hedge_of, make_claim, number_slot
 
-_SCALE = r"(trillion|billion|million|thousand|tn|bn|mn|m|b|k)\b"
-SYMBOL_FIRST = re.compile(
-    r"(US\$|U\.S\.\s?\$|C\$|A\$|HK\$|\$|€|£|¥|₩|₹)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?" + _SCALE + ")?",
-    re.IGNORECASE)
-WORD_AFTER = re.compile(
-    r"(?<![\w.$€£¥])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?:" + _SCALE + r"\s)?"
-    r"(U\.S\. dollars|US dollars|dollars|euros|yen|yuan|renminbi|pounds|won|rupees|Swiss francs)\b",
-    re.IGNORECASE)
+_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_PATTERNS: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s?") for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
+    """(currency before the number, currency word after it), built from the money pack (cached).
+
+    Symbols and codes ('$', 'Rs', 'EUR') may come first; words and codes ('dollars', 'EUR')
+    may come after. Scale words ('bn', 'crore') come from the pack too.
+    """
+    if id(kn) not in _PATTERNS:
+        forms = set(kn.currency_of)
+        before = {f for f in forms if not any(ch.isalpha() for ch in f) or "$" in f or f.endswith(".")
+                  or f.upper() == kn.currency_of[f] or f in kn.currency_prefixes}
+        after = {f for f in forms if any(ch.isalpha() for ch in f) and "$" not in f and not f.endswith(".")
+                 and f not in kn.currency_prefixes}
+        scale = rf"(?:\s?({_alternation(kn.scales)})\b)?"
+        first = re.compile(rf"(?<![\w$€£¥₩₹])({_alternation(before)})\s?{_NUMBER}{scale}", re.IGNORECASE)
+        last = re.compile(rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}\s?({_alternation(after)})\b", re.IGNORECASE)
+        _PATTERNS[id(kn)] = (first, last)
+    return _PATTERNS[id(kn)]
 
 
 def _amount(number: str, scale: str | None, kn: Knowledge) -> float:
@@ -28,16 +45,19 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
     """Money claims in one sentence."""
     claims = []
     taken = Spans()
-    for m in SYMBOL_FIRST.finditer(sentence.text):
+    first, last = patterns(kn)
+    for m in first.finditer(sentence.text):
         symbol, number, scale = m.group(1), m.group(2), m.group(3)
-        currency = kn.currency_of.get(symbol.replace(" ", "").lower().replace("u.s.$", "us$"), None)
-        claims.append(_claim(article, sentence, m, number, scale, currency or "USD", kn, people))
+        currency = kn.currency_of.get(re.sub(r"\s+", " ", symbol.lower()))
+        if currency is None:
+            continue
+        claims.append(_claim(article, sentence, m, number, scale, currency, kn, people))
         taken.add(m.start(), m.end())
-    for m in WORD_AFTER.finditer(sentence.text):
+    for m in last.finditer(sentence.text):
         if taken.overlaps(m.start(), m.start() + 1):
             continue
         number, scale, word = m.group(1), m.group(2), m.group(3)
-        currency = kn.currency_of.get(word.lower())
+        currency = kn.currency_of.get(re.sub(r"\s+", " ", word.lower()))
         if currency:
             claims.append(_claim(article, sentence, m, number, scale, currency, kn, people))
     return claims

@@ -8,8 +8,20 @@ from ..types import Article, Claim
 from .common import PersonIndex, Sentence, hedge_of, make_claim, noun_run, number_slot
 
 PERCENT = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)[ \u00a0]?(%|percent\b|per cent\b|pct\b|percentage points?\b)",
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)[ \u00a0]?(%|percent\b|per cent\b|pct\b|percentage points?\b|"
+    r"basis points?\b|bps\b|bp\b)",
     re.IGNORECASE)
+
+
+def _unit_and_value(number: str, word: str) -> tuple[str, float, str]:
+    """('%' or 'pp', the value, how to show it); basis points are hundredths of a point."""
+    value = float(number.replace(",", ""))
+    word = word.lower()
+    if word.startswith("percentage"):
+        return "pp", value, f"{number} pp"
+    if word.startswith("b"):
+        return "pp", value / 100, f"{number} bp"
+    return "%", value, f"{number}%"
 
 
 def basis_of(clause: str, kn: Knowledge) -> tuple[str | None, tuple[int, int] | None]:
@@ -47,8 +59,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
     claims = []
     for m in PERCENT.finditer(sentence.text):
         start, end = sentence.start + m.start(), sentence.start + m.end()
-        value = float(m.group(1).replace(",", ""))
-        unit = "pp" if m.group(2).lower().startswith("percentage") else "%"
+        unit, value, shown = _unit_and_value(m.group(1), m.group(2))
         lo, hi = sentence.clause_bounds(start)
         clause = article.norm[lo:hi]
         basis, where = basis_of(clause, kn)
@@ -62,5 +73,5 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                       "hedge": hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)}
         claims.append(make_claim(article, "percent", start, quote_end, value, slot, sentence, unit=unit,
                                  qualifiers={k: v for k, v in qualifiers.items() if v},
-                                 display=f"{m.group(1)}{'%' if unit == '%' else ' pp'}"))
+                                 display=shown))
     return claims

@@ -138,8 +138,8 @@ def read_office(left: list[Token], role: list[Token], right: list[Token], kn: Kn
         t = kept[i]
         i += 1
         f = t.folded
-        if f in kn.qualifier_of or t.text.lower().rstrip("-") in ("then", "ex"):
-            qualifier = kn.qualifier_of.get(f, "then" if t.text.lower().startswith("then") else "former")
+        if f in kn.qualifier_of:
+            qualifier = kn.qualifier_of[f]
         elif kn.canon_place(t.text):
             country = kn.canon_place(t.text)
         elif f in kn.ranks and not words:
@@ -197,15 +197,21 @@ def _appositive_name(tokens: list[Token], i: int, left: list[Token], kn: Knowled
     return _name_before(tokens, k - 1, kn)
 
 
+def _starts_role(word: str, kn: Knowledge) -> bool:
+    return fold(word) in kn.roles or any(r.split()[0] == fold(word) for r in kn.roles)
+
+
 def _split_prefixes(tokens: list[Token], kn: Knowledge) -> list[Token]:
-    """'ex-President' and 'then-Secretary' read as a qualifier followed by the role."""
+    """'ex-President' and 'then-Secretary' read as a qualifier followed by the role;
+    'President-elect' as the role with its qualifier read first (a zero-width token)."""
     out = []
     for t in tokens:
         head, sep, rest = t.text.partition("-")
-        if sep and rest and head.lower() in ("ex", "then", "former") and (
-                fold(rest) in kn.roles or any(r.split()[0] == fold(rest) for r in kn.roles)):
+        if sep and rest and fold(head) in kn.qualifier_prefixes and _starts_role(rest, kn):
             cut = t.start + len(head) + 1
             out += [Token(t.text[:len(head) + 1], t.start, cut), Token(rest, cut, t.end)]
+        elif sep and rest and fold(rest) in kn.qualifier_suffixes and _starts_role(head, kn):
+            out += [Token(rest, t.start, t.start), Token(head, t.start, t.start + len(head))]
         else:
             out.append(t)
     return out
