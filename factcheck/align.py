@@ -162,7 +162,7 @@ def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[
     for x, y in sorted(pairs):
         linked = same_person(x, y)
         if not linked and spelling_variant(x, y) and not (x in holders and y in holders):
-            linked = bool(offices[x] & offices[y]) and any(
+            linked = _offices_meet(offices[x], offices[y]) and any(
                 stories.related(a, b) for a in sorted(sources[x]) for b in sorted(sources[y]))
         if linked:
             parent[find(y)] = find(x)
@@ -170,6 +170,11 @@ def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[
     for i, c in enumerate(claims):
         groups[find(c.qualifiers["person"])].append(i)
     return [g for _, g in sorted(groups.items())]
+
+
+def _offices_meet(a: set, b: set) -> bool:
+    """True when two people are given one office: the same role, and no two different bodies."""
+    return any(ra == rb and (pa is None or pb is None or pa == pb) for ra, pa in a for rb, pb in b)
 
 
 def _anchors(claim: Claim) -> set[str]:
@@ -254,8 +259,10 @@ def label_of(claims: list[Claim]) -> str:
     """A readable label for a fact: what the grouped claims are about."""
     c = claims[0]
     if c.type == "title":
-        names = sorted({x.qualifiers["person"] for x in claims}, key=lambda s: (-len(s), s))
-        return names[0]
+        sources: dict[str, set[str]] = defaultdict(set)
+        for x in claims:
+            sources[x.qualifiers["person"]].add(x.article)
+        return min(sources, key=lambda s: (-len(s.split()), -len(sources[s]), -len(s), s))
     if c.type == "date":
         people = sorted({p.title() for x in claims for p in x.persons})
         who = f" ({', '.join(people)})" if people else ""

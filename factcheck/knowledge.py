@@ -111,6 +111,8 @@ class Knowledge:
     bases: list[tuple[str, re.Pattern]] = field(default_factory=list)
     currency_of: dict[str, str] = field(default_factory=dict)
     currency_prefixes: set[str] = field(default_factory=set)
+    currency_factor: dict[str, float] = field(default_factory=dict)
+    verb_measure: dict[str, str] = field(default_factory=dict)
     scales: dict[str, int] = field(default_factory=dict)
     event_of: dict[str, str] = field(default_factory=dict)
     trailing_headings: set[str] = field(default_factory=set)
@@ -286,6 +288,9 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         kn.generic_modifiers.update(fold(w) for w in data.get("generic_modifiers") or [])
         kn.classifiers.update(fold(w) for w in data.get("classifiers") or [])
         kn.measure_units.update(fold(w) for w in data.get("measure_units") or [])
+        for canon, words in (data.get("verb_measures") or {}).items():
+            for w in words or []:
+                kn.verb_measure[fold(w)] = fold(canon)
         for kind, words in (data.get("hedges") or {}).items():
             kn.hedges.setdefault(str(kind), []).extend(fold(w) for w in words or [])
         for kind, words in (data.get("directions") or {}).items():
@@ -301,6 +306,12 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
             for n in names or []:
                 kn.currency_of[str(n).lower()] = str(code)
         kn.currency_prefixes.update(str(w).lower() for w in data.get("prefix_words") or [])
+        for word, entry in (data.get("minor_units") or {}).items():
+            if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], (int, float))):
+                raise RuleError(path, line_of(data, "minor_units"),
+                                f"minor_units: '{word}' needs [CURRENCY, FACTOR], e.g. [GBP, 0.01]")
+            kn.currency_of[str(word).lower()] = str(entry[0])
+            kn.currency_factor[str(word).lower()] = float(entry[1])
         kn.scales.update({str(k).lower(): int(v) for k, v in (data.get("scales") or {}).items()})
     elif pack == "events.yml":
         for kind, words in (data.get("events") or {}).items():

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+import re
+
+from rapidfuzz.distance import OSA
 
 from .knowledge import fold
 
@@ -26,7 +28,8 @@ def spelling_variant(a: str, b: str, max_edits: int = 2) -> bool:
     """True when two names differ only by a small misspelling in one of their words.
 
     Same number of words, all equal but one, and that one within one edit (``max_edits``
-    for words of eight letters or more).
+    for words of eight letters or more). A swap of two letters is one edit, and so is a
+    doubled letter written once ('Olsen' / 'Olsson' differ by one edit beyond the doubling).
     """
     ta, tb = name_tokens(a), name_tokens(b)
     if len(ta) != len(tb) or ta == tb:
@@ -36,7 +39,15 @@ def spelling_variant(a: str, b: str, max_edits: int = 2) -> bool:
         return False
     x, y = diff[0]
     limit = max_edits if min(len(x), len(y)) >= 8 else 1
-    return Levenshtein.distance(x, y) <= limit and x[:1].isalpha() and x[:1] == y[:1]
+    distance = min(OSA.distance(x, y), OSA.distance(_single(x), _single(y)))
+    return distance <= limit and x[:1].isalpha() and x[:1] == y[:1]
+
+
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+def _single(word: str) -> str:
+    return _DOUBLED.sub(r"\1", word)
 
 
 def _alike(x: str, y: str) -> bool:

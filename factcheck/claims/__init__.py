@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim
 from . import counts, dates, durations, money, ordinals, percent, titles
-from .common import TOKEN, PersonIndex, Spans, sentences
+from .common import TOKEN, PersonIndex, Spans, mark_proper_names, sentences
 
 CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordinal")
 
@@ -89,6 +89,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
     'Lind' here is still recognised as a person.
     """
     sents = sentences(article, kn)
+    mark_proper_names(sents)
     title_claims = _titles(article, kn, keep=False)
     own = titles.person_names(title_claims) - set(known_people)
     people = _people_index(frozenset(known_people) | frozenset(h.person for h in kn.holders), kn)

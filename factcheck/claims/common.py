@@ -53,6 +53,7 @@ class Sentence:
     _ends: list[int] = field(default_factory=list, repr=False)
     _cuts: list[tuple[int, int]] | None = field(default=None, repr=False)
     _terms: dict = field(default_factory=dict, repr=False)
+    proper: frozenset[str] = frozenset()
 
     def __post_init__(self):
         self._starts = [t.start for t in self.tokens]
@@ -126,6 +127,14 @@ def sentences(article: Article, kn: Knowledge) -> list[Sentence]:
         if text[cut:].strip():
             out.append(_sentence(article, block.start + cut, block.end, block.kind))
     return [s for s in out if s.text.strip()]
+
+
+def mark_proper_names(sents: list[Sentence]) -> None:
+    """Tell each sentence which words its article capitalises inside sentences (its proper names),
+    so that such a word is a name at the start of a sentence too."""
+    proper = frozenset(t.folded for s in sents for t in s.tokens[1:] if t.is_capitalised)
+    for s in sents:
+        s.proper = proper
 
 
 def _sentence(article: Article, start: int, end: int, kind: str) -> Sentence:
@@ -262,7 +271,7 @@ class PersonIndex:
                 if t.start < skip_until:
                     continue
                 f = t.folded
-                first = t.start == sentence.start and not t.text.endswith(("'s", "’s"))
+                first = t.start == sentence.start and not t.text.endswith(("'s", "’s")) and f not in sentence.proper
                 if first or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():
                     continue
                 if f in kn.stopwords or f in kn.months or f in kn.weekdays or f in kn.roles or f in self.by_token:
@@ -321,7 +330,7 @@ def noun_run(tokens: list[Token], kn: Knowledge) -> list[Token]:
     run = []
     for t in tokens:
         f = t.folded
-        if not f or not (f[0].isalpha() or f[0].isdigit()) or f in kn.stopwords:
+        if not f or not (f[0].isalpha() or f[0].isdigit()) or f in kn.stopwords or (run and f.isdigit()):
             break
         if run and (kn.direction_of.get(f) or (f.endswith("ed") and t.text.islower() and f not in kn.synonym_of)):
             break
@@ -381,6 +390,8 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
     if head is None:
         after_head, aidx = measure_head(after[:6], kn)
         head = after_head
+    if head is None and before and before[-1].folded == "for":
+        head = next((kn.verb_measure[t.folded] for t in reversed(before) if t.folded in kn.verb_measure), None)
     if head is None and follow:
         head = stem(follow[-1].folded)
         mods |= modifier_terms(follow[:-1], kn)

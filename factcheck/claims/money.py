@@ -34,8 +34,8 @@ def patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     return _PATTERNS[id(kn)]
 
 
-def _amount(number: str, scale: str | None, kn: Knowledge) -> float:
-    value = float(number.replace(",", ""))
+def _amount(number: str, scale: str | None, kn: Knowledge, form: str = "") -> float:
+    value = float(number.replace(",", "")) * kn.currency_factor.get(form, 1.0)
     if scale:
         value *= kn.scales.get(scale.lower(), 1)
     return value
@@ -57,15 +57,16 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         if taken.overlaps(m.start(), m.start() + 1):
             continue
         number, scale, word = m.group(1), m.group(2), m.group(3)
-        currency = kn.currency_of.get(re.sub(r"\s+", " ", word.lower()))
+        form = re.sub(r"\s+", " ", word.lower())
+        currency = kn.currency_of.get(form)
         if currency:
-            claims.append(_claim(article, sentence, m, number, scale, currency, kn, people))
+            claims.append(_claim(article, sentence, m, number, scale, currency, kn, people, form))
     return claims
 
 
-def _claim(article, sentence, m, number, scale, currency, kn, people) -> Claim:
+def _claim(article, sentence, m, number, scale, currency, kn, people, form: str = "") -> Claim:
     start, end = sentence.start + m.start(), sentence.start + m.end()
     slot = number_slot(sentence, start, end, kn, people)
     hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
-    return make_claim(article, "money", start, end, _amount(number, scale, kn), slot, sentence, unit=currency,
+    return make_claim(article, "money", start, end, _amount(number, scale, kn, form), slot, sentence, unit=currency,
                       qualifiers={"hedge": hedge} if hedge else {}, display=m.group(0).strip())
