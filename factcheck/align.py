@@ -27,6 +27,7 @@ class AlignParams:
     context_min_with_mods: float = 20.0
     date_context_min: float = 70.0
     date_context_min_with_names: float = 35.0
+    date_context_min_one_sided: float = 50.0
     weak_events: tuple[str, ...] = ("statement", "release")
     max_bucket: int = 200
     story_min: float = 0.1
@@ -123,7 +124,9 @@ def _dates_compatible(fa: _Features, fb: _Features, score: float, params: AlignP
     if a.persons and b.persons:
         return person_sets_match(a.persons, b.persons) and (len(a.persons) >= 2 or score >= params.context_min)
     if a.persons or b.persons:
-        return score >= params.date_context_min and _persons_ok(a, b)
+        if names_a & names_b and a.head not in params.weak_events:
+            return score >= params.date_context_min_one_sided
+        return score >= params.date_context_min
     return score >= params.date_context_min
 
 

@@ -113,6 +113,7 @@ class Knowledge:
     currency_prefixes: set[str] = field(default_factory=set)
     currency_factor: dict[str, float] = field(default_factory=dict)
     verb_measure: dict[str, str] = field(default_factory=dict)
+    count_lead_words: set[str] = field(default_factory=set)
     scales: dict[str, int] = field(default_factory=dict)
     event_of: dict[str, str] = field(default_factory=dict)
     trailing_headings: set[str] = field(default_factory=set)
@@ -126,6 +127,11 @@ class Knowledge:
         """First words of the multi-word places, measures and synonyms: where a phrase can begin."""
         keys = list(self.place_of) + list(self.measure_of) + list(self.synonym_of)
         return frozenset(k.split()[0] for k in keys if " " in k)
+
+    @cached_property
+    def hedge_words(self) -> frozenset[str]:
+        """Every word of every hedge ('more', 'than', 'nearly', 'up', 'to'…)."""
+        return frozenset(w for phrases in self.hedges.values() for p in phrases for w in p.split())
 
     @cached_property
     def role_words(self) -> frozenset[str]:
@@ -288,6 +294,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         kn.generic_modifiers.update(fold(w) for w in data.get("generic_modifiers") or [])
         kn.classifiers.update(fold(w) for w in data.get("classifiers") or [])
         kn.measure_units.update(fold(w) for w in data.get("measure_units") or [])
+        kn.count_lead_words.update(fold(w) for w in data.get("count_lead_words") or [])
         for canon, words in (data.get("verb_measures") or {}).items():
             for w in words or []:
                 kn.verb_measure[fold(w)] = fold(canon)

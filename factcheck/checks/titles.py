@@ -120,12 +120,13 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
                                    f"the article's date, yet is called former", h.person, [claim.article]))
                 break
         return out
-    if named or not (q["country"] or q["portfolio"]):
+    if named:
         return out
+    placed = bool(q["country"] or q["portfolio"])
     min_similarity = float(ctx.param("name.misspelled_holder", "min_similarity", 80))
     for h in kn.holders_of(q["role"], q["portfolio"], q["country"], day):
         if spelling_variant(q["person"], h.person) or (
-                fuzz.ratio(q["person"].lower(), h.person.lower()) >= min_similarity
+                placed and fuzz.ratio(q["person"].lower(), h.person.lower()) >= min_similarity
                 and len(q["person"].split()) == len(h.person.split())):
             out.append(Verdict("name.misspelled_holder", "possible_misspelling", [claim],
                                f"'{q['person']}' is close to '{h.person}', who held this office "
@@ -142,6 +143,9 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
             if v.check == "title.former_per_record" and id(claim) in covered:
                 continue
             verdicts.append(v)
+    on_record = {id(c) for v in verdicts if v.check == "name.misspelled_holder" for c in v.claims}
+    verdicts = [v for v in verdicts if not (v.check == "name.spelling_differs"
+                                            and any(id(c) in on_record for c in v.claims))]
     if not verdicts and len(sources_of(fact.claims)) >= 2:
         verdicts.append(agreement("title.different_office", fact,
                                   f"{len(sources_of(fact.claims))} sources give compatible titles"))

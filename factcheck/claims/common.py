@@ -390,8 +390,8 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
     if head is None:
         after_head, aidx = measure_head(after[:6], kn)
         head = after_head
-    if head is None and before and before[-1].folded == "for":
-        head = next((kn.verb_measure[t.folded] for t in reversed(before) if t.folded in kn.verb_measure), None)
+    if head is None:
+        head = _verb_head(before, kn)
     if head is None and follow:
         head = stem(follow[-1].folded)
         mods |= modifier_terms(follow[:-1], kn)
@@ -402,6 +402,20 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
                 period=period_of(clause_tokens, kn, skip), persons=people.persons_between(sentence, lo, hi),
                 names=people.names_between(sentence, lo, hi, kn),
                 clause=sentence.text[lo - sentence.start:hi - sentence.start])
+
+
+def _verb_head(before: list[Token], kn: Knowledge) -> str | None:
+    """The measure a verb gives a figure: right before it ('pledged more than €10 billion'), or
+    before 'for' ('bought by Vesta for $4.2 billion')."""
+    if before and before[-1].folded == "for":
+        return next((kn.verb_measure[t.folded] for t in reversed(before) if t.folded in kn.verb_measure), None)
+    hedge_words = kn.hedge_words
+    for t in reversed(before[-4:]):
+        if t.folded in kn.verb_measure:
+            return kn.verb_measure[t.folded]
+        if t.folded not in kn.stopwords and t.folded not in hedge_words:
+            break
+    return None
 
 
 def clause_slot(article: Article, sentence: Sentence, start: int, head: str | None, mods: set[str],

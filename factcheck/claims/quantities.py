@@ -11,6 +11,14 @@ def counted_head(after: list[Token], kn: Knowledge) -> tuple[str | None, set[str
     Classifier words are skipped: the head of 'seven types of rare-earth minerals' is
     'minerals', of 'a three-day period of mourning' and 'a five-day mourning period' 'mourning'.
     """
+    lead = 0
+    while lead < len(after) - 1 and lead < 2 and after[lead].folded in kn.count_lead_words:
+        lead += 1
+    head, mods, span = _counted_head(after[lead:], kn)
+    return head, mods, span + lead if span else 0
+
+
+def _counted_head(after: list[Token], kn: Knowledge) -> tuple[str | None, set[str], int]:
     run = noun_run(after, kn)
     while run and not run[-1].folded[:1].isalpha():
         run.pop()
