@@ -31,6 +31,7 @@ class AlignParams:
     weak_events: tuple[str, ...] = ("statement", "release")
     max_bucket: int = 200
     story_min: float = 0.1
+    equal_value_bonus: float = 5.0
 
 
 def block_key(claim: Claim) -> tuple | None:
@@ -93,6 +94,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     if a.type == "date":
         return _dates_compatible(fa, fb, score, params)
     if not _persons_ok(a, b):
+        return False
+    if a.qualifiers.get("level") != b.qualifiers.get("level"):
         return False
     if a.period and b.period and a.period != b.period:
         return False
@@ -243,7 +246,8 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
         if _compatible(feats[i], feats[j], float(score), kn, params):
             ok.add((i, j))
             if a.article != b.article:
-                edges.append((-float(score), i, j))
+                bonus = params.equal_value_bonus if a.value == b.value else 0.0
+                edges.append((-float(score) - bonus, i, j))
     edges.sort()
     member = list(range(len(block)))
     groups = {i: [i] for i in range(len(block))}

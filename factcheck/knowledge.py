@@ -85,6 +85,9 @@ class Knowledge:
     month_abbr: dict[str, str] = field(default_factory=dict)
     weekdays: list[str] = field(default_factory=list)
     relative_days: dict[str, int] = field(default_factory=dict)
+    past_verbs: set[str] = field(default_factory=set)
+    future_markers: set[str] = field(default_factory=set)
+    schedule_verbs: set[str] = field(default_factory=set)
     number_words: dict[str, int] = field(default_factory=dict)
     ordinal_words: dict[str, int] = field(default_factory=dict)
     abbreviations: set[str] = field(default_factory=set)
@@ -238,6 +241,9 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         kn.ordinal_words.update({fold(k): int(v) for k, v in (data.get("ordinal_words") or {}).items()})
         kn.abbreviations.update(fold(a) for a in data.get("abbreviations") or [])
         kn.stopwords.update(fold(a) for a in data.get("stopwords") or [])
+        kn.past_verbs.update(fold(w) for w in data.get("past_verbs") or [])
+        kn.future_markers.update(fold(w) for w in data.get("future_markers") or [])
+        kn.schedule_verbs.update(fold(w) for w in data.get("schedule_verbs") or [])
         for word, offset in (data.get("relative_days") or {}).items():
             if not isinstance(offset, int):
                 raise RuleError(path, line_of(data, "relative_days"),

@@ -13,9 +13,6 @@ TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W_][\w'’\-]*|[$€�
 _SENT_BREAK = re.compile(r"[.!?][\"'”’)]*\s+")
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s+(?:while|whereas|but|although|though|yet)\b|\s(?:while|whereas)\s|\sbut\s", re.IGNORECASE)
-_FUTURE = re.compile(
-    r"\b(?:will|would|could|shall|is expected|are expected|is set|are set|set to|scheduled|plans? to|"
-    r"planned|upcoming|to be held|next|is due|are due|due to|is to|are to|likely to)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -214,11 +211,6 @@ def hedge_of(before: str, kn: Knowledge) -> str | None:
     return None
 
 
-def is_future(clause: str) -> bool:
-    """True when a clause speaks of something still to come."""
-    return bool(_FUTURE.search(clause))
-
-
 class PersonIndex:
     """Names of people known in an article (from its titled mentions and the office record)."""
 
@@ -321,8 +313,26 @@ def measure_head(tokens: list[Token], kn: Knowledge, from_end: bool = False) -> 
             break
     if not found:
         return None, None
-    head, idx, _ = found[-1] if from_end else found[0]
+    if from_end:
+        outer = [f for f in found if not _in_object_phrase(tokens, f[1], kn)]
+        head, idx, _ = (outer or found)[-1]
+    else:
+        head, idx, _ = found[0]
     return head, idx
+
+
+_OBJECT_PREPOSITIONS = ("on", "against", "for", "of")
+
+
+def _in_object_phrase(tokens: list[Token], i: int, kn: Knowledge) -> bool:
+    """True when the measure word at i is the object of an earlier one ('tariffs on Chinese
+    imports': imports is what the tariff is on), so the earlier one is the head."""
+    for t in reversed(tokens[max(0, i - 3):i]):
+        if t.folded in _OBJECT_PREPOSITIONS:
+            return any(kn.measure_of.get(x.folded) for x in tokens[:tokens.index(t)])
+        if t.folded in kn.stopwords and t.folded not in ("the", "a", "an", "its", "their"):
+            return False
+    return False
 
 
 def noun_run(tokens: list[Token], kn: Knowledge) -> list[Token]:
@@ -443,6 +453,18 @@ def _pp_terms(tokens: list[Token], kn: Knowledge, stop_at_verb: bool = False) ->
             break
         phrase.append(t)
     return modifier_terms(phrase, kn)
+
+
+def is_previous_level(sentence: Sentence, start: int, end: int) -> bool:
+    """True for the old value of a change: '145%' in 'from 145% to 30%' or 'to 30% from 145%'."""
+    before = sentence.before(start, 1)
+    if not before or before[-1].folded != "from":
+        return False
+    lo, hi = sentence.clause_bounds(start)
+    tokens = sentence.tokens_between(lo, hi)
+    return any(t.folded == "to" and i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit()
+               or t.folded == "to" and i + 1 < len(tokens) and tokens[i + 1].text[:1] in "$€£¥₩₹"
+               for i, t in enumerate(tokens))
 
 
 def make_claim(article: Article, type_: str, start: int, end: int, value, slot: Slot | None,

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim
-from .common import PersonIndex, Spans, Sentence, Slot, is_future, make_claim
+from .common import PersonIndex, Spans, Sentence, Slot, make_claim
 
 _PARTS = {"early": (1, 10), "mid": (11, 20), "middle of": (11, 20), "late": (21, 31), "end of": (21, 31),
           "beginning of": (1, 10), "start of": (1, 10)}
@@ -84,23 +84,22 @@ def resolve_weekday(weekday: int, published: date, relation: str | None, future:
     return published - timedelta(days=delta)
 
 
-_PAST_IRREGULAR = {"met", "said", "spoke", "held", "took", "came", "left", "told", "made", "began", "was", "were",
-                   "had", "did", "went", "gave", "saw", "won", "lost", "struck", "rose", "fell", "grew", "sent"}
 
 
 def speaks_of_future(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     """True when the verb governing the words at ``start`` is in a future form.
 
-    Walks back from the date within its clause: a future marker ('will', 'set to', 'could')
-    before any past-tense verb means future.
+    Walks back from the date within its clause: a future marker ('will', 'set to', 'could') or
+    a present-tense schedule verb ('take effect', 'resume') before any past-tense verb means
+    future. The word lists are in the english knowledge pack.
     """
     lo, _ = sentence.clause_bounds(start)
     before = [t for t in sentence.before(start, 8) if t.start >= lo]
     for t in reversed(before):
         f = t.folded
-        if f in _PAST_IRREGULAR or (f.endswith("ed") and len(f) > 4 and f not in kn.stopwords):
+        if f in kn.past_verbs or (f.endswith("ed") and len(f) > 4 and f not in kn.stopwords):
             return False
-        if is_future(t.text) or f in ("upcoming", "next", "scheduled", "expected", "due", "set"):
+        if f in kn.future_markers or (f in kn.schedule_verbs and t.text.islower()):
             return True
     return False
 

@@ -5,7 +5,7 @@ import re
 
 from ..knowledge import Knowledge
 from ..types import Article, Claim
-from .common import PersonIndex, Sentence, hedge_of, make_claim, noun_run, number_slot
+from .common import PersonIndex, Sentence, hedge_of, is_previous_level, make_claim, noun_run, number_slot
 
 PERCENT = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)[ \u00a0]?(%|percent\b|per cent\b|pct\b|percentage points?\b|"
@@ -69,8 +69,11 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         follow = noun_run(sentence.after(end, 6), kn)
         heads = [t for t in follow if slot.head and kn.canon_term(t.folded) == slot.head]
         quote_end = heads[0].end if heads else end
-        qualifiers = {"basis": basis if is_change or basis else None, "direction": direction if is_change else None,
-                      "hedge": hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)}
+        previous = is_previous_level(sentence, start, end)
+        qualifiers = {"basis": basis if is_change or basis else None,
+                      "direction": direction if is_change and not previous else None,
+                      "hedge": hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn),
+                      "level": "previous" if previous else None}
         claims.append(make_claim(article, "percent", start, quote_end, value, slot, sentence, unit=unit,
                                  qualifiers={k: v for k, v in qualifiers.items() if v},
                                  display=shown))
