@@ -80,3 +80,24 @@ def test_money_hedge(kn):
 def test_a_money_amount_is_not_a_count_or_a_date(kn):
     found = claims_of("The firm paid $12 million in May 2024.", kn)
     assert sorted(c.type for c in found) == ["date", "money"]
+
+
+def test_the_old_value_of_a_change_is_marked_previous(kn):
+    found = claims_of("Washington will cut tariffs on Chinese goods from 145% to 30%.", kn, kind="percent")
+    levels = {c.value: c.qualifiers.get("level") for c in found}
+    assert levels == {145.0: "previous", 30.0: None}
+
+
+def test_tariffs_on_imports_are_tariffs(kn):
+    c = one("The U.S. agreed to cut its tariffs on Chinese imports to 40%.", kn, "percent")
+    assert c.head == "tariff"
+
+
+def test_a_verb_names_what_a_money_figure_is(kn):
+    assert one("The Commission pledged €2.5 billion of the total.", kn, "money").head == "pledges"
+    assert one("Harlow agreed to be bought by Vesta for $4.2 billion.", kn, "money").head == "deal value"
+
+
+def test_pence_are_hundredths_of_a_pound(kn):
+    c = one("The offer of 310 pence per share was accepted.", kn, "money")
+    assert (c.value, c.unit) == (pytest.approx(3.10), "GBP")

@@ -75,3 +75,14 @@ def test_years_and_relative_times_are_not_counts_or_durations(kn):
 def test_hyphenated_time_qualifiers(kn, text, quote, qualifier):
     c = one(text, kn, "title")
     assert c.text == quote and c.qualifiers["qualifier"] == qualifier
+
+
+def test_count_past_more_and_additional(kn):
+    a = one("Berlin would send two more Patriot systems.", kn, "count")
+    b = one("Merz promised two additional Patriot air-defence systems.", kn, "count")
+    assert (a.value, a.head) == (2, "system") and (b.value, b.head) == (2, "system")
+
+
+def test_a_count_ends_at_a_preposition(kn):
+    found = claims_of("The group has 12,000 employees across 14 countries.", kn, kind="count")
+    assert {(c.value, c.head) for c in found} == {(12000, "employee"), (14, "country")}
