@@ -25,6 +25,7 @@ class AlignParams:
 
     context_min: float = 62.0
     context_min_with_mods: float = 20.0
+    context_min_with_places: float = 50.0
     date_context_min: float = 70.0
     date_context_min_with_names: float = 35.0
     date_context_min_one_sided: float = 50.0
@@ -114,6 +115,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return score >= params.context_min_with_mods
     if (fa.places & fb.places and a.type in ("percent", "money")) or same_period:
         return score >= params.context_min_with_mods
+    if fa.context_places & fb.context_places:
+        return score >= params.context_min_with_places
     return score >= params.context_min
 
 
@@ -229,6 +232,14 @@ def _candidate_pairs(block: list[Claim], params: AlignParams) -> dict[tuple[int,
     return scored
 
 
+def _merge_order(a: Claim, b: Claim, score: float, params: AlignParams) -> tuple[bool, float]:
+    """Which pairs merge first: pairs without a ceiling before pairs with one ('as high as 50%'
+    agrees with every smaller figure and says little about which fact it is; 'at least 64' is
+    usually the figure itself), then by score, equal values a little ahead when scores are close."""
+    bound = a.qualifiers.get("hedge") == "upper" or b.qualifiers.get("hedge") == "upper"
+    return bound, -(score + (params.equal_value_bonus if a.value == b.value else 0.0))
+
+
 def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: Stories) -> list[list[int]]:
     """Complete-link clustering: two groups merge only if every cross pair is compatible.
 
@@ -246,12 +257,11 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
         if _compatible(feats[i], feats[j], float(score), kn, params):
             ok.add((i, j))
             if a.article != b.article:
-                bonus = params.equal_value_bonus if a.value == b.value else 0.0
-                edges.append((-float(score) - bonus, i, j))
+                edges.append((*_merge_order(a, b, float(score), params), i, j))
     edges.sort()
     member = list(range(len(block)))
     groups = {i: [i] for i in range(len(block))}
-    for _, i, j in edges:
+    for *_, i, j in edges:
         gi, gj = member[i], member[j]
         if gi == gj:
             continue

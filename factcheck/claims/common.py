@@ -186,8 +186,8 @@ def phrase_terms(tokens: list[Token], kn: Knowledge, skip=None) -> list[str]:
 
 
 def content_words(tokens: list[Token], kn: Knowledge) -> set[str]:
-    """Canonical content words of some tokens: no stopwords, numbers or punctuation."""
-    return set(phrase_terms(tokens, kn))
+    """Canonical content words of some tokens: no stopwords, numbers (in digits or words) or punctuation."""
+    return set(phrase_terms(tokens, kn, skip=lambda f: f in kn.number_words))
 
 
 _HEDGES: dict[int, list[tuple[str, re.Pattern]]] = {}
@@ -263,6 +263,10 @@ class PersonIndex:
                 if t.start < skip_until:
                     continue
                 f = t.folded
+                place = kn.canon_place(t.text) if t.is_capitalised else None
+                if place:
+                    out.add(place)
+                    continue
                 first = t.start == sentence.start and not t.text.endswith(("'s", "’s")) and f not in sentence.proper
                 if first or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():
                     continue
@@ -398,7 +402,7 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
             span = next(n for n in (3, 2, 1) if " ".join(t.folded for t in before[pos:pos + n]) in kn.measure_of)
             mods |= _pp_terms(before[pos + span:], kn, stop_at_verb=True)
     if head is None:
-        after_head, aidx = measure_head(after[:6], kn)
+        after_head, aidx = measure_head(after[:8], kn)
         head = after_head
     if head is None:
         head = _verb_head(before, kn)

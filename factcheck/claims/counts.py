@@ -20,7 +20,7 @@ def _verb_before(sentence: Sentence, start: int, kn: Knowledge) -> set[str]:
         f = t.folded
         if t.text.islower() and f.endswith(("ed", "ing")) and len(f) > 4 and f not in kn.stopwords:
             return {lemma(f)}
-        if not t.text.islower() and t.text not in ",":
+        if f not in kn.stopwords and f not in kn.hedge_words and t.text not in ",":
             break
     return set()
 
