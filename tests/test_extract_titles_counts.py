@@ -86,3 +86,8 @@ def test_count_past_more_and_additional(kn):
 def test_a_count_ends_at_a_preposition(kn):
     found = claims_of("The group has 12,000 employees across 14 countries.", kn, kind="count")
     assert {(c.value, c.head) for c in found} == {(12000, "employee"), (14, "country")}
+
+
+def test_counts_with_a_scale_word(kn):
+    c = one("More than 1.2 million people were displaced by the floods.", kn, "count")
+    assert (c.value, c.head, c.qualifiers.get("hedge")) == (1200000, "people", "lower")

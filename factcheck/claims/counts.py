@@ -25,6 +25,23 @@ def _verb_before(sentence: Sentence, start: int, kn: Knowledge) -> set[str]:
     return set()
 
 
+_SCALED: dict[int, re.Pattern] = {}
+
+
+def _scaled(kn: Knowledge) -> re.Pattern:
+    """'2.3 million', '1,5 billion': a number with a scale word from the money pack (long words only)."""
+    if id(kn) not in _SCALED:
+        words = sorted((w for w in kn.scales if len(w) > 2), key=len, reverse=True)
+        _SCALED[id(kn)] = re.compile(
+            rf"(?<![\w.,$€£¥:/-])(\d+(?:\.\d+)?\s(?:{'|'.join(map(re.escape, words)) or '(?!)'}))\b", re.IGNORECASE)
+    return _SCALED[id(kn)]
+
+
+def _scaled_value(text: str, kn: Knowledge) -> int:
+    number, scale = text.split()
+    return round(float(number) * kn.scales[scale.lower()])
+
+
 def _number_words(kn: Knowledge) -> re.Pattern:
     words = "|".join(sorted(kn.number_words, key=len, reverse=True))
     return re.compile(rf"\b({words})\b(?!-)", re.IGNORECASE)
@@ -34,12 +51,14 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             taken: Spans) -> list[Claim]:
     """Count claims in one sentence, skipping spans other extractors already took."""
     claims = []
-    for pattern, to_value in ((_DIGITS, lambda s: int(s.replace(",", ""))),
+    for pattern, to_value in ((_scaled(kn), lambda s: _scaled_value(s, kn)),
+                              (_DIGITS, lambda s: int(s.replace(",", ""))),
                               (_number_words(kn), lambda s: kn.number_words[s.lower()])):
         for m in pattern.finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if taken.overlaps(start, end):
                 continue
+            taken.add(start, end)
             value = to_value(m.group(1))
             if pattern is _DIGITS and 1900 <= value <= 2100:
                 continue
