@@ -235,7 +235,12 @@ def _classify(lines, kn: Knowledge) -> tuple[list[str], list[Dropped]]:
         if not line.strip():
             kinds.append("blank")
             continue
-        if seen_body and fold(line).rstrip(":").strip() in kn.trailing_headings:
+        folded = fold(line).rstrip(":").strip()
+        if folded in kn.interruptions:
+            kinds.append("furniture")
+            dropped.append(Dropped(idx + 1, idx + 1, f"page furniture: {line.strip()[:40]!r}"))
+            continue
+        if seen_body and folded in kn.trailing_headings:
             trailing_from = idx
             break
         reason = _furniture_reason(line, not seen_body, kn)

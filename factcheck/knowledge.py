@@ -120,6 +120,7 @@ class Knowledge:
     scales: dict[str, int] = field(default_factory=dict)
     event_of: dict[str, str] = field(default_factory=dict)
     trailing_headings: set[str] = field(default_factory=set)
+    interruptions: set[str] = field(default_factory=set)
     line_prefixes: list[str] = field(default_factory=list)
     metadata_patterns: list[re.Pattern] = field(default_factory=list)
     max_metadata_list_words: int = 4
@@ -332,6 +333,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
                 kn.event_of[fold(w)] = str(kind)
     elif pack == "furniture.yml":
         kn.trailing_headings.update(fold(h).rstrip(":") for h in data.get("trailing_headings") or [])
+        kn.interruptions.update(fold(h).rstrip(":") for h in data.get("interruptions") or [])
         kn.line_prefixes += [str(p).lower() for p in data.get("line_prefixes") or []]
         for p in data.get("metadata_patterns") or []:
             kn.metadata_patterns.append(_compile(str(p), path, line_of(data, "metadata_patterns"), ""))

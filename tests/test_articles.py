@@ -26,6 +26,13 @@ def test_trailing_related_block_is_dropped_to_the_end(kn):
     assert a.dropped[-1].first_line == 3 and a.dropped[-1].last_line == 6
 
 
+def test_an_ad_slot_in_the_body_drops_one_line_not_the_rest(kn):
+    later = "Tax receipts rose 6% in the quarter, the ministry added in a statement on Wednesday."
+    a = _article(f"Budget gap narrows\n{BODY}\nAdvertisement\n{later}\nShare this article\n", kn)
+    assert "Tax receipts rose 6%" in _kept(a)
+    assert [(d.first_line, d.last_line) for d in a.dropped] == [(3, 3), (5, 5)]
+
+
 def test_heading_at_the_top_is_not_a_trailing_block(kn):
     a = _article(f"Related\n{BODY}\n", kn)
     assert "finance ministry" in _kept(a)
