@@ -74,9 +74,11 @@ def render(report, ruleset=None) -> str:
         for f in report.findings:
             sources = sorted({c.article for c in f.claims})
             majority = [s for s in sources if s not in f.outliers]
+            said_by = ", ".join(majority if f.outliers else sources)
+            if not said_by and f.majority:
+                said_by = f"office-holder record: {f.majority}"
             overview.append([f"[{f.id}](#{f.id.lower()})", f.severity, f"[{f.code}](#{_anchor(f.code)})",
-                             f.verdict.replace("_", " "), md_escape(f.subject),
-                             md_escape(", ".join(majority if f.outliers else sources)),
+                             f.verdict.replace("_", " "), md_escape(f.subject), md_escape(said_by),
                              md_escape(", ".join(f.outliers)) or "—"])
         out += [_table(overview, ["Id", "Severity", "Rule", "Verdict", "Fact", "Sources (majority)", "Outliers"]), ""]
         for f in report.findings:
