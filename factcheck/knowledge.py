@@ -133,6 +133,11 @@ class Knowledge:
         return frozenset(k.split()[0] for k in keys if " " in k)
 
     @cached_property
+    def story_skip(self) -> frozenset[str]:
+        """Capitalised words that say nothing about which story an article tells."""
+        return frozenset(self.stopwords | set(self.months) | set(self.weekdays) | self.role_words)
+
+    @cached_property
     def hedge_words(self) -> frozenset[str]:
         """Every word of every hedge ('more', 'than', 'nearly', 'up', 'to'…)."""
         return frozenset(w for phrases in self.hedges.values() for p in phrases for w in p.split())

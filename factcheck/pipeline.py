@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .align import AlignParams, blocks_of, facts_of, group_block, sort_facts
 from .checks import CheckContext, Verdict, judge_facts
-from .claims import capitalised_words, extract_claims, people_by_word, people_named, people_used, story_words
+from .claims import extract_claims, first_pass, people_by_word, people_used
 from .knowledge import Knowledge
 from .stories import Stories, everyone_related
 from .types import Article, Claim, Fact, Skipped
@@ -43,7 +43,7 @@ def people_job(article: Article) -> tuple[set[str], set[str], set[str]]:
     """The names an article gives a title to, its capitalised words (where names can occur), and
     the proper names that say which story it tells."""
     try:
-        return people_named(article, _SHARED.kn), capitalised_words(article), story_words(article, _SHARED.kn)
+        return first_pass(article, _SHARED.kn)
     except Exception:  # noqa: BLE001 - the claims job reports the article
         return set(), set(), set()
 

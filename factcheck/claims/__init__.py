@@ -12,12 +12,12 @@ CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordina
 _TITLES: dict[tuple, list[Claim]] = {}
 
 
-def _titles(article: Article, kn: Knowledge, keep: bool) -> list[Claim]:
+def _titles(article: Article, kn: Knowledge, keep: bool, sents=None) -> list[Claim]:
     """Title claims of an article; the first pass keeps them for the second in this process."""
     key = (id(kn), article.id, hash(article.text))
     if not keep and key in _TITLES:
         return _TITLES.pop(key)
-    found = [c for s in sentences(article, kn) for c in titles.extract(article, s, kn)]
+    found = [c for s in (sents or sentences(article, kn)) for c in titles.extract(article, s, kn)]
     if keep:
         if len(_TITLES) > 20000:
             _TITLES.clear()
@@ -35,15 +35,23 @@ def capitalised_words(article: Article) -> set[str]:
     return {fold(w) for w in set(TOKEN.findall(article.norm)) if w[:1].isupper()}
 
 
-def story_words(article: Article, kn: Knowledge) -> set[str]:
+def first_pass(article: Article, kn: Knowledge) -> tuple[set[str], set[str], set[str]]:
+    """What the run needs to know of an article before extracting claims: the people it gives a
+    title to, its capitalised words, and its story words (one reading of its sentences)."""
+    sents = sentences(article, kn)
+    named = titles.person_names(_titles(article, kn, keep=True, sents=sents))
+    return named, capitalised_words(article), story_words(article, kn, sents)
+
+
+def story_words(article: Article, kn: Knowledge, sents=None) -> set[str]:
     """The proper names an article uses (capitalised words inside sentences, places made canonical).
 
     They say which story an article tells: reports of one event share them, other stories
     rarely do. Common words, months, weekdays and titles are left out.
     """
-    skip = kn.stopwords | set(kn.months) | set(kn.weekdays) | kn.role_words
+    skip = kn.story_skip
     out = set()
-    for s in sentences(article, kn):
+    for s in (sents or sentences(article, kn)):
         for t in s.tokens[1:]:
             if not t.is_capitalised or len(t.text) < 2 or not t.text[:1].isalpha():
                 continue

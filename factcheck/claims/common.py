@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property
 from dataclasses import dataclass, field
 
 from ..knowledge import Knowledge, fold, stem
@@ -15,23 +14,35 @@ _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s+(?:while|whereas|but|although|though|yet)\b|\s(?:while|whereas)\s|\sbut\s", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
 class Token:
     """A word, number or mark with its offsets in the article's text."""
 
-    text: str
-    start: int
-    end: int
+    __slots__ = ("text", "start", "end", "_folded")
 
-    @cached_property
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self._folded: str | None = None
+
+    @property
     def folded(self) -> str:
         """Lower-cased, punctuation-folded form."""
-        return fold(self.text)
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
 
     @property
     def is_capitalised(self) -> bool:
         """True for a word that starts with a capital letter."""
         return self.text[:1].isupper()
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end) == (other.text, other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 WINDOW = 40  # tokens on each side of a value that can describe it
