@@ -286,7 +286,7 @@ class PersonIndex:
                 if i + 1 < len(tokens) and (tokens[i + 1].folded in kn.roles or tokens[i + 1].is_capitalised
                                             and tokens[i + 1].folded in self.by_token):
                     continue
-                out.add(kn.canon_place(t.text) or f)
+                out.add(kn.canon_place(t.text) or stem(f))
             return frozenset(out)
         return sentence.memo(("names", id(self), lo, hi), compute)
 

@@ -42,6 +42,23 @@ def _scaled_value(text: str, kn: Knowledge) -> int:
     return round(float(number) * kn.scales[scale.lower()])
 
 
+def _total_after(after) -> int | None:
+    """Index of the total in '71 of the 169 seats' (seen from 71), or None."""
+    k = 1 if after and after[0].folded == "of" else 0
+    if not k:
+        return None
+    if k < len(after) and after[k].folded == "the":
+        k += 1
+    return k if k < len(after) and after[k].text[:1].isdigit() else None
+
+
+def _is_total(before) -> bool:
+    """True for 169 in '71 of the 169 seats': a whole that another count is part of."""
+    words = [t.text.lower() for t in before]
+    return (len(words) >= 2 and words[-1] == "of" and words[-2][:1].isdigit()) or (
+        len(words) >= 3 and words[-2:] == ["of", "the"] and words[-3][:1].isdigit())
+
+
 def _number_words(kn: Knowledge) -> re.Pattern:
     words = "|".join(sorted(kn.number_words, key=len, reverse=True))
     return re.compile(rf"\b({words})\b(?!-)", re.IGNORECASE)
@@ -66,11 +83,16 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if after and (stem(after[0].folded) in _TIME_UNITS or after[0].folded in kn.measure_units):
                 continue
             head, mods, span = counted_head(after, kn)
+            total = _total_after(after)
+            if not head and total is not None:
+                head, mods, _ = counted_head(after[total + 1:], kn)
+                span = 0
             if not head or head in kn.months or head in kn.weekdays or head in _TIME_UNITS:
                 continue
             slot = clause_slot(article, sentence, start, head, mods | _verb_before(sentence, start, kn), kn, people)
             quote_end = after[span - 1].end if span else end
             hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
+            qualifiers = {"hedge": hedge, "level": "total" if _is_total(sentence.before(start, 3)) else None}
             claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, unit=head,
-                                     qualifiers={"hedge": hedge} if hedge else {}, display=m.group(1)))
+                                     qualifiers={k: v for k, v in qualifiers.items() if v}, display=m.group(1)))
     return claims
