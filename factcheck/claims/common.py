@@ -471,15 +471,17 @@ def _pp_terms(tokens: list[Token], kn: Knowledge, stop_at_verb: bool = False) ->
 
 
 def is_previous_level(sentence: Sentence, start: int, end: int) -> bool:
-    """True for the old value of a change: '145%' in 'from 145% to 30%' or 'to 30% from 145%'."""
+    """True for the old value of a change: '145%' in 'from 145% to 30%', 'to 30% from 145%' and
+    'was 74.5%, up from 71.9%'."""
     before = sentence.before(start, 1)
     if not before or before[-1].folded != "from":
         return False
     lo, hi = sentence.clause_bounds(start)
     tokens = sentence.tokens_between(lo, hi)
-    return any(t.folded == "to" and i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit()
-               or t.folded == "to" and i + 1 < len(tokens) and tokens[i + 1].text[:1] in "$€£¥₩₹"
-               for i, t in enumerate(tokens))
+    figure = [t.text[:1].isdigit() or t.text[:1] in "$€£¥₩₹" for t in tokens]
+    new_value = any(t.folded == "to" and i + 1 < len(tokens) and figure[i + 1] for i, t in enumerate(tokens))
+    earlier_figure = any(f for t, f in zip(tokens, figure) if t.end <= before[-1].start)
+    return new_value or earlier_figure
 
 
 def make_claim(article: Article, type_: str, start: int, end: int, value, slot: Slot | None,
