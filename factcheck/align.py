@@ -130,7 +130,8 @@ def _dates_compatible(fa: _Features, fb: _Features, score: float, params: AlignP
     if a.persons and b.persons:
         return person_sets_match(a.persons, b.persons) and (len(a.persons) >= 2 or score >= params.context_min)
     if a.persons or b.persons:
-        if names_a & names_b and a.head not in params.weak_events:
+        shared = names_a & names_b or fa.context_places & fb.context_places
+        if shared and a.head not in params.weak_events:
             return score >= params.date_context_min_one_sided
         return score >= params.date_context_min
     return score >= params.date_context_min
@@ -281,7 +282,12 @@ def label_of(claims: list[Claim]) -> str:
             sources[x.qualifiers["person"]].add(x.article)
         return min(sources, key=lambda s: (-len(s.split()), -len(sources[s]), -len(s), s))
     if c.type == "date":
-        people = sorted({p.title() for x in claims for p in x.persons})
+        names = sorted({p for x in claims for p in x.persons}, key=lambda p: (-len(p), p))
+        kept: list[str] = []
+        for p in names:
+            if not any(same_person(p, k) or spelling_variant(p, k) for k in kept):
+                kept.append(p)
+        people = sorted(p.title() for p in kept)
         who = f" ({', '.join(people)})" if people else ""
         return f"date of {c.head}{who}"
     mods = sorted(set.intersection(*[set(x.mods) for x in claims]) or set(c.mods))

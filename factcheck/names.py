@@ -55,7 +55,6 @@ def _alike(x: str, y: str) -> bool:
 
 
 def person_sets_match(a: frozenset[str], b: frozenset[str]) -> bool:
-    """True when two sets of people name the same people (same name, part of it, or a near spelling)."""
-    if len(a) != len(b):
-        return False
+    """True when two sets of people name the same people (same name, part of it, or a near spelling;
+    'Scott Bessant' and 'Scott Bessent' found in one clause count as one person)."""
     return all(any(_alike(x, y) for y in b) for x in a) and all(any(_alike(y, x) for x in a) for y in b)

@@ -9,7 +9,7 @@ JUDGES = {"title": titles.judge, "date": dates.judge, "percent": numbers.judge, 
           "count": numbers.judge, "ordinal": numbers.judge, "duration": numbers.judge}
 
 CHECK_IDS = (
-    "title.former_vs_sitting", "title.different_office", "title.former_per_record",
+    "title.former_vs_sitting", "title.different_office", "title.former_per_record", "title.office_per_record",
     "name.misspelled_holder", "name.spelling_differs",
     "percent.value", "percent.basis", "percent.rounding", "percent.direction",
     "money.value", "money.rounding", "date.value",

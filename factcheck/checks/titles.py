@@ -121,7 +121,7 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
                 break
         return out
     if named:
-        return out
+        return out + _office_per_record(claim, named, day, kn)
     placed = bool(q["country"] or q["portfolio"])
     min_similarity = float(ctx.param("name.misspelled_holder", "min_similarity", 80))
     for h in kn.holders_of(q["role"], q["portfolio"], q["country"], day):
@@ -134,13 +134,32 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
     return out
 
 
+def _office_per_record(claim: Claim, named: list, day, kn: Knowledge) -> list[Verdict]:
+    """A known office-holder given an office that the record shows someone else holding then."""
+    q = claim.qualifiers
+    held = [h for h in named if h.holds_on(day)]
+    if not held or any(h.role.split()[-1] == role_base(claim) and portfolios_compatible(h.portfolio, q["portfolio"], kn)
+                       for h in held):
+        return []
+    country = q["country"] or held[0].country
+    others = [h for h in kn.holders_of(q["role"], q["portfolio"], country, day)
+              if not same_person(h.person, q["person"]) and (not country or h.country == country)]
+    if not others:
+        return []
+    mine, theirs = held[0], others[0]
+    return [Verdict("title.office_per_record", "contradiction", [claim],
+                    f"on {day.isoformat()} the record shows {theirs.person} as {claim.value}, and "
+                    f"{mine.person} as {mine.role}" + (f" of {mine.portfolio}" if mine.portfolio else ""),
+                    theirs.person, [claim.article])]
+
+
 def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     """Verdicts on the titles one person is given across (and within) sources."""
     verdicts = _cross_source(fact, ctx)
     covered = {id(c) for v in verdicts for c in v.claims}
     for claim in fact.claims:
         for v in _record(claim, ctx):
-            if v.check == "title.former_per_record" and id(claim) in covered:
+            if v.check in ("title.former_per_record", "title.office_per_record") and id(claim) in covered:
                 continue
             verdicts.append(v)
     on_record = {id(c) for v in verdicts if v.check == "name.misspelled_holder" for c in v.claims}

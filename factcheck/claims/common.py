@@ -281,7 +281,8 @@ class PersonIndex:
                 first = t.start == sentence.start and not t.text.endswith(("'s", "’s")) and f not in sentence.proper
                 if first or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():
                     continue
-                if f in kn.stopwords or f in kn.months or f in kn.weekdays or f in kn.roles or f in self.by_token:
+                if f in kn.stopwords or f in kn.months or f in kn.month_abbr or f in kn.weekdays or f in kn.roles \
+                        or f in self.by_token:
                     continue
                 if i + 1 < len(tokens) and (tokens[i + 1].folded in kn.roles or tokens[i + 1].is_capitalised
                                             and tokens[i + 1].folded in self.by_token):
@@ -387,8 +388,11 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
 
 
 def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people: PersonIndex,
-                skip: tuple[int, int] | None = None) -> Slot:
-    """Slot words of a figure at [start, end): the measure it belongs to and its modifiers."""
+                skip: tuple[int, int] | None = None, share: bool = False) -> Slot:
+    """Slot words of a figure at [start, end): the measure it belongs to and its modifiers.
+
+    With ``share`` (percentages), a figure followed by 'of' is a share of what follows:
+    '60% of their level' is about the level, whatever came before."""
     lo, hi = sentence.clause_bounds(start)
     clause_tokens = sentence.tokens_between(lo, hi)
     before = [t for t in clause_tokens if t.end <= start]
@@ -404,6 +408,12 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
             mods |= _pp_terms(after[len(follow):], kn)
     if head is None and after and after[0].folded in ("on", "against") :
         mods |= _pp_terms(after, kn)
+    share_of = share and bool(after) and after[0].folded == "of"
+    if head is None and share_of:
+        head, _ = measure_head(after[:8], kn)
+        if head is None:
+            noun = noun_run([t for t in after[1:4] if t.folded not in ("the", "a", "an", "their", "its", "his", "her")], kn)
+            head = stem(noun[0].folded) if noun else None
     if head is None:
         back_head, pos = measure_head(before, kn, from_end=True)
         if back_head:

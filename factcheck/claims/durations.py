@@ -36,7 +36,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             head, mods, span = None, set(), 0
         if head is None:
             before = sentence.before(start, 6)
-            event = next((kn.event_of[t.folded] for t in reversed(before) if t.folded in kn.event_of), None)
+            event = next((kn.event_of.get(t.folded) or kn.synonym_of[t.folded] for t in reversed(before)
+                          if t.folded in kn.event_of or t.folded in kn.synonym_of), None)
             run = noun_run(list(reversed([t for t in before if t.folded not in ("of", "for", "a", "the")])), kn)
             head = event or (kn.canon_term(run[0].folded) if run else None)
         slot = clause_slot(article, sentence, start, head, set(mods), kn, people)

@@ -64,7 +64,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         clause = article.norm[lo:hi]
         basis, where = basis_of(clause, kn)
         skip = (lo + where[0], lo + where[1]) if where else None
-        slot = number_slot(sentence, start, end, kn, people, skip)
+        slot = number_slot(sentence, start, end, kn, people, skip, share=True)
         direction, is_change = direction_near(sentence, start, kn)
         follow = noun_run(sentence.after(end, 6), kn)
         heads = [t for t in follow if slot.head and kn.canon_term(t.folded) == slot.head]
