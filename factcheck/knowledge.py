@@ -98,6 +98,8 @@ class Knowledge:
     affiliations: list[str] = field(default_factory=list)
     qualifier_of: dict[str, str] = field(default_factory=dict)
     qualifier_prefixes: set[str] = field(default_factory=set)
+    role_alias: dict[str, str] = field(default_factory=dict)
+    exclusive_roles: set[frozenset[str]] = field(default_factory=set)
     qualifier_suffixes: set[str] = field(default_factory=set)
     portfolio_canon: dict[str, str] = field(default_factory=dict)
     incompatible: set[frozenset[str]] = field(default_factory=set)
@@ -261,7 +263,18 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
             for n in names or []:
                 kn.place_of[fold(n)] = fold(canon)
     elif pack == "titles.yml":
-        kn.roles = sorted({fold(r) for r in kn.roles + list(data.get("roles") or [])}, key=lambda r: (-len(r), r))
+        aliases = data.get("role_aliases") or {}
+        for canon, names in aliases.items():
+            for n in names or []:
+                kn.role_alias[fold(n)] = fold(canon)
+        extra = [str(r) for r in aliases] + [str(n) for names in aliases.values() for n in names or []]
+        kn.roles = sorted({fold(r) for r in kn.roles + list(data.get("roles") or []) + extra}, key=lambda r: (-len(r), r))
+        for group in data.get("exclusive_roles") or []:
+            canon = [fold(r) for r in group or []]
+            for a in canon:
+                for b in canon:
+                    if a != b:
+                        kn.exclusive_roles.add(frozenset((a, b)))
         kn.affiliations += [str(a) for a in data.get("affiliations") or []]
         kn.ranks.update(fold(r) for r in data.get("ranks") or [])
         for qual, words in (data.get("qualifiers") or {}).items():

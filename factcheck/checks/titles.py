@@ -57,7 +57,11 @@ def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     former_pairs, office_pairs = [], []
     for i, a in enumerate(fact.claims):
         for b in fact.claims[i + 1:]:
-            if a.article == b.article or role_base(a) != role_base(b):
+            if a.article == b.article:
+                continue
+            if role_base(a) != role_base(b):
+                if frozenset((a.qualifiers["role"], b.qualifiers["role"])) in kn.exclusive_roles:
+                    office_pairs.append((a, b))
                 continue
             if role_rank(a) != role_rank(b) or not portfolios_compatible(
                     a.qualifiers["portfolio"], b.qualifiers["portfolio"], kn):

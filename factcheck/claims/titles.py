@@ -147,6 +147,7 @@ def read_office(left: list[Token], role: list[Token], right: list[Token], kn: Kn
         else:
             words.append(f)
     role_name = " ".join(rank + [t.folded for t in role])
+    role_name = kn.role_alias.get(role_name, role_name)
     portfolio_words = [t.folded for t in right] if right else words
     portfolio = kn.canon_portfolio(" ".join(portfolio_words)) if portfolio_words else None
     return Office(role=role_name, portfolio=portfolio or None, country=country, qualifier=qualifier)
