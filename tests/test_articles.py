@@ -33,6 +33,14 @@ def test_an_ad_slot_in_the_body_drops_one_line_not_the_rest(kn):
     assert [(d.first_line, d.last_line) for d in a.dropped] == [(3, 3), (5, 5)]
 
 
+def test_nav_bar_timestamp_and_counters_are_dropped(kn):
+    text = (f"Home | World | Business | Markets\nBudget gap narrows\nJune 2, 2025 10:42 AM\n12 Comments\n"
+            f"{BODY}\nReply · 4 Likes\n")
+    a = _article(text, kn)
+    assert [d.first_line for d in a.dropped] == [1, 3, 4, 6]
+    assert "finance ministry" in _kept(a)
+
+
 def test_heading_at_the_top_is_not_a_trailing_block(kn):
     a = _article(f"Related\n{BODY}\n", kn)
     assert "finance ministry" in _kept(a)

@@ -25,6 +25,10 @@ from .helpers import claims_of, one
      "President-elect Lee Jae-myung"),
     ("Ex-Chancellor Olaf Brandt spoke in Hamburg.", "Olaf Brandt", "chancellor", None, None, "former",
      "Ex-Chancellor Olaf Brandt"),
+    ("Saudi Energy Minister Abdulaziz bin Salman spoke.", "Abdulaziz bin Salman", "minister", "energy",
+     "saudi arabia", None, "Saudi Energy Minister Abdulaziz bin Salman"),
+    ("CFO Petra Albers told reporters.", "Petra Albers", "chief financial officer", None, None, None,
+     "CFO Petra Albers"),
 ])
 def test_title_reading(kn, text, person, role, portfolio, country, qualifier, quote):
     c = one(text, kn, "title")

@@ -51,10 +51,26 @@ def _is_name_token(t: Token, kn: Knowledge) -> bool:
 
 
 def _name_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
-    name = []
-    while j < len(tokens) and len(name) < 3 and _is_name_token(tokens[j], kn):
-        name.append(tokens[j])
-        if tokens[j].text.endswith(("'s", "’s")):
+    """The name right after a title: up to three capitalised words, with particles between them
+    ('Abdulaziz bin Salman', 'Ursula von der Leyen')."""
+    name: list[Token] = []
+    words = 0
+    while j < len(tokens) and words < 3:
+        t = tokens[j]
+        if name and t.text.islower() and t.folded in kn.name_particles:
+            k = j
+            while k < len(tokens) and tokens[k].text.islower() and tokens[k].folded in kn.name_particles:
+                k += 1
+            if k < len(tokens) and _is_name_token(tokens[k], kn):
+                name += tokens[j:k]
+                j = k
+                continue
+            break
+        if not _is_name_token(t, kn):
+            break
+        name.append(t)
+        words += 1
+        if t.text.endswith(("'s", "’s")):
             break
         j += 1
     return name
