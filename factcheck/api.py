@@ -252,7 +252,13 @@ def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
             skipped.append(Skipped(str(path), str(exc)))
             continue
         loaded.append((path, article_id, articles_mod.input_kind(path), raw, info.get(path.name, articles_mod.SourceInfo())))
-    return _parse_all(loaded, ruleset, store, version, skipped) + (notes,)
+    arts, skipped = _parse_all(loaded, ruleset, store, version, skipped)
+    stated = {article_id: src.published for _, article_id, _, _, src in loaded}
+    for a in arts:
+        if a.published and not stated.get(a.id):
+            notes.append(f"{a.id}: publication date {a.published.isoformat()} taken from the article itself "
+                         "(none in sources.yaml)")
+    return arts, skipped, notes
 
 
 def _parse_all(loaded, ruleset: RuleSet, store, version: str, skipped: list[Skipped]):

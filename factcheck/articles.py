@@ -170,8 +170,41 @@ def parse_article(text: str, article_id: str, info: SourceInfo, kn: Knowledge) -
     blocks = _blocks(lines, kinds, chars)
     if not blocks:
         raise InputError("no article text (everything is page furniture or blank)")
+    published = info.published or printed_date(lines, dropped, kn)
     return Article(id=article_id, text=text, norm="".join(chars), outlet=info.outlet,
-                   published=info.published, blocks=blocks, dropped=dropped, line_starts=line_starts)
+                   published=published, blocks=blocks, dropped=dropped, line_starts=line_starts)
+
+
+_FULL_DATE = re.compile(r"\b(?:(?P<mon>[A-Za-z]{3,9})\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)"
+                        r"|(?P<day2>\d{1,2}) (?P<mon2>[A-Za-z]{3,9}) (?P<year2>(?:19|20)\d\d)"
+                        r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b")
+
+
+def printed_date(lines, dropped: list[Dropped], kn: Knowledge) -> date | None:
+    """The publication date a page prints in its header metadata ('June 2, 2025 10:42 AM',
+    'Published 2 June 2025'), used when sources.yaml and front matter give none."""
+    for d in dropped:
+        if d.reason != "byline, date or reading time" or d.first_line > 12:
+            continue
+        for _, _, line in lines[d.first_line - 1:d.last_line]:
+            m = _FULL_DATE.search(line)
+            if not m:
+                continue
+            if m.group("iso"):
+                found = _as_date(m.group("iso"))
+            else:
+                month = fold(m.group("mon") or m.group("mon2"))
+                month = kn.month_abbr.get(month, month)
+                if month not in kn.months:
+                    continue
+                try:
+                    found = date(int(m.group("year") or m.group("year2")), kn.months.index(month) + 1,
+                                 int(m.group("day") or m.group("day2")))
+                except ValueError:
+                    continue
+            if found:
+                return found
+    return None
 
 
 def _lines(text: str, line_starts: list[int]) -> list[tuple[int, int, str]]:

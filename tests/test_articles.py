@@ -138,3 +138,14 @@ def test_permission_error_is_reported_even_as_root(tmp_path, kn, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", refuse)
     with pytest.raises(InputError, match="permission denied"):
         read_article(path, "locked.txt", SourceInfo(), kn)
+
+
+def test_publication_date_printed_in_the_header_is_used_when_none_is_given(kn):
+    from datetime import date
+
+    a = _article(f"Budget gap narrows\nBy Jane Doe\nJune 2, 2025 10:42 AM\n{BODY}\n", kn)
+    assert a.published == date(2025, 6, 2)
+    b = parse_article(f"Budget gap narrows\nJune 2, 2025 10:42 AM\n{BODY}\n", "b.txt", SourceInfo(None, date(2025, 6, 3)), kn)
+    assert b.published == date(2025, 6, 3)
+    c = _article(f"Budget gap narrows\n{BODY}\n", kn)
+    assert c.published is None
