@@ -120,6 +120,9 @@ class Knowledge:
     currency_factor: dict[str, float] = field(default_factory=dict)
     verb_measure: dict[str, str] = field(default_factory=dict)
     count_lead_words: set[str] = field(default_factory=set)
+    count_subjects: set[str] = field(default_factory=set)
+    count_class: dict[str, str] = field(default_factory=dict)
+    count_toll: dict[str, str] = field(default_factory=dict)
     scales: dict[str, int] = field(default_factory=dict)
     event_of: dict[str, str] = field(default_factory=dict)
     trailing_headings: set[str] = field(default_factory=set)
@@ -322,6 +325,13 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         kn.classifiers.update(fold(w) for w in data.get("classifiers") or [])
         kn.measure_units.update(fold(w) for w in data.get("measure_units") or [])
         kn.count_lead_words.update(fold(w) for w in data.get("count_lead_words") or [])
+        kn.count_subjects.update(stem(fold(w)) for w in data.get("count_subjects") or [])
+        for canon, words in (data.get("count_classes") or {}).items():
+            for w in words or []:
+                kn.count_class[fold(w)] = fold(canon)
+        for canon, words in (data.get("count_tolls") or {}).items():
+            for w in words or []:
+                kn.count_toll[fold(w)] = fold(canon)
         for canon, words in (data.get("verb_measures") or {}).items():
             for w in words or []:
                 kn.verb_measure[fold(w)] = fold(canon)

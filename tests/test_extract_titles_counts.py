@@ -94,4 +94,14 @@ def test_a_count_ends_at_a_preposition(kn):
 
 def test_counts_with_a_scale_word(kn):
     c = one("More than 1.2 million people were displaced by the floods.", kn, "count")
-    assert (c.value, c.head, c.qualifiers.get("hedge")) == (1200000, "people", "lower")
+    assert (c.value, c.head, c.qualifiers.get("hedge")) == (1200000, "evacuated", "lower")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The death toll from the floods rose to 64 on Tuesday.", 64),
+    ("At least 71 people have died in the floods.", 71),
+    ("Floods have killed 64 people in the north.", 64),
+])
+def test_deaths_are_one_kind_of_count_however_they_are_worded(kn, text, value):
+    c = one(text, kn, "count")
+    assert (c.value, c.head) == (value, "dead")

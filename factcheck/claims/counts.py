@@ -42,6 +42,36 @@ def _scaled_value(text: str, kn: Knowledge) -> int:
     return round(float(number) * kn.scales[scale.lower()])
 
 
+def after_noun(after, kn: Knowledge) -> bool:
+    """True when a word that could be a counted noun follows the number."""
+    return bool(after) and after[0].folded[:1].isalpha() and after[0].folded not in kn.stopwords
+
+
+def _toll_before(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
+    """The class a bare number belongs to from a toll phrase before it ('the death toll rose to 64')."""
+    lo, _ = sentence.clause_bounds(start)
+    before = [t for t in sentence.before(start, 8) if t.start >= lo]
+    for i in range(len(before) - 1, -1, -1):
+        for n in (2, 1):
+            phrase = " ".join(t.folded for t in before[i:i + n])
+            if len(before[i:i + n]) == n and phrase in kn.count_toll:
+                return kn.count_toll[phrase]
+    return None
+
+
+def _fate(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
+    """What happened to the people counted ('killed 64 people', '71 people have died',
+    '12,000 residents were evacuated'), read from the verb near the count."""
+    lo, hi = sentence.clause_bounds(start)
+    near = [t for t in sentence.before(start, 4) if t.start >= lo] + \
+        [t for t in sentence.after(end, 4) if t.end <= hi]
+    for t in near:
+        cls = kn.count_class.get(t.folded)
+        if cls:
+            return cls
+    return None
+
+
 def _total_after(after) -> int | None:
     """Index of the total in '71 of the 169 seats' (seen from 71), or None."""
     k = 1 if after and after[0].folded == "of" else 0
@@ -87,9 +117,14 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if not head and total is not None:
                 head, mods, _ = counted_head(after[total + 1:], kn)
                 span = 0
+            if not head and not after_noun(after, kn):
+                head = _toll_before(sentence, start, kn)
             if not head or head in kn.months or head in kn.weekdays or head in _TIME_UNITS:
                 continue
-            slot = clause_slot(article, sentence, start, head, mods | _verb_before(sentence, start, kn), kn, people)
+            verb = _verb_before(sentence, start, kn)
+            if head in kn.count_subjects:
+                head = _fate(sentence, start, end + (after[span - 1].end - end if span else 0), kn) or head
+            slot = clause_slot(article, sentence, start, head, mods | verb, kn, people)
             quote_end = after[span - 1].end if span else end
             hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
             qualifiers = {"hedge": hedge, "level": "total" if _is_total(sentence.before(start, 3)) else None}
