@@ -48,8 +48,18 @@ def block_key(claim: Claim) -> tuple | None:
     return None
 
 
+_PLACES: dict[tuple[int, frozenset[str]], frozenset[str]] = {}
+
+
 def _places(terms: frozenset[str], kn: Knowledge) -> frozenset[str]:
-    return frozenset(t for t in terms if kn.place_of.get(t) == t)
+    """The places among some terms (cached: the claims of one clause share their terms)."""
+    key = (id(kn), terms)
+    found = _PLACES.get(key)
+    if found is None:
+        if len(_PLACES) > 200000:
+            _PLACES.clear()
+        found = _PLACES[key] = frozenset(t for t in terms if kn.place_of.get(t) == t)
+    return found
 
 
 def _slot_text(claim: Claim) -> str:

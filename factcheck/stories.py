@@ -37,9 +37,7 @@ class Stories:
         va, vb = self.vectors.get(a), self.vectors.get(b)
         if not va or not vb:
             return 1.0
-        if len(vb) < len(va):
-            va, vb = vb, va
-        dot = sum(x * vb[w] for w, x in va.items() if w in vb)
+        dot = sum(va[w] * vb[w] for w in va.keys() & vb.keys())
         return dot / (self.norms[a] * self.norms[b])
 
     def signature(self, articles: list[str]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from ..knowledge import Knowledge
-from ..names import same_person, spelling_variant
+from ..names import name_tokens, same_person, spelling_variant
 from ..types import Claim, Fact
 from .base import CheckContext, Verdict, agreement, majority_and_outliers, sources_of
 
@@ -41,13 +41,33 @@ def _office(c: Claim) -> str:
     return c.value
 
 
+_BY_TOKEN: dict[int, dict[str, list[tuple]]] = {}
+
+
+def holders_named(person: str, kn: Knowledge) -> list:
+    """Office-holders in the record whose name is this one or contains it ('Trump', 'Donald Trump')."""
+    index = _BY_TOKEN.get(id(kn))
+    if index is None:
+        index = {}
+        for i, h in enumerate(kn.holders):
+            for t in name_tokens(h.person):
+                index.setdefault(t, []).append((i, h))
+        _BY_TOKEN.clear()
+        _BY_TOKEN[id(kn)] = index
+    seen: dict[int, tuple] = {}
+    for t in name_tokens(person):
+        for i, h in index.get(t, ()):
+            seen.setdefault(i, h)
+    return [h for _, h in sorted(seen.items()) if same_person(person, h.person)]
+
+
 def _former_confirmed(claim: Claim, ctx: CheckContext) -> bool:
     """True when the office-holder record shows a 'former' title to be right on the article's date."""
     day = ctx.published.get(claim.article)
     if day is None:
         return False
-    named = [h for h in ctx.kn.holders if same_person(claim.qualifiers["person"], h.person)
-             and h.role.split()[-1] == role_base(claim)]
+    named = [h for h in holders_named(claim.qualifiers["person"], ctx.kn)
+             if h.role.split()[-1] == role_base(claim)]
     return bool(named) and not any(h.holds_on(day) for h in named) and any(h.start < day for h in named)
 
 
@@ -114,7 +134,7 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
         return []
     q = claim.qualifiers
     out = []
-    named = [h for h in kn.holders if same_person(q["person"], h.person)]
+    named = holders_named(q["person"], kn)
     if q["qualifier"] in _PAST:
         for h in named:
             if h.holds_on(day) and h.role.split()[-1] == role_base(claim) and (
