@@ -23,7 +23,7 @@ NUMBER_TYPES = ("percent", "money", "count", "ordinal", "duration")
 class AlignParams:
     """How alike two claims' slot words must be to count as one fact (rapidfuzz scores, 0-100)."""
 
-    context_min: float = 62.0
+    context_min: float = 50.0
     context_min_with_mods: float = 20.0
     context_min_with_places: float = 50.0
     date_context_min: float = 70.0

@@ -88,6 +88,7 @@ class Knowledge:
     past_verbs: set[str] = field(default_factory=set)
     future_markers: set[str] = field(default_factory=set)
     schedule_verbs: set[str] = field(default_factory=set)
+    plan_verbs: set[str] = field(default_factory=set)
     number_words: dict[str, int] = field(default_factory=dict)
     ordinal_words: dict[str, int] = field(default_factory=dict)
     abbreviations: set[str] = field(default_factory=set)
@@ -256,6 +257,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         kn.past_verbs.update(fold(w) for w in data.get("past_verbs") or [])
         kn.future_markers.update(fold(w) for w in data.get("future_markers") or [])
         kn.schedule_verbs.update(fold(w) for w in data.get("schedule_verbs") or [])
+        kn.plan_verbs.update(fold(w) for w in data.get("plan_verbs") or [])
         for word, offset in (data.get("relative_days") or {}).items():
             if not isinstance(offset, int):
                 raise RuleError(path, line_of(data, "relative_days"),

@@ -198,7 +198,7 @@ def phrase_terms(tokens: list[Token], kn: Knowledge, skip=None) -> list[str]:
 
 def content_words(tokens: list[Token], kn: Knowledge) -> set[str]:
     """Canonical content words of some tokens: no stopwords, numbers (in digits or words) or punctuation."""
-    return set(phrase_terms(tokens, kn, skip=lambda f: f in kn.number_words))
+    return set(phrase_terms(tokens, kn, skip=lambda f: f in kn.number_words or f in kn.ordinal_words))
 
 
 _HEDGES: dict[int, list[tuple[str, re.Pattern]]] = {}

@@ -89,18 +89,23 @@ def resolve_weekday(weekday: int, published: date, relation: str | None, future:
 def speaks_of_future(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     """True when the verb governing the words at ``start`` is in a future form.
 
-    Walks back from the date within its clause: a future marker ('will', 'set to', 'could') or
-    a present-tense schedule verb ('take effect', 'resume') before any past-tense verb means
-    future. The word lists are in the english knowledge pack.
+    Walks back from the date within its clause: a future marker ('will', 'set to', 'could'), a
+    present-tense schedule verb ('take effect', 'resume') or a plan in the infinitive ('urged
+    both sides to return to talks on Friday') before any past-tense verb means future. The word
+    lists are in the english knowledge pack.
     """
     lo, _ = sentence.clause_bounds(start)
     before = [t for t in sentence.before(start, 8) if t.start >= lo]
+    following = None
     for t in reversed(before):
         f = t.folded
+        if f == "to" and following is not None and following.folded in kn.plan_verbs:
+            return True
         if f in kn.past_verbs or (f.endswith("ed") and len(f) > 4 and f not in kn.stopwords):
             return False
         if f in kn.future_markers or (f in kn.schedule_verbs and t.text.islower()):
             return True
+        following = t
     return False
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge import Knowledge
+from ..knowledge import Knowledge, stem
 from ..types import Article, Claim
 from .common import PersonIndex, Sentence, Spans, clause_slot, make_claim
 from .quantities import counted_head
@@ -13,6 +13,29 @@ _NUMERIC = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b")
 
 def _words(kn: Knowledge) -> re.Pattern:
     return re.compile(r"\b(" + "|".join(sorted(kn.ordinal_words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+_PERIODS = {"day", "week", "month", "year", "night", "session", "quarter", "half"}
+_IN_A_ROW = {"straight", "consecutive", "successive", "running"}
+
+
+def _period_head(after, kn: Knowledge) -> tuple[str | None, set[str], int]:
+    """'third day of a strike', 'third straight day': the period counted, and what it is of."""
+    k = 0
+    while k < len(after) and after[k].folded in _IN_A_ROW:
+        k += 1
+    if k >= len(after) or stem(after[k].folded) not in _PERIODS:
+        return None, set(), 0
+    head, span = stem(after[k].folded), k + 1
+    mods: set[str] = set()
+    if span + 1 < len(after) and after[span].folded == "of":
+        skip = 1 if span + 2 < len(after) and after[span + 1].folded in ("a", "an", "the") else 0
+        of_head, _, of_span = counted_head(after[span + 1 + skip:], kn)
+        of_span += skip
+        if of_head:
+            mods.add(of_head)
+            span += 1 + of_span
+    return head, mods, span
 
 
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex,
@@ -25,7 +48,9 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if taken.overlaps(start, end):
                 continue
             after = sentence.after(end, 8)
-            head, mods, span = counted_head(after, kn)
+            head, mods, span = _period_head(after, kn)
+            if head is None:
+                head, mods, span = counted_head(after, kn)
             if not head or head in kn.months or head in kn.weekdays:
                 continue
             slot = clause_slot(article, sentence, start, head, mods, kn, people)
