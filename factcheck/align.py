@@ -32,6 +32,7 @@ class AlignParams:
     weak_events: tuple[str, ...] = ("statement", "release")
     max_bucket: int = 200
     story_min: float = 0.1
+    story_min_articles: int = 12
     equal_value_bonus: float = 5.0
 
 

@@ -134,7 +134,8 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     """
     from .store import group_key
 
-    shared = replace(shared, stories=Stories(extraction.story_words, shared.align.story_min))
+    shared = replace(shared, stories=Stories(extraction.story_words, shared.align.story_min,
+                                             shared.align.story_min_articles))
     key_of = {a.id: k for a, k in zip(articles, extraction.keys)}
     blocks = blocks_of([c for batch in extraction.claims for c in batch])
     gkeys: list[str | None] = [None] * len(blocks)

@@ -1,8 +1,9 @@
 """Which articles tell the same story: TF-IDF cosine over the proper names they use.
 
 Claims of different stories are never one fact, however alike their wording: the death toll
-of one earthquake is not that of another. In a small folder every article shares enough
-names to count as one story, so this only separates stories in larger corpora.
+of one earthquake is not that of another. A folder of fewer than ``min_articles`` articles is
+taken as one story: there, names are too few to tell stories apart reliably, and the reports
+of one event may share only a name or two.
 """
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from collections import Counter
 class Stories:
     """The story relation between articles, from each article's proper names."""
 
-    def __init__(self, words: dict[str, set[str]], threshold: float = 0.1):
-        self.threshold = threshold
+    def __init__(self, words: dict[str, set[str]], threshold: float = 0.1, min_articles: int = 12):
+        self.threshold = threshold if len(words) >= min_articles else 0.0
         df = Counter(w for ws in words.values() for w in ws)
         n = len(words)
         idf = {w: round(math.log((1 + n) / (1 + c)) + 1, 1) for w, c in df.items()}

@@ -52,7 +52,20 @@ def story_words(article: Article, kn: Knowledge, sents=None) -> set[str]:
     skip = kn.story_skip
     out = set()
     for s in (sents or sentences(article, kn)):
-        for t in s.tokens[1:]:
+        tokens = s.tokens
+        i = 1
+        while i < len(tokens):
+            t = tokens[i]
+            place = None
+            for n in ((3, 2) if t.folded in kn.phrase_starts else ()):
+                place = kn.canon_place(" ".join(x.text for x in tokens[i:i + n])) if i + n <= len(tokens) else None
+                if place:
+                    out.add(place)
+                    i += n
+                    break
+            if place:
+                continue
+            i += 1
             if not t.is_capitalised or len(t.text) < 2 or not t.text[:1].isalpha():
                 continue
             f = t.folded

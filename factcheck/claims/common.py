@@ -406,6 +406,10 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
             head = run_head
             mods |= modifier_terms(follow[:idx], kn)
             mods |= _pp_terms(after[len(follow):], kn)
+    if head is None:
+        head = _verb_right_before(before, kn)
+        if head:
+            mods |= _pp_terms(after, kn)
     if head is None and after and after[0].folded in ("on", "against") :
         mods |= _pp_terms(after, kn)
     share_of = share and bool(after) and after[0].folded == "of"
@@ -444,11 +448,15 @@ def _verb_head(before: list[Token], kn: Knowledge) -> str | None:
     before 'for' ('bought by Vesta for $4.2 billion')."""
     if before and before[-1].folded == "for":
         return next((kn.verb_measure[t.folded] for t in reversed(before) if t.folded in kn.verb_measure), None)
-    hedge_words = kn.hedge_words
+    return _verb_right_before(before, kn)
+
+
+def _verb_right_before(before: list[Token], kn: Knowledge) -> str | None:
+    """The measure of a verb right before a figure, hedges between ('pledged more than €10 billion')."""
     for t in reversed(before[-4:]):
         if t.folded in kn.verb_measure:
             return kn.verb_measure[t.folded]
-        if t.folded not in kn.stopwords and t.folded not in hedge_words:
+        if t.folded not in kn.stopwords and t.folded not in kn.hedge_words:
             break
     return None
 

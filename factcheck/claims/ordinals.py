@@ -24,9 +24,12 @@ def _period_head(after, kn: Knowledge) -> tuple[str | None, set[str], int]:
     k = 0
     while k < len(after) and after[k].folded in _IN_A_ROW:
         k += 1
-    if k >= len(after) or stem(after[k].folded) not in _PERIODS:
+    if k >= len(after):
         return None, set(), 0
-    head, span = stem(after[k].folded), k + 1
+    head = stem(after[k].folded)
+    if head not in _PERIODS:
+        return None, set(), 0
+    span = k + 1
     mods: set[str] = set()
     if span + 1 < len(after) and after[span].folded == "of":
         skip = 1 if span + 2 < len(after) and after[span + 1].folded in ("a", "an", "the") else 0
