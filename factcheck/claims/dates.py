@@ -131,21 +131,28 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
 
     A trigger right after the date wins ('a May 12 agreement'); else the nearest one before it
     (the governing verb usually comes first); else the nearest one after it, unless a
-    subordinating word ('after', 'since', 'amid') puts that event in another clause.
+    subordinating word ('after', 'since', 'amid') puts that event in another clause. A
+    reporting word right after an event noun dates that event ('the deal, announced on Monday').
     """
     lo, hi = sentence.clause_bounds(start)
     following = sentence.after(end, 2)
     before = after = None
+    previous = None
     for t_start, t_end, kind in sentence.memo(("events", id(kn)), lambda: _triggers(sentence, kn)):
         if t_start < lo or t_end > hi:
             continue
         if following and t_start == following[0].start:
             return kind
         if t_end <= start and (before is None or start - t_end < before[0]):
-            before = (start - t_end, kind)
+            dated = kind
+            if kind in kn.reporting_events and previous and previous[2] not in kn.reporting_events and \
+                    not sentence.text[previous[1] - sentence.start:t_start - sentence.start].strip(" ,"):
+                dated = previous[2]
+            before = (start - t_end, dated)
         elif t_start >= end and (after is None or t_start - end < after[0]) and not _SUBORDINATE.search(
                 sentence.text[end - sentence.start:t_start - sentence.start]):
             after = (t_start - end, kind)
+        previous = (t_start, t_end, kind)
     chosen = before or after
     return chosen[1] if chosen else None
 
