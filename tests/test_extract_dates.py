@@ -53,3 +53,11 @@ def test_event_kind_of_a_date(kn):
 
 def test_may_the_verb_is_not_a_month(kn):
     assert claims_of("Prices may 5 times rise, they may fall.", kn, kind="date") == []
+
+
+def test_a_reporting_word_after_an_event_noun_dates_that_event(kn):
+    c = one("Under the trade deal with Elbonia, announced on Monday, Norvia will cut tariffs.", kn, "date",
+            published=TUESDAY)
+    assert c.head == "agreement"
+    d = one("The talks ended and officials said on Monday that progress was slow.", kn, "date", published=TUESDAY)
+    assert d.head == "statement"

@@ -126,13 +126,25 @@ def _triggers(sentence: Sentence, kn: Knowledge) -> list[tuple[int, int, str]]:
     return found
 
 
+_PHRASE_LINKS = {"with", "between", "for", "of", "on", "to", "the", "a", "an", "and"}
+
+
+def _noun_phrase_tail(gap: str) -> bool:
+    """True when the words between an event noun and a reporting word still belong to the noun
+    phrase ('deal with Elbonia,'): at most three, names or linking words, no verb."""
+    words = gap.replace(",", " ").split()
+    return len(words) <= 3 and all(w[:1].isupper() or w.lower() in _PHRASE_LINKS for w in words) and \
+        not (words and words[-1].lower() == "and")
+
+
 def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
     """The kind of event a date is the date of (call, meeting, visit…), read in its clause.
 
     A trigger right after the date wins ('a May 12 agreement'); else the nearest one before it
     (the governing verb usually comes first); else the nearest one after it, unless a
     subordinating word ('after', 'since', 'amid') puts that event in another clause. A
-    reporting word right after an event noun dates that event ('the deal, announced on Monday').
+    reporting word just after an event noun dates that event ('the deal with Elbonia, announced
+    on Monday').
     """
     lo, hi = sentence.clause_bounds(start)
     following = sentence.after(end, 2)
@@ -145,8 +157,9 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
             return kind
         if t_end <= start and (before is None or start - t_end < before[0]):
             dated = kind
+            gap = sentence.text[previous[1] - sentence.start:t_start - sentence.start] if previous else ""
             if kind in kn.reporting_events and previous and previous[2] not in kn.reporting_events and \
-                    not sentence.text[previous[1] - sentence.start:t_start - sentence.start].strip(" ,"):
+                    _noun_phrase_tail(gap):
                 dated = previous[2]
             before = (start - t_end, dated)
         elif t_start >= end and (after is None or t_start - end < after[0]) and not _SUBORDINATE.search(
