@@ -61,3 +61,9 @@ def test_a_reporting_word_after_an_event_noun_dates_that_event(kn):
     assert c.head == "agreement"
     d = one("The talks ended and officials said on Monday that progress was slow.", kn, "date", published=TUESDAY)
     assert d.head == "statement"
+
+
+def test_a_reporting_verb_with_its_own_subject_dates_the_report(kn):
+    c = one("Japan will offer a package during the negotiations, Nikkei Asia reported on Thursday.", kn, "date",
+            published=TUESDAY)
+    assert c.head == "statement"

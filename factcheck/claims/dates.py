@@ -131,7 +131,10 @@ _PHRASE_LINKS = {"with", "between", "for", "of", "on", "to", "the", "a", "an", "
 
 def _noun_phrase_tail(gap: str) -> bool:
     """True when the words between an event noun and a reporting word still belong to the noun
-    phrase ('deal with Elbonia,'): at most three, names or linking words, no verb."""
+    phrase ('deal with Elbonia,'): at most three, names or linking words, then the comma before
+    the participle. ('talks, Nikkei Asia reported' is a subject and its verb, not a participle.)"""
+    if gap.strip() and not gap.rstrip().endswith(","):
+        return False
     words = gap.replace(",", " ").split()
     return len(words) <= 3 and all(w[:1].isupper() or w.lower() in _PHRASE_LINKS for w in words) and \
         not (words and words[-1].lower() == "and")
