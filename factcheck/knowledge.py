@@ -121,6 +121,8 @@ class Knowledge:
     currency_factor: dict[str, float] = field(default_factory=dict)
     verb_measure: dict[str, str] = field(default_factory=dict)
     count_lead_words: set[str] = field(default_factory=set)
+    ordinal_periods: set[str] = field(default_factory=set)
+    in_a_row_words: set[str] = field(default_factory=set)
     count_subjects: set[str] = field(default_factory=set)
     count_class: dict[str, str] = field(default_factory=dict)
     count_toll: dict[str, str] = field(default_factory=dict)
@@ -328,6 +330,8 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         kn.classifiers.update(fold(w) for w in data.get("classifiers") or [])
         kn.measure_units.update(fold(w) for w in data.get("measure_units") or [])
         kn.count_lead_words.update(fold(w) for w in data.get("count_lead_words") or [])
+        kn.ordinal_periods.update(stem(fold(w)) for w in data.get("ordinal_periods") or [])
+        kn.in_a_row_words.update(fold(w) for w in data.get("in_a_row_words") or [])
         kn.count_subjects.update(stem(fold(w)) for w in data.get("count_subjects") or [])
         for canon, words in (data.get("count_classes") or {}).items():
             for w in words or []:

@@ -15,19 +15,15 @@ def _words(kn: Knowledge) -> re.Pattern:
     return re.compile(r"\b(" + "|".join(sorted(kn.ordinal_words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
-_PERIODS = {"day", "week", "month", "year", "night", "session", "quarter", "half"}
-_IN_A_ROW = {"straight", "consecutive", "successive", "running"}
-
-
 def _period_head(after, kn: Knowledge) -> tuple[str | None, set[str], int]:
     """'third day of a strike', 'third straight day': the period counted, and what it is of."""
     k = 0
-    while k < len(after) and after[k].folded in _IN_A_ROW:
+    while k < len(after) and after[k].folded in kn.in_a_row_words:
         k += 1
     if k >= len(after):
         return None, set(), 0
     head = stem(after[k].folded)
-    if head not in _PERIODS:
+    if head not in kn.ordinal_periods:
         return None, set(), 0
     span = k + 1
     mods: set[str] = set()
