@@ -25,11 +25,6 @@ def _titles(article: Article, kn: Knowledge, keep: bool, sents=None) -> list[Cla
     return list(found)
 
 
-def people_named(article: Article, kn: Knowledge) -> set[str]:
-    """Names of the people an article gives a title to (first pass, shared across articles)."""
-    return titles.person_names(_titles(article, kn, keep=True))
-
-
 def capitalised_words(article: Article) -> set[str]:
     """Folded forms of the capitalised words of an article: where a known name can be used."""
     return {fold(w) for w in set(TOKEN.findall(article.norm)) if w[:1].isupper()}
