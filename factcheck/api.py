@@ -39,14 +39,63 @@ class Report:
     timings: dict[str, float] = field(default_factory=dict)
     store_notes: list[str] = field(default_factory=list)
 
+    def counts(self) -> dict[str, int]:
+        """How many articles, claims, conflicts and corroborated facts the run has."""
+        return {"articles": len(self.articles), "claims": len(self.claims), "conflicts": len(self.findings),
+                "agreements": len(self.agreements)}
+
     def exit_code(self, min_severity: str = "info") -> int:
         """0 when no conflict at or above min_severity, 1 when there is one, 2 when nothing was checked."""
-        if not self.articles:
-            return EXIT_ERROR
-        floor = SEVERITY_RANK.get(min_severity, 0)
-        if any(SEVERITY_RANK.get(f.severity, 1) >= floor for f in self.findings):
-            return EXIT_CONFLICTS
-        return EXIT_OK
+        return _exit_code(bool(self.articles), [f.severity for f in self.findings], min_severity)
+
+    def summary(self) -> dict:
+        """What a cached copy of this run needs to answer without the articles: counts, severities,
+        what was skipped and the notes (plain JSON data)."""
+        return {"counts": self.counts(), "severities": sorted({f.severity for f in self.findings}),
+                "skipped": [[s.path, s.reason] for s in self.skipped], "notes": list(self.notes),
+                "facts": self.facts}
+
+
+def _exit_code(checked: bool, severities: list[str], min_severity: str) -> int:
+    if not checked:
+        return EXIT_ERROR
+    floor = SEVERITY_RANK.get(min_severity, 0)
+    return EXIT_CONFLICTS if any(SEVERITY_RANK.get(s, 1) >= floor for s in severities) else EXIT_OK
+
+
+class CachedReport(Report):
+    """The Report of a run whose inputs, rules and code match an earlier run kept in the store.
+
+    Counts, exit code, notes and what was skipped come from the stored summary; the articles,
+    claims and findings are rebuilt (through the claim store) the first time they are used.
+    """
+
+    _LAZY = ("articles", "claims", "findings", "agreements")
+
+    def __init__(self, summary: dict, rebuild):  # noqa: D107 - no dataclass fields to fill but these
+        self._summary = summary
+        self._rebuild = rebuild
+        self.skipped = [Skipped(path, reason) for path, reason in summary["skipped"]]
+        self.notes = list(summary["notes"])
+        self.facts = summary["facts"]
+        self.timings = {}
+        self.store_notes = []
+
+    def __getattr__(self, name: str):
+        if name not in CachedReport._LAZY:
+            raise AttributeError(name)
+        full = self._rebuild()
+        for lazy in CachedReport._LAZY:
+            setattr(self, lazy, getattr(full, lazy))
+        return getattr(full, name)
+
+    def counts(self) -> dict[str, int]:
+        """The counts of the earlier run."""
+        return dict(self._summary["counts"])
+
+    def exit_code(self, min_severity: str = "info") -> int:
+        """As Report.exit_code, from the stored severities."""
+        return _exit_code(self._summary["counts"]["articles"] > 0, self._summary["severities"], min_severity)
 
 
 def default_rules_dir() -> Path:
@@ -291,15 +340,19 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
         rules_dirs: list[Path] | None = None, formats: tuple[str, ...] = DEFAULT_FORMATS,
         select: list[str] | None = None, ignore: list[str] | None = None,
         config: Config | None = None, jobs: int = 1, store_path: Path | None = None,
-        engine: str = "local", scheduler: str | None = None, progress=None) -> Report:
+        engine: str = "local", scheduler: str | None = None, progress=None,
+        reuse_reports: bool = True) -> Report:
     """The whole job: read inputs, check them, write the reports; returns the Report.
 
     ``progress(stage)`` is called as each stage starts (the CLI shows it on a terminal).
 
     With ``store_path``, claims are cached in an SQLite store and only new or changed articles
     are extracted again; problems with the store are reported in the run's notes on stderr only.
+    When every input file, the rules, the formats and the code are those of an earlier run kept
+    in the store, its reports are written again as they were and a CachedReport is returned
+    (``reuse_reports=False`` always runs the whole job).
     """
-    from .report import write_reports
+    from .report import render_reports, write_rendered
     from .store import ClaimStore, aligner_version, extractor_version
 
     config = config or load_config(Path.cwd())
@@ -307,8 +360,24 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
     folders = list(rules_dirs or [default_rules_dir()]) + [Path(p) for p in config.rules]
     say = progress or (lambda stage: None)
     store = ClaimStore(store_path) if store_path else None
-    version = extractor_version(folders) if store else ""
     try:
+        run_key = None
+        if store and reuse_reports and out is not None:
+            clock = time.perf_counter()
+            run_key = _run_key(inputs, sources, formats, ruleset, folders)
+            earlier = store.get_run(run_key)
+            if earlier is not None:
+                summary, outputs = earlier
+                say("writing the reports of an identical earlier run")
+                read_time = time.perf_counter() - clock
+                write_rendered(out, outputs)
+                report = CachedReport(summary, lambda: run(
+                    inputs, None, sources, rules_dirs, formats, select, ignore, config, jobs, store_path,
+                    engine, scheduler, reuse_reports=False))
+                report.timings = {"read": read_time, "report": time.perf_counter() - clock - read_time}
+                report.store_notes = store.notes + [store.summary()]
+                return report
+        version = extractor_version(folders) if store else ""
         say("reading articles")
         clock = time.perf_counter()
         arts, skipped, notes = read_inputs(inputs, sources, ruleset, store=store, version=version)
@@ -317,18 +386,39 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
         report = check_articles(arts, ruleset, skipped, notes, jobs=jobs, store=store, version=version,
                                 engine=engine, scheduler=scheduler,
                                 align_version=aligner_version(folders) if store else "")
+        report.timings = {"read": read_time, **report.timings}
+        if out is not None:
+            say("writing reports")
+            clock = time.perf_counter()
+            rendered = render_reports(report, formats, ruleset)
+            write_rendered(out, rendered)
+            if run_key is not None and report.articles:
+                store.put_run(run_key, report.summary(), rendered)
+            report.timings["report"] = time.perf_counter() - clock
+        if store:
+            report.store_notes = store.notes + [store.summary()]
     finally:
         if store:
             store.close()
-    report.timings = {"read": read_time, **report.timings}
-    if store:
-        report.store_notes = store.notes + [store.summary()]
-    if out is not None:
-        say("writing reports")
-        clock = time.perf_counter()
-        write_reports(report, out, formats, ruleset)
-        report.timings["report"] = time.perf_counter() - clock
     return report
+
+
+def _run_key(inputs: list[Path], sources: Path | None, formats, ruleset: RuleSet, folders: list[Path]) -> str:
+    """What a run's reports depend on: each input file's bytes (or why it cannot be read), the
+    sources files, the rules in force, the formats and the code and rule files."""
+    from .store import run_key, run_version
+
+    files, missing = collect_inputs(inputs)
+    source_files = [sources] if sources else sorted({p.parent / "sources.yaml" for p in files})
+    entries = [(s.path, "missing") for s in missing]
+    for path in files + source_files:
+        try:
+            content = hashlib.sha256(articles_mod.read_bytes(path)).hexdigest()
+        except articles_mod.InputError as exc:
+            content = f"unreadable: {exc}"
+        entries.append((str(path), content))
+    settings = repr((sorted(formats), str(sources), ruleset.rules))
+    return run_key(run_version(folders), entries, settings)
 
 
 def example_holds(rule, example, ruleset: RuleSet) -> tuple[bool, Report]:

@@ -92,11 +92,12 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders
             typer.echo(note, err=True)
     for s in report.skipped:
         typer.echo(f"skipped {s.path}: {s.reason}", err=True)
-    if not report.articles:
+    counts = report.counts()
+    if not counts["articles"]:
         _fail("no article could be checked")
     if not quiet:
-        typer.echo(f"{len(report.articles)} articles, {len(report.claims)} claims, "
-                   f"{len(report.findings)} conflicts, {len(report.agreements)} corroborated facts "
+        typer.echo(f"{counts['articles']} articles, {counts['claims']} claims, "
+                   f"{counts['conflicts']} conflicts, {counts['agreements']} corroborated facts "
                    f"→ {out}/ ({time.perf_counter() - started:.2f}s: "
                    + ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items()) + ")", err=True)
     raise typer.Exit(report.exit_code(config.min_severity))

@@ -7,7 +7,9 @@ A re-run over a corpus with a few new articles only reads, extracts and aligns w
   proper names that say which story it tells;
 - ``claims``: an article's claims, keyed by its content and by the titled people of the run
   whose names it actually uses (a new article about someone else does not invalidate it);
-- ``groups``: how the claims of one alignment block were grouped, keyed by the claims in it.
+- ``groups``: how the claims of one alignment block were grouped, keyed by the claims in it;
+- ``runs``: the rendered reports of the last few runs, keyed by every input file's bytes, the
+  rules in force, the formats and the code, so that a run over unchanged inputs only writes them.
 
 The store is versioned; a corrupt or foreign file is reported and rebuilt, never trusted.
 Everything is stored as JSON (not pickle), so a store file cannot run code.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import zlib
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -25,7 +28,8 @@ from .types import Article, Block, Claim, Dropped
 
 SCHEMA = 3
 _APP = "factcheck-claim-store"
-_TABLES = ("articles", "people", "claims", "groups")
+_TABLES = ("articles", "people", "claims", "groups", "runs")
+_RUNS_KEPT = 8
 _BATCH = 500
 
 
@@ -40,6 +44,20 @@ def _code_hash(names: list[str], rule_folders: list[Path]) -> str:
     for folder in rule_folders:
         for path in sorted(Path(folder).glob("knowledge/*.yml")):
             h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def run_version(rule_folders: list[Path]) -> str:
+    """A hash of all the package's code and of every file in the rule folders."""
+    h = hashlib.sha256(f"{_APP}:{SCHEMA}:run".encode())
+    here = Path(__file__).resolve().parent
+    for path in sorted(here.rglob("*.py")):
+        h.update(str(path.relative_to(here)).encode())
+        h.update(path.read_bytes())
+    for folder in rule_folders:
+        for path in sorted(Path(folder).rglob("*.y*ml")):
+            h.update(str(path.relative_to(folder)).encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
@@ -82,6 +100,12 @@ def claims_key(article_key_: str, people: list[str]) -> str:
 def group_key(block: tuple, claim_keys: list[str], version: str) -> str:
     """Cache key of one alignment block: its name and the claims (by article claims key) in it."""
     return _digest(version, json.dumps([str(x) for x in block]), "\x1f".join(sorted(claim_keys)))
+
+
+def run_key(version: str, inputs: list[tuple[str, str]], settings: str) -> str:
+    """Cache key of a whole run: the code and rules ``version``, each input as (name, content
+    hash or the reason it cannot be read), and the run's other ``settings``."""
+    return _digest(version, settings, *(f"{name}\x1f{content}" for name, content in inputs))
 
 
 def _claim_json(claim: Claim) -> dict:
@@ -157,8 +181,9 @@ class ClaimStore:
         if found and found.get("schema") != str(SCHEMA):
             raise sqlite3.DatabaseError(f"store schema {found.get('schema')}, this version uses {SCHEMA}")
         db.execute("INSERT OR REPLACE INTO meta VALUES ('app', ?), ('schema', ?)", (_APP, str(SCHEMA)))
-        for table in _TABLES:
+        for table in _TABLES[:-1]:
             db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, body TEXT NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, summary TEXT NOT NULL, outputs BLOB NOT NULL)")
         db.commit()
 
     def get_many(self, table: str, keys: list[str]) -> list:
@@ -182,9 +207,34 @@ class ClaimStore:
         self.hits, self.misses = self.counts["claims"]
         return out
 
+    def get_run(self, key: str) -> tuple[dict, dict[str, str]] | None:
+        """The summary and rendered reports (file name → text) of an identical earlier run, or None."""
+        row = self.db.execute("SELECT summary, outputs FROM runs WHERE key = ?", (key,)).fetchone()
+        found = None
+        if row:
+            try:
+                summary, outputs = json.loads(row[0]), json.loads(zlib.decompress(row[1]))
+                if isinstance(summary, dict) and isinstance(outputs, dict):
+                    found = summary, outputs
+            except (ValueError, TypeError, zlib.error):
+                found = None
+        self.counts["runs"][found is None] += 1
+        return found
+
+    def put_run(self, key: str, summary: dict, outputs: dict[str, str]) -> None:
+        """Keep a run's summary and rendered reports; only the most recent runs are kept."""
+        packed = zlib.compress(json.dumps(outputs, ensure_ascii=False, sort_keys=True).encode("utf-8"), 1)
+        self.db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)",
+                        (key, json.dumps(summary, ensure_ascii=False, sort_keys=True), packed))
+        self.db.execute("DELETE FROM runs WHERE rowid NOT IN (SELECT rowid FROM runs ORDER BY rowid DESC LIMIT ?)",
+                        (_RUNS_KEPT,))
+        self.db.commit()
+
     def summary(self) -> str:
         """What this run took from the store and what it computed again."""
         a, c, g = self.counts["articles"], self.counts["claims"], self.counts["groups"]
+        if self.counts["runs"][0]:
+            return "claim store: same articles, rules and code as an earlier run; its reports were reused"
         return (f"claim store: {c[0]} cached, {c[1]} extracted; articles {a[0]} cached, {a[1]} read; "
                 f"alignment blocks {g[0]} cached, {g[1]} aligned")
 

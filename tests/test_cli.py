@@ -134,3 +134,14 @@ def test_unknown_config_key_is_an_error(tmp_path, monkeypatch):
     (tmp_path / "factcheck.toml").write_text('[tool.factcheck]\nselekt = ["TTL"]\n', encoding="utf-8")
     result = _run("run", SEEDS, "--out", tmp_path / "out", "--rules", RULES)
     assert result.exit_code == 2 and "selekt" in result.output
+
+
+def test_an_unchanged_rerun_reports_the_same_counts_and_exit_code(tmp_path):
+    store = tmp_path / "claims.sqlite"
+    first = _run("run", SEEDS, "--out", tmp_path / "a", "--rules", RULES, "--store", store, "--jobs", 1)
+    second = _run("run", SEEDS, "--out", tmp_path / "b", "--rules", RULES, "--store", store, "--jobs", 1)
+    assert first.exit_code == second.exit_code == 1
+    assert "reports were reused" in second.output
+    counts = [line.split("→")[0] for line in (first.output, second.output) for line in line.splitlines() if "→" in line]
+    assert len(counts) == 2 and counts[0] == counts[1] and "conflicts" in counts[0]
+    assert (tmp_path / "a" / "report.md").read_bytes() == (tmp_path / "b" / "report.md").read_bytes()

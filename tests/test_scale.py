@@ -23,7 +23,7 @@ def test_store_rerun_uses_cache_and_changes_nothing(tmp_path):
     store = tmp_path / "claims.sqlite"
     plain = api.run([SEEDS], tmp_path / "plain", rules_dirs=[RULES])
     first = api.run([SEEDS], tmp_path / "first", rules_dirs=[RULES], store_path=store)
-    second = api.run([SEEDS], tmp_path / "second", rules_dirs=[RULES], store_path=store)
+    second = api.run([SEEDS], tmp_path / "second", rules_dirs=[RULES], store_path=store, reuse_reports=False)
     assert _outputs(tmp_path / "plain") == _outputs(tmp_path / "first") == _outputs(tmp_path / "second")
     assert "5 cached, 0 extracted" in second.store_notes[-1]
     assert "0 cached, 5 extracted" in first.store_notes[-1]
@@ -107,6 +107,61 @@ def test_rerun_takes_parsed_articles_and_groups_from_the_store(tmp_path, monkeyp
     monkeypatch.setattr(articles, "article_from_bytes", refuse)
     monkeypatch.setattr(pipeline, "group_block", refuse)
     monkeypatch.setattr(pipeline, "extract_claims", refuse)
-    second = api.run([SEEDS], tmp_path / "second", rules_dirs=[RULES], store_path=store)
+    second = api.run([SEEDS], tmp_path / "second", rules_dirs=[RULES], store_path=store, reuse_reports=False)
     assert _outputs(tmp_path / "first") == _outputs(tmp_path / "second")
     assert "aligned" in second.store_notes[-1] and ", 0 aligned" in second.store_notes[-1]
+
+
+def test_unchanged_rerun_writes_the_earlier_reports_without_checking_again(tmp_path, monkeypatch):
+    from factcheck import articles, pipeline, report
+
+    store = tmp_path / "claims.sqlite"
+    first = api.run([SEEDS], tmp_path / "first", rules_dirs=[RULES], store_path=store)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("should have come from the store")
+
+    for module, name in ((articles, "article_from_bytes"), (pipeline, "group_block"),
+                         (pipeline, "extract_claims"), (report, "render_reports")):
+        monkeypatch.setattr(module, name, refuse)
+    second = api.run([SEEDS], tmp_path / "second", rules_dirs=[RULES], store_path=store)
+    assert "reports were reused" in second.store_notes[-1]
+    assert _outputs(tmp_path / "first") == _outputs(tmp_path / "second")
+    assert second.counts() == first.counts() and second.counts()["conflicts"] > 0
+    assert [second.exit_code(s) for s in ("info", "error")] == [first.exit_code(s) for s in ("info", "error")]
+    assert (second.skipped, second.notes, second.facts) == (first.skipped, first.notes, first.facts)
+    assert [f.id for f in second.findings] == [f.id for f in first.findings]
+    assert [c.key for c in second.claims] == [c.key for c in first.claims]
+
+
+def test_a_changed_article_rule_selection_or_format_is_not_served_from_earlier_reports(tmp_path):
+    import shutil
+
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    store = tmp_path / "claims.sqlite"
+    api.run([folder], tmp_path / "first", rules_dirs=[RULES], store_path=store)
+    article = sorted(folder.glob("*.txt"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nThe talks lasted 90 minutes.\n", encoding="utf-8")
+    changed = api.run([folder], tmp_path / "changed", rules_dirs=[RULES], store_path=store)
+    plain = api.run([folder], tmp_path / "plain", rules_dirs=[RULES])
+    assert "reused" not in changed.store_notes[-1] and "1 extracted" in changed.store_notes[-1]
+    assert _outputs(tmp_path / "changed") == _outputs(tmp_path / "plain")
+    fewer = api.run([folder], tmp_path / "fewer", rules_dirs=[RULES], store_path=store, ignore=["TTL"])
+    assert "reused" not in fewer.store_notes[-1]
+    assert not any(f.code.startswith("TTL") for f in fewer.findings)
+    json_only = api.run([folder], tmp_path / "json", rules_dirs=[RULES], store_path=store, formats=("json",))
+    assert "reused" not in json_only.store_notes[-1]
+    assert sorted(p.name for p in (tmp_path / "json").iterdir()) == ["conflicts.json"]
+
+
+def test_a_damaged_earlier_run_is_not_trusted(tmp_path):
+    store = tmp_path / "claims.sqlite"
+    api.run([SEEDS], tmp_path / "first", rules_dirs=[RULES], store_path=store)
+    db = sqlite3.connect(store)
+    db.execute("UPDATE runs SET outputs = x'00ff'")
+    db.commit()
+    db.close()
+    again = api.run([SEEDS], tmp_path / "again", rules_dirs=[RULES], store_path=store)
+    assert "reused" not in again.store_notes[-1]
+    assert _outputs(tmp_path / "first") == _outputs(tmp_path / "again")

@@ -1,15 +1,13 @@
 """Reports: Markdown for people, JSON and CSV for tools. Every file is written atomically."""
 from __future__ import annotations
 
+import importlib
 import os
 import tempfile
 from pathlib import Path
 
-from . import claimreview, csvout, html, jsonout, markdown
-
-WRITERS = {"md": ("report.md", markdown.render), "json": ("conflicts.json", jsonout.render),
-           "csv": ("claims.csv", csvout.render), "claimreview": ("claimreview.jsonld", claimreview.render),
-           "html": ("report.html", html.render)}
+FILES = {"md": ("report.md", "markdown"), "json": ("conflicts.json", "jsonout"), "csv": ("claims.csv", "csvout"),
+         "claimreview": ("claimreview.jsonld", "claimreview"), "html": ("report.html", "html")}
 
 
 def _umask() -> int:
@@ -38,12 +36,24 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def render_reports(report, formats, ruleset) -> dict[str, str]:
+    """Every requested format rendered, by file name (renderers are imported only when needed)."""
+    rendered = {}
+    for fmt in formats:
+        name, module = FILES[fmt]
+        rendered[name] = importlib.import_module(f"{__name__}.{module}").render(report, ruleset)
+    return rendered
+
+
+def write_rendered(out: Path, rendered: dict[str, str]) -> list[Path]:
+    """Write rendered reports (file name → text) into out, each file atomically."""
+    paths = []
+    for name, text in rendered.items():
+        write_atomic(Path(out) / name, text)
+        paths.append(Path(out) / name)
+    return paths
+
+
 def write_reports(report, out: Path, formats, ruleset) -> list[Path]:
     """Render every requested format first, then write each file atomically."""
-    rendered = []
-    for fmt in formats:
-        name, render = WRITERS[fmt]
-        rendered.append((Path(out) / name, render(report, ruleset)))
-    for path, text in rendered:
-        write_atomic(path, text)
-    return [p for p, _ in rendered]
+    return write_rendered(out, render_reports(report, formats, ruleset))
