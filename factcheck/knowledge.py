@@ -101,6 +101,7 @@ class Knowledge:
     qualifier_prefixes: set[str] = field(default_factory=set)
     role_alias: dict[str, str] = field(default_factory=dict)
     name_particles: set[str] = field(default_factory=set)
+    name_suffixes: set[str] = field(default_factory=set)
     exclusive_roles: set[frozenset[str]] = field(default_factory=set)
     qualifier_suffixes: set[str] = field(default_factory=set)
     portfolio_canon: dict[str, str] = field(default_factory=dict)
@@ -273,6 +274,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
                 kn.place_of[fold(n)] = fold(canon)
     elif pack == "titles.yml":
         kn.name_particles.update(fold(w) for w in data.get("name_particles") or [])
+        kn.name_suffixes.update(fold(w) for w in data.get("name_suffixes") or [])
         aliases = data.get("role_aliases") or {}
         for canon, names in aliases.items():
             for n in names or []:

@@ -29,6 +29,13 @@ from .helpers import claims_of, one
      "saudi arabia", None, "Saudi Energy Minister Abdulaziz bin Salman"),
     ("CFO Petra Albers told reporters.", "Petra Albers", "chief financial officer", None, None, None,
      "CFO Petra Albers"),
+    ("Housing and Urban Development Secretary Dana P. Whitlock Jr. spoke.", "Dana P. Whitlock Jr.", "secretary",
+     "housing and urban development", None, None,
+     "Housing and Urban Development Secretary Dana P. Whitlock Jr."),
+    ("Indian Finance Minister R. Venkat Rao spoke.", "R. Venkat Rao", "minister", "treasury", "india", None,
+     "Indian Finance Minister R. Venkat Rao"),
+    ("Lin Zhou and Defense Secretary Ada Moss spoke.", "Ada Moss", "secretary", "defense", None, None,
+     "Defense Secretary Ada Moss"),
 ])
 def test_title_reading(kn, text, person, role, portfolio, country, qualifier, quote):
     c = one(text, kn, "title")

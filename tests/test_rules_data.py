@@ -90,3 +90,18 @@ def test_deleting_a_rule_file_removes_exactly_its_conflicts(tmp_path, rule):
     (copy / Path(rule.path).relative_to(RULES)).unlink()
     after = _findings(copy, texts)
     assert after == {f for f in before if f[0] != rule.code}
+
+
+def test_office_record_uses_known_roles_places_and_ordered_dates():
+    """Every office-holder entry reads like a title the extractor can produce, so it can match."""
+    from factcheck.knowledge import load_knowledge
+
+    kn = load_knowledge([RULES / "knowledge"])
+    countries = set(kn.place_of.values())
+    for h in kn.holders:
+        words = h.role.split()
+        while len(words) > 1 and words[0] in kn.ranks and " ".join(words) not in kn.roles:
+            words.pop(0)
+        assert " ".join(words) in kn.roles, h
+        assert h.country is None or h.country in countries, h
+        assert h.end is None or h.start < h.end, h

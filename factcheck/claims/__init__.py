@@ -73,7 +73,7 @@ def people_by_word(people: frozenset[str] | set[str], kn: Knowledge) -> dict[str
     """Titled people by the word they are found by (the surname)."""
     index: dict[str, list[str]] = {}
     for p in sorted(people):
-        for w in PersonIndex.index_words(p, kn, every_token=False):
+        for w in PersonIndex.index_words(p, kn):
             index.setdefault(w, []).append(p)
     return index
 

@@ -227,29 +227,34 @@ class PersonIndex:
 
     def __init__(self, names: set[str], kn: Knowledge):
         self.by_token: dict[str, str] = {}
-        curated = {h.person for h in kn.holders} | set(kn.aliases.values())
         for name in sorted(names):
-            self._add(name, kn, every_token=name in curated)
+            self._add(name, kn)
         for alias, person in sorted(kn.aliases.items()):
             if " " not in alias and alias not in kn.stopwords:
                 self.by_token.setdefault(alias, fold(person))
 
     @staticmethod
-    def index_words(name: str, kn: Knowledge, every_token: bool) -> set[str]:
-        """The words a name is found by: its surname (every word for curated office-holders: 'Xi')."""
-        parts = [p for p in fold(name).split() if p not in kn.stopwords]
-        return set(parts if every_token else parts[-1:])
+    def index_words(name: str, kn: Knowledge) -> set[str]:
+        """The words a name is found by: its surname, the last word but a suffix such as 'Jr.'
+        (a family name written first, as in 'Xi Jinping', is found through the record's aliases)."""
+        parts = [p for p in fold(name).split() if p not in kn.stopwords and p.rstrip(".") not in kn.name_suffixes]
+        return set(parts[-1:])
 
-    def _add(self, name: str, kn: Knowledge, every_token: bool) -> None:
-        for p in sorted(self.index_words(name, kn, every_token)):
-            self.by_token.setdefault(p, fold(name))
+    def _add(self, name: str, kn: Knowledge) -> None:
+        """Index a name by its surname; a fuller form of a name already there replaces it
+        ('Scott Bessent' over 'Bessent')."""
+        full = fold(name)
+        for p in sorted(self.index_words(name, kn)):
+            known = self.by_token.get(p)
+            if known is None or (len(full) > len(known) and set(known.split()) < set(full.split())):
+                self.by_token[p] = full
 
     def extended(self, names: set[str], kn: Knowledge) -> "PersonIndex":
         """A copy that also knows some more names."""
         copy = PersonIndex(set(), kn)
         copy.by_token = dict(self.by_token)
         for name in sorted(names):
-            copy._add(name, kn, every_token=False)
+            copy._add(name, kn)
         return copy
 
     def persons_between(self, sentence: "Sentence", lo: int, hi: int) -> frozenset[str]:

@@ -57,6 +57,10 @@ def _name_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
     words = 0
     while j < len(tokens) and words < 3:
         t = tokens[j]
+        if _initial_at(tokens, j) and j + 2 < len(tokens) and _is_name_token(tokens[j + 2], kn):
+            name += tokens[j:j + 2]
+            j += 2
+            continue
         if name and t.text.islower() and t.folded in kn.name_particles:
             k = j
             while k < len(tokens) and tokens[k].text.islower() and tokens[k].folded in kn.name_particles:
@@ -66,14 +70,25 @@ def _name_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
                 j = k
                 continue
             break
-        if not _is_name_token(t, kn):
+        if not _is_name_token(t, kn) or (name and t.folded in kn.name_suffixes):
             break
         name.append(t)
         words += 1
         if t.text.endswith(("'s", "’s")):
             break
         j += 1
+    if name and j < len(tokens) and tokens[j].folded in kn.name_suffixes:
+        name.append(tokens[j])
+        if j + 1 < len(tokens) and tokens[j + 1].text == "." and tokens[j + 1].start == tokens[j].end:
+            name.append(tokens[j + 1])
     return name
+
+
+def _initial_at(tokens: list[Token], j: int) -> bool:
+    """A one-letter initial with its full stop ('F.' in 'Robert F. Kennedy')."""
+    t = tokens[j]
+    return (len(t.text) == 1 and t.text.isupper() and j + 1 < len(tokens)
+            and tokens[j + 1].text == "." and tokens[j + 1].start == t.end)
 
 
 def _name_before(tokens: list[Token], k: int, kn: Knowledge) -> list[Token]:
@@ -123,6 +138,10 @@ def _left_modifiers(tokens: list[Token], i: int, kn: Knowledge, lowercase_ok: bo
             left.insert(0, t)
             k -= 1
             continue
+        if f == "and" and left and k > 0 and _known_portfolio(tokens[k - 1:k + 1] + left, kn):
+            left.insert(0, t)
+            k -= 1
+            continue
         if (lowercase_ok or f in kn.ranks) and f[:1].isalpha() and f not in kn.stopwords and f not in _ARTICLES \
                 and len(left) < 3 and t.text.islower():
             left.insert(0, t)
@@ -132,6 +151,11 @@ def _left_modifiers(tokens: list[Token], i: int, kn: Knowledge, lowercase_ok: bo
     while left and left[0].folded == "of":
         left.pop(0)
     return left
+
+
+def _known_portfolio(words: list[Token], kn: Knowledge) -> bool:
+    """True when words name a body of the knowledge packs ('Health and Human Services')."""
+    return fold(" ".join(t.text for t in words)) in kn.portfolio_canon
 
 
 def read_office(left: list[Token], role: list[Token], right: list[Token], kn: Knowledge) -> Office:
@@ -261,7 +285,7 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
     else:
         start = left[0].start if left else role[0].start
         end = name[-1].end - (2 if name[-1].text.endswith(("’s", "'s")) else 0)
-    person = _strip_possessive(" ".join(t.text for t in name))
+    person = _strip_possessive(" ".join(article.text[name[0].start:name[-1].end].split()))
     office = read_office(left, role, right, kn)
     claim = make_claim(article, "title", start, end, office.label(), None, sentence, display=person)
     claim.qualifiers = {"person": kn.canonical_person(person), "role": office.role, "portfolio": office.portfolio,
