@@ -243,9 +243,15 @@ def _is_title_line(lines, idx: int, kn: Knowledge) -> bool:
     return last not in kn.stopwords and last not in kn.roles
 
 
+_COUNTER = re.compile(r"\s*\(?\d{1,6}\)?$")
+
+
 def _furniture_reason(line: str, in_header: bool, kn: Knowledge) -> str | None:
     low = line.strip().lower()
     if any(low.startswith(p) for p in kn.line_prefixes):
+        return "teaser or promotion line"
+    label, colon, rest = low.partition(":")
+    if colon and rest.strip() and fold(label).strip() in kn.trailing_headings | kn.interruptions:
         return "teaser or promotion line"
     if len(_WORD.findall(line)) <= kn.max_metadata_words:
         for pattern in kn.metadata_patterns:
@@ -268,7 +274,7 @@ def _classify(lines, kn: Knowledge) -> tuple[list[str], list[Dropped]]:
         if not line.strip():
             kinds.append("blank")
             continue
-        folded = fold(line).rstrip(":").strip()
+        folded = _COUNTER.sub("", fold(line).rstrip(":").strip())
         if folded in kn.interruptions:
             kinds.append("furniture")
             dropped.append(Dropped(idx + 1, idx + 1, f"page furniture: {line.strip()[:40]!r}"))

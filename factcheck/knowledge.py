@@ -16,6 +16,7 @@ from .yamlio import RuleError, line_of, load_yaml
 PACKS = {
     "english.yml": ["months", "weekdays", "number_words", "ordinal_words", "abbreviations", "stopwords"],
     "places.yml": ["places"],
+    "bodies.yml": ["bodies"],
     "titles.yml": ["roles", "affiliations", "qualifiers", "equivalent", "incompatible"],
     "office_holders.yml": ["holders"],
     "numbers.yml": ["measures", "synonyms", "contrasts", "generic_modifiers", "classifiers", "hedges", "directions"],
@@ -90,10 +91,12 @@ class Knowledge:
     schedule_verbs: set[str] = field(default_factory=set)
     plan_verbs: set[str] = field(default_factory=set)
     number_words: dict[str, int] = field(default_factory=dict)
+    point_fractions: dict[str, float] = field(default_factory=dict)
     ordinal_words: dict[str, int] = field(default_factory=dict)
     abbreviations: set[str] = field(default_factory=set)
     stopwords: set[str] = field(default_factory=set)
     place_of: dict[str, str] = field(default_factory=dict)
+    body_of: dict[str, str] = field(default_factory=dict)
     roles: list[str] = field(default_factory=list)
     ranks: set[str] = field(default_factory=set)
     affiliations: list[str] = field(default_factory=list)
@@ -122,6 +125,7 @@ class Knowledge:
     currency_factor: dict[str, float] = field(default_factory=dict)
     verb_measure: dict[str, str] = field(default_factory=dict)
     count_lead_words: set[str] = field(default_factory=set)
+    additional_words: set[str] = field(default_factory=set)
     ordinal_periods: set[str] = field(default_factory=set)
     in_a_row_words: set[str] = field(default_factory=set)
     count_subjects: set[str] = field(default_factory=set)
@@ -140,7 +144,7 @@ class Knowledge:
     @cached_property
     def phrase_starts(self) -> frozenset[str]:
         """First words of the multi-word places, measures and synonyms: where a phrase can begin."""
-        keys = list(self.place_of) + list(self.measure_of) + list(self.synonym_of)
+        keys = list(self.place_of) + list(self.measure_of) + list(self.synonym_of) + list(self.body_of)
         return frozenset(k.split()[0] for k in keys if " " in k)
 
     @cached_property
@@ -267,6 +271,11 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
                 raise RuleError(path, line_of(data, "relative_days"),
                                 f"relative_days: '{word}' needs a whole number of days, not {offset!r}")
             kn.relative_days[fold(word)] = offset
+    elif pack == "bodies.yml":
+        for canon, names in (data.get("bodies") or {}).items():
+            kn.body_of[fold(canon)] = fold(canon)
+            for n in names or []:
+                kn.body_of[fold(n)] = fold(canon)
     elif pack == "places.yml":
         for canon, names in (data.get("places") or {}).items():
             kn.place_of[fold(canon)] = fold(canon)
@@ -320,6 +329,8 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
             for n in names or []:
                 kn.aliases[fold(n)] = str(person)
     elif pack == "numbers.yml":
+        kn.point_fractions.update({fold(k).replace("-", " "): float(v)
+                                   for k, v in (data.get("point_fractions") or {}).items()})
         for canon, words in (data.get("measures") or {}).items():
             for w in [canon] + list(words or []):
                 kn.measure_of[fold(w)] = fold(canon)
@@ -332,6 +343,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         kn.classifiers.update(fold(w) for w in data.get("classifiers") or [])
         kn.measure_units.update(fold(w) for w in data.get("measure_units") or [])
         kn.count_lead_words.update(fold(w) for w in data.get("count_lead_words") or [])
+        kn.additional_words.update(fold(w) for w in data.get("additional_words") or [])
         kn.ordinal_periods.update(stem(fold(w)) for w in data.get("ordinal_periods") or [])
         kn.in_a_row_words.update(fold(w) for w in data.get("in_a_row_words") or [])
         kn.count_subjects.update(stem(fold(w)) for w in data.get("count_subjects") or [])

@@ -11,8 +11,11 @@ _BOUND = ("upper", "lower")
 
 def precision_of(claim: Claim) -> float:
     """The step of the last written digit, in the claim's value units (34.5 → 0.1; $29 billion → 1e9;
-    50 basis points → 0.01 percentage points)."""
+    50 basis points → 0.01 percentage points). A figure written in words ('a quarter of a
+    percentage point') is exact: 0."""
     m = re.search(r"\d+(?:\.(\d+))?", claim.display.replace(",", ""))
+    if m is None:
+        return 0.0
     decimals = len(m.group(1)) if m and m.group(1) else 0
     step = 10.0 ** -decimals
     if isinstance(claim.value, float) and m:
@@ -94,5 +97,8 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     top = worst(verdicts)
     involved = {id(c) for v in verdicts if v.verdict == top.verdict for c in v.claims}
     evidence = [c for c in fact.claims if id(c) in involved]
-    majority, outliers = majority_and_outliers(evidence, lambda c: _fmt(c))
+    shown: dict[tuple, str] = {}
+    for c in evidence:
+        shown.setdefault((c.value, c.unit), _fmt(c))
+    majority, outliers = majority_and_outliers(evidence, lambda c: shown[(c.value, c.unit)])
     return [Verdict(top.check, top.verdict, evidence, top.detail, majority, outliers)]

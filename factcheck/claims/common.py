@@ -270,18 +270,21 @@ class PersonIndex:
             for i, t in enumerate(tokens):
                 if t.start < skip_until:
                     continue
-                for n in ((3, 2) if t.folded in kn.phrase_starts else ()):
-                    phrase = " ".join(x.text for x in tokens[i:i + n])
-                    if i + n <= len(tokens) and kn.canon_place(phrase):
-                        out.add(kn.canon_place(phrase))
+                for n in ((4, 3, 2) if t.folded in kn.phrase_starts else ()):
+                    if i + n > len(tokens):
+                        continue
+                    phrase = fold(" ".join(x.text for x in tokens[i:i + n]))
+                    known = kn.body_of.get(phrase) or kn.place_of.get(phrase)
+                    if known:
+                        out.add(known)
                         skip_until = tokens[i + n - 1].end
                         break
                 if t.start < skip_until:
                     continue
                 f = t.folded
-                place = kn.canon_place(t.text) if t.is_capitalised else None
-                if place:
-                    out.add(place)
+                known = (kn.canon_place(t.text) or kn.body_of.get(f)) if t.is_capitalised else None
+                if known:
+                    out.add(known)
                     continue
                 first = t.start == sentence.start and not t.text.endswith(("'s", "’s")) and f not in sentence.proper
                 if first or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():
@@ -505,6 +508,17 @@ def is_previous_level(sentence: Sentence, start: int, end: int) -> bool:
     new_value = any(t.folded == "to" and i + 1 < len(tokens) and figure[i + 1] for i, t in enumerate(tokens))
     earlier_figure = any(f for t, f in zip(tokens, figure) if t.end <= before[-1].start)
     return new_value or earlier_figure
+
+
+def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
+    """'previous' for the old value of a change, 'additional' for a figure on top of another
+    ('two further quarter-point cuts', 'an additional $5 billion'), else None."""
+    if is_previous_level(sentence, start, end):
+        return "previous"
+    before = sentence.before(start, 1)
+    if before and before[-1].folded in kn.additional_words:
+        return "additional"
+    return None
 
 
 def make_claim(article: Article, type_: str, start: int, end: int, value, slot: Slot | None,

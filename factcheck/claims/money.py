@@ -5,7 +5,7 @@ import re
 
 from ..knowledge import Knowledge
 from ..types import Article, Claim
-from .common import PersonIndex, Spans, Sentence, hedge_of, is_previous_level, make_claim, number_slot
+from .common import PersonIndex, Spans, Sentence, hedge_of, level_of, make_claim, number_slot
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _PATTERNS: dict[int, tuple[re.Pattern, re.Pattern]] = {}
@@ -68,6 +68,6 @@ def _claim(article, sentence, m, number, scale, currency, kn, people, form: str 
     start, end = sentence.start + m.start(), sentence.start + m.end()
     slot = number_slot(sentence, start, end, kn, people)
     hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
-    qualifiers = {"hedge": hedge, "level": "previous" if is_previous_level(sentence, start, end) else None}
+    qualifiers = {"hedge": hedge, "level": level_of(sentence, start, end, kn)}
     return make_claim(article, "money", start, end, _amount(number, scale, kn, form), slot, sentence, unit=currency,
                       qualifiers={k: v for k, v in qualifiers.items() if v}, display=m.group(0).strip())

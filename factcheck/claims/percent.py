@@ -3,14 +3,40 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge import Knowledge
+from ..knowledge import Knowledge, fold
 from ..types import Article, Claim
-from .common import PersonIndex, Sentence, hedge_of, is_previous_level, make_claim, noun_run, number_slot
+from .common import PersonIndex, Sentence, hedge_of, level_of, make_claim, noun_run, number_slot
 
 PERCENT = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)[ \u00a0]?(%|percent\b|per cent\b|pct\b|percentage points?\b|"
-    r"basis points?\b|bps\b|bp\b)",
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?:[ \u00a0]|-(?=[a-z]))?(%|percent\b|per cent\b|pct\b|"
+    r"percentage[ -]points?\b|basis[ -]points?\b|bps\b|bp\b)",
     re.IGNORECASE)
+_WORD_POINTS: dict[int, re.Pattern] = {}
+
+
+def word_points_pattern(kn: Knowledge) -> re.Pattern:
+    """Percentage points written in words: 'a quarter of a percentage point', 'a half-point',
+    'two percentage points' (fractions from numbers.yml, whole numbers from english.yml)."""
+    pattern = _WORD_POINTS.get(id(kn))
+    if pattern is None:
+        fractions = "|".join(sorted({re.escape(w).replace("\\ ", "[ -]") for w in kn.point_fractions},
+                                    key=len, reverse=True))
+        wholes = "|".join(sorted((re.escape(w) for w in kn.number_words), key=len, reverse=True))
+        pattern = re.compile(
+            rf"(?<![\w-])(?:(?:a|one)[ -])?(?P<fraction>{fractions or '(?!)'})(?:[ -]of)?(?:[ -]an?)?"
+            rf"[ -](?:percentage[ -])?points?\b"
+            rf"|(?<![\w-])(?P<whole>{wholes or '(?!)'}|a full|a)[ -]percentage[ -]points?\b",
+            re.IGNORECASE)
+        _WORD_POINTS.clear()
+        _WORD_POINTS[id(kn)] = pattern
+    return pattern
+
+
+def _word_points_value(m: re.Match, kn: Knowledge) -> float:
+    if m.group("fraction"):
+        return kn.point_fractions[fold(m.group("fraction")).replace("-", " ")]
+    whole = fold(m.group("whole"))
+    return float(kn.number_words.get(whole, 1))
 
 
 def _unit_and_value(number: str, word: str) -> tuple[str, float, str]:
@@ -54,12 +80,19 @@ def direction_near(sentence: Sentence, start: int, kn: Knowledge) -> tuple[str |
     return None, False
 
 
+def _figures(sentence: Sentence, kn: Knowledge):
+    """(match, unit, value, shown) of every percentage in a sentence, in figures or in words."""
+    for m in PERCENT.finditer(sentence.text):
+        yield (m, *_unit_and_value(m.group(1), m.group(2)))
+    for m in word_points_pattern(kn).finditer(sentence.text):
+        yield m, "pp", _word_points_value(m, kn), m.group(0)
+
+
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
     """Percentage claims in one sentence."""
     claims = []
-    for m in PERCENT.finditer(sentence.text):
+    for m, unit, value, shown in _figures(sentence, kn):
         start, end = sentence.start + m.start(), sentence.start + m.end()
-        unit, value, shown = _unit_and_value(m.group(1), m.group(2))
         lo, hi = sentence.clause_bounds(start)
         clause = article.norm[lo:hi]
         basis, where = basis_of(clause, kn)
@@ -69,11 +102,11 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         follow = noun_run(sentence.after(end, 6), kn)
         heads = [t for t in follow if slot.head and kn.canon_term(t.folded) == slot.head]
         quote_end = heads[0].end if heads else end
-        previous = is_previous_level(sentence, start, end)
+        level = level_of(sentence, start, end, kn)
         qualifiers = {"basis": basis if is_change or basis else None,
-                      "direction": direction if is_change and not previous else None,
+                      "direction": direction if is_change and level != "previous" else None,
                       "hedge": hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn),
-                      "level": "previous" if previous else None}
+                      "level": level}
         claims.append(make_claim(article, "percent", start, quote_end, value, slot, sentence, unit=unit,
                                  qualifiers={k: v for k, v in qualifiers.items() if v},
                                  display=shown))
