@@ -65,7 +65,7 @@ def _pair(a: Claim, b: Claim, ctx: CheckContext) -> Verdict:
 def _rounding(a: Claim, b: Claim, ctx: CheckContext) -> bool:
     tolerance = float(ctx.param(f"{a.type}.rounding", "approx_tolerance", 0.05))
     diff = abs(a.value - b.value)
-    if diff <= max(precision_of(a), precision_of(b)) / 2 + 1e-9:
+    if diff < max(precision_of(a), precision_of(b)) / 2 - 1e-9:
         return True
     hedged = a.qualifiers.get("hedge") == "approx" or b.qualifiers.get("hedge") == "approx"
     return hedged and diff <= tolerance * max(abs(a.value), abs(b.value))
