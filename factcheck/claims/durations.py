@@ -17,6 +17,16 @@ def _pattern(kn: Knowledge) -> re.Pattern:
                       re.IGNORECASE)
 
 
+def _clause_event(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
+    """The nearest event word earlier in the figure's clause ('The fourth round of talks
+    between the two countries took about four hours' is the length of a meeting)."""
+    lo, _ = sentence.clause_bounds(start)
+    for t in reversed(sentence.tokens_between(lo, start)):
+        if t.folded in kn.event_of:
+            return kn.event_of[t.folded]
+    return None
+
+
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
     """Duration claims in one sentence."""
     claims = []
@@ -38,6 +48,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             before = sentence.before(start, 6)
             event = next((kn.event_of.get(t.folded) or kn.synonym_of[t.folded] for t in reversed(before)
                           if t.folded in kn.event_of or t.folded in kn.synonym_of), None)
+            if event is None:
+                event = _clause_event(sentence, start, kn)
             run = noun_run(list(reversed([t for t in before if t.folded not in ("of", "for", "a", "the")])), kn)
             head = event or (kn.canon_term(run[0].folded) if run else None)
         slot = clause_slot(article, sentence, start, head, set(mods), kn, people)
