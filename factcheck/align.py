@@ -195,8 +195,10 @@ def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[
 
 
 def _offices_meet(a: set, b: set) -> bool:
-    """True when two people are given one office: the same role, and no two different bodies."""
-    return any(ra == rb and (pa is None or pb is None or pa == pb) for ra, pa in a for rb, pb in b)
+    """True when two people are given one office: the same role, and no two different bodies
+    (a name mentioned without a title meets any office)."""
+    return any(not ra or not rb or (ra == rb and (pa is None or pb is None or pa == pb))
+               for ra, pa in a for rb, pb in b)
 
 
 def _anchors(claim: Claim) -> set[str]:
@@ -249,11 +251,12 @@ def _sole_pairs(block: list[Claim], params: AlignParams) -> set[tuple[int, int]]
     """Pairs of figures that are each the only one of their article in the block ('the third
     round' and 'the fourth round' of two reports): within one story they are taken for the same
     fact however differently the sentences around them are worded, unless something they say
-    sets them apart (a place, a modifier, a person, a period). Only for small blocks of numbers."""
-    if not block or block[0].type in ("date", "title"):
+    sets them apart (a place, a modifier, a person, a period). Only for small blocks; not for
+    titles, dates of weak events ('said on Monday') or dates in the future."""
+    if not block or block[0].type == "title" or (block[0].type == "date" and block[0].head in params.weak_events):
         return set()
     per_article = Counter(c.article for c in block)
-    sole = [i for i, c in enumerate(block) if per_article[c.article] == 1]
+    sole = [i for i, c in enumerate(block) if per_article[c.article] == 1 and not c.qualifiers.get("future")]
     if len(sole) > params.max_sole:
         return set()
     return {(i, j) for x, i in enumerate(sole) for j in sole[x + 1:]}

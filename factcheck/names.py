@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import re
+import unicodedata
 
 from rapidfuzz.distance import OSA
 
@@ -12,8 +13,10 @@ from .knowledge import fold
 
 @lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Folded tokens of a name ('Lee Jae-myung' → ('lee', 'jae-myung'))."""
-    return tuple(fold(name).replace("-", " - ").replace(" - ", "-").split())
+    """Folded tokens of a name, accents dropped ('Lee Jae-myung' → ('lee', 'jae-myung'),
+    'Maroš Šefčovič' → ('maros', 'sefcovic'))."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", fold(name)) if not unicodedata.combining(ch))
+    return tuple(plain.replace("-", " - ").replace(" - ", "-").split())
 
 
 @lru_cache(maxsize=262144)

@@ -77,7 +77,7 @@ def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     former_pairs, office_pairs = [], []
     for i, a in enumerate(fact.claims):
         for b in fact.claims[i + 1:]:
-            if a.article == b.article:
+            if a.article == b.article or not a.qualifiers["role"] or not b.qualifiers["role"]:
                 continue
             if role_base(a) != role_base(b):
                 if frozenset((a.qualifiers["role"], b.qualifiers["role"])) in kn.exclusive_roles:
@@ -135,6 +135,8 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
     q = claim.qualifiers
     out = []
     named = holders_named(q["person"], kn)
+    if not q["role"]:
+        return _untitled_against_record(claim, named, day, kn)
     if q["qualifier"] in _PAST:
         for h in named:
             if h.holds_on(day) and h.role.split()[-1] == role_base(claim) and (
@@ -156,6 +158,20 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
                                f"'{q['person']}' is close to '{h.person}', who held this office "
                                f"({claim.value}) on {day.isoformat()}", h.person, [claim.article]))
     return out
+
+
+def _untitled_against_record(claim: Claim, named: list, day, kn: Knowledge) -> list[Verdict]:
+    """A name given without a title that is a near spelling of someone in office that day."""
+    if named:
+        return []
+    person = claim.qualifiers["person"]
+    for h in kn.holders:
+        if h.holds_on(day) and spelling_variant(person, h.person):
+            return [Verdict("name.misspelled_holder", "possible_misspelling", [claim],
+                            f"'{person}' is close to '{h.person}', who held office ({h.role}"
+                            + (f" of {h.portfolio}" if h.portfolio else "") + f") on {day.isoformat()}",
+                            h.person, [claim.article])]
+    return []
 
 
 def _office_per_record(claim: Claim, named: list, day, kn: Knowledge) -> list[Verdict]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim
-from . import counts, dates, durations, money, ordinals, percent, titles
+from . import counts, dates, durations, mentions, money, ordinals, percent, titles
 from .common import TOKEN, PersonIndex, Spans, mark_proper_names, sentences
 
 CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordinal")
@@ -98,6 +98,17 @@ def _people_index(names: frozenset[str], kn: Knowledge) -> PersonIndex:
     return _INDEX_CACHE[key]
 
 
+_KNOWN_CACHE: dict[tuple, "mentions.KnownNames"] = {}
+
+
+def _known_names(names: frozenset[str], kn: Knowledge) -> "mentions.KnownNames":
+    key = (id(kn), names)
+    if key not in _KNOWN_CACHE:
+        _KNOWN_CACHE.clear()
+        _KNOWN_CACHE[key] = mentions.KnownNames(set(names), kn)
+    return _KNOWN_CACHE[key]
+
+
 def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str] | set[str] = frozenset()) -> list[Claim]:
     """Every claim of an article, in text order.
 
@@ -112,7 +123,12 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
     if own:
         people = people.extended(own, kn)
     out: list[Claim] = list(title_claims)
+    known = _known_names(frozenset(known_people) | frozenset(h.person for h in kn.holders), kn)
+    if own:
+        known = known.extended(own)
+    taken = [(c.start, c.end) for c in title_claims]
     for s in sents:
+        out.extend(mentions.extract(article, s, kn, known, taken))
         found = percent.extract(article, s, kn, people) + money.extract(article, s, kn, people)
         found += dates.extract(article, s, kn, people) + durations.extract(article, s, kn, people)
         found += ordinals.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))

@@ -292,12 +292,17 @@ class PersonIndex:
                 if f in kn.stopwords or f in kn.months or f in kn.month_abbr or f in kn.weekdays or f in kn.roles \
                         or f in self.by_token:
                     continue
-                if i + 1 < len(tokens) and (tokens[i + 1].folded in kn.roles or tokens[i + 1].is_capitalised
-                                            and tokens[i + 1].folded in self.by_token):
+                if i + 1 < len(tokens) and (tokens[i + 1].folded in kn.roles or self._surname_follows(tokens, i + 1, kn)):
                     continue
                 out.add(kn.canon_place(t.text) or stem(f))
             return frozenset(out)
         return sentence.memo(("names", id(self), lo, hi), compute)
+
+    def _surname_follows(self, tokens: list[Token], j: int, kn: Knowledge) -> bool:
+        """True when a known surname comes next, maybe after name particles ('Ursula von der Leyen')."""
+        while j < len(tokens) and tokens[j].text.islower() and tokens[j].folded in kn.name_particles:
+            j += 1
+        return j < len(tokens) and tokens[j].is_capitalised and tokens[j].folded in self.by_token
 
     def persons_in(self, tokens: list[Token]) -> frozenset[str]:
         """The people named by capitalised words among the tokens."""

@@ -95,7 +95,7 @@ def speaks_of_future(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     lists are in the english knowledge pack.
     """
     lo, _ = sentence.clause_bounds(start)
-    before = [t for t in sentence.before(start, 8) if t.start >= lo]
+    before = [t for t in sentence.before(start, 24) if t.start >= lo]
     following = None
     for t in reversed(before):
         f = t.folded
@@ -263,4 +263,6 @@ def _claim(article, sentence, start, end, lo_date, hi_date, shown, resolved, nam
     claim = make_claim(article, "date", start, end, value, slot, sentence, unit=granularity,
                        display=shown, resolved=resolved)
     claim.qualifiers = {"form": name}
+    if speaks_of_future(sentence, start, kn):
+        claim.qualifiers["future"] = True
     return claim

@@ -84,6 +84,15 @@ def _name_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
     return name
 
 
+def name_run_at(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
+    """The name that starts at token j, if any (as after a title: up to three words, with
+    initials, particles and a suffix)."""
+    if j > 0 and (tokens[j - 1].is_capitalised and tokens[j - 1].text[:1].isalpha()
+                  and _is_name_token(tokens[j - 1], kn)):
+        return []
+    return _name_after(tokens, j, kn)
+
+
 def _initial_at(tokens: list[Token], j: int) -> bool:
     """A one-letter initial with its full stop ('F.' in 'Robert F. Kennedy')."""
     t = tokens[j]
