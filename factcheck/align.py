@@ -16,7 +16,7 @@ from .stories import Stories, everyone_related
 from .names import name_tokens, person_sets_match, same_person, spelling_variant
 from .types import Claim, Fact
 
-NUMBER_TYPES = ("percent", "money", "count", "ordinal", "duration")
+NUMBER_TYPES = ("percent", "money", "count", "ordinal", "duration", "measure")
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def block_key(claim: Claim) -> tuple | None:
     if claim.type == "date":
         return ("date", claim.head) if claim.head and claim.value else None
     if claim.type in NUMBER_TYPES and claim.head:
-        return (claim.type, claim.unit if claim.type in ("percent", "money", "duration") else None, claim.head)
+        return (claim.type, claim.unit if claim.type in ("percent", "money", "duration", "measure") else None, claim.head)
     if claim.type == "money" and claim.mods:
         return ("money", claim.unit, "*")
     return None
@@ -110,7 +110,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if a.qualifiers.get("level") != b.qualifiers.get("level"):
         return False
-    if a.period and b.period and a.period != b.period:
+    if a.period != b.period and (a.period and b.period or _year(a.period) or _year(b.period)):
         return False
     if kn.is_contrast(fa.terms, fb.terms):
         return False
@@ -247,6 +247,22 @@ def _candidate_pairs(block: list[Claim], params: AlignParams) -> dict[tuple[int,
     return scored
 
 
+def _year(period: str | None) -> bool:
+    """True for a period that is a year other than the article's (counts and measures)."""
+    return bool(period) and period.isdigit()
+
+
+def _bound(claim: Claim) -> bool:
+    return claim.qualifiers.get("hedge") in ("lower", "upper")
+
+
+def _outside(bound: Claim, other: Claim) -> bool:
+    """True when a figure lies outside a bound ('at least 1,000' and 900)."""
+    if bound.qualifiers.get("hedge") == "lower":
+        return other.value < bound.value
+    return other.value > bound.value
+
+
 def _sole_pairs(block: list[Claim], params: AlignParams) -> set[tuple[int, int]]:
     """Pairs of figures that are each the only one of their article in the block ('the third
     round' and 'the fourth round' of two reports): within one story they are taken for the same
@@ -285,7 +301,8 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
             scored[pair] = fuzz.token_sort_ratio(_slot_text(block[pair[0]]), _slot_text(block[pair[1]]))
     for (i, j), score in sorted(scored.items()):
         a, b = block[i], block[j]
-        if a.article == b.article and a.value != b.value:
+        if a.article == b.article and a.value != b.value and not (
+                _bound(a) and not _outside(a, b) or _bound(b) and not _outside(b, a)):
             continue
         if not stories.related(a.article, b.article):
             continue

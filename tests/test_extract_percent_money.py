@@ -101,3 +101,29 @@ def test_a_verb_names_what_a_money_figure_is(kn):
 def test_pence_are_hundredths_of_a_pound(kn):
     c = one("The offer of 310 pence per share was accepted.", kn, "money")
     assert (c.value, c.unit) == (pytest.approx(3.10), "GBP")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The bank lowered its policy rate by a quarter of a percentage point.", 0.25),
+    ("The bank cut its policy rate by half a percentage point.", 0.5),
+    ("Officials delivered a half-point cut to the policy rate.", 0.5),
+    ("The bank raised its policy rate by three-quarters of a percentage point.", 0.75),
+    ("The bank raised its policy rate by two percentage points.", 2.0),
+    ("One member voted for a 50-basis-point cut in the policy rate.", 0.5),
+])
+def test_percentage_points_in_words(kn, text, value):
+    c = one(text, kn, "percent")
+    assert (c.unit, c.value) == ("pp", value)
+
+
+def test_figures_on_top_of_others_and_projections_are_their_own_level(kn):
+    more = one("Officials expect two further quarter-point cuts in the policy rate.", kn, "percent")
+    assert more.qualifiers.get("level") == "additional"
+    extra = one("The ministry will spend an additional $5 billion on roads.", kn, "money")
+    assert extra.qualifiers.get("level") == "additional"
+    forecast = one("Experts said the death toll could exceed 10,000.", kn, "count")
+    assert forecast.qualifiers.get("level") == "projected"
+    said = one("Trump said Japan would invest $500 billion in the U.S.", kn, "money")
+    assert said.qualifiers.get("level") is None
+    month = one("Exports fell 12.7% in May, to $28.8 billion.", kn, "money")
+    assert month.qualifiers.get("level") is None

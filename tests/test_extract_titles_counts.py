@@ -112,3 +112,41 @@ def test_counts_with_a_scale_word(kn):
 def test_deaths_are_one_kind_of_count_however_they_are_worded(kn, text, value):
     c = one(text, kn, "count")
     assert (c.value, c.head) == (value, "dead")
+
+
+@pytest.mark.parametrize("text,value,unit,mods", [
+    ("A magnitude 7.7 earthquake struck the region on Friday.", 7.7, "magnitude", {"earthquake"}),
+    ("A 6.4 magnitude aftershock followed minutes later.", 6.4, "magnitude", {"aftershock"}),
+    ("A 30-story building under construction collapsed.", 30.0, "storey", {"building"}),
+    ("The tower, 33 storeys tall, came down.", 33.0, "storey", set()),
+    ("The quake struck at a depth of 10 kilometres.", 10.0, "km", set()),
+])
+def test_measures(kn, text, value, unit, mods):
+    c = one(text, kn, "measure")
+    assert (c.value, c.unit, c.head) == (value, unit, unit)
+    assert set(c.mods) == mods
+    assert not [x for x in claims_of(text, kn, kind="count") if x.start == c.start]
+
+
+@pytest.mark.parametrize("text,value,head", [
+    ("The quake killed at least 1,002 people and injured 2,376, officials said.", 2376, "injured"),
+    ("The death toll from the quake that hit the region on Friday has risen to 1,002.", 1002, "dead"),
+    ("Rescuers said the number of dead stood at 64.", 64, "dead"),
+])
+def test_bare_counts_take_their_class_from_a_verb_or_a_toll(kn, text, value, head):
+    found = [c for c in claims_of(text, kn, kind="count") if c.value == value]
+    assert len(found) == 1 and found[0].head == head
+
+
+def test_a_count_in_a_clause_about_another_year_carries_that_year(kn):
+    text = "It is the deadliest quake since 2011, when a tremor killed 412 people."
+    c = one(text, kn, "count")
+    assert c.period == "2011"
+    now = one("A tremor killed 64 people in 2025.", kn, "count")
+    assert now.period is None
+
+
+def test_an_untitled_near_spelling_of_a_known_name_is_a_claim(kn):
+    found = claims_of("Trade chief Maros Sefcovich said the deal brought stability.", kn, kind="title")
+    assert [(c.qualifiers["person"], c.qualifiers["role"]) for c in found] == [("Maros Sefcovich", "")]
+    assert claims_of("Trade chief Maros Sefcovic said the deal brought stability.", kn, kind="title") == []

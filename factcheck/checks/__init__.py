@@ -6,14 +6,15 @@ from . import dates, numbers, titles
 from .base import CheckContext, Verdict
 
 JUDGES = {"title": titles.judge, "date": dates.judge, "percent": numbers.judge, "money": numbers.judge,
-          "count": numbers.judge, "ordinal": numbers.judge, "duration": numbers.judge}
+          "count": numbers.judge, "ordinal": numbers.judge, "duration": numbers.judge,
+          "measure": numbers.judge}
 
 CHECK_IDS = (
     "title.former_vs_sitting", "title.different_office", "title.former_per_record", "title.office_per_record",
     "name.misspelled_holder", "name.spelling_differs",
     "percent.value", "percent.basis", "percent.rounding", "percent.direction",
     "money.value", "money.rounding", "date.value",
-    "count.value", "ordinal.value", "duration.value",
+    "count.value", "ordinal.value", "duration.value", "measure.value",
 )
 
 

@@ -36,6 +36,8 @@ def _fmt(claim: Claim) -> str:
         return f"{claim.display} ({claim.unit})"
     if claim.type == "duration":
         return f"{claim.value:g} {claim.unit}s"
+    if claim.type == "measure":
+        return f"{claim.display} ({claim.value:g} {claim.unit})"
     return claim.display or f"{claim.value:g}"
 
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim
-from . import counts, dates, durations, mentions, money, ordinals, percent, titles
+from . import counts, dates, durations, measures, mentions, money, ordinals, percent, titles
 from .common import TOKEN, PersonIndex, Spans, mark_proper_names, sentences
 
-CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordinal")
+CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordinal", "measure")
 
 
 _TITLES: dict[tuple, list[Claim]] = {}
@@ -131,6 +131,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         out.extend(mentions.extract(article, s, kn, known, taken))
         found = percent.extract(article, s, kn, people) + money.extract(article, s, kn, people)
         found += dates.extract(article, s, kn, people) + durations.extract(article, s, kn, people)
+        found += measures.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         found += ordinals.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         found += counts.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         out.extend(found)

@@ -517,23 +517,56 @@ def is_previous_level(sentence: Sentence, start: int, end: int) -> bool:
 
 def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
     """'previous' for the old value of a change, 'additional' for a figure on top of another
-    ('two further quarter-point cuts', 'an additional $5 billion'), else None."""
+    ('two further quarter-point cuts', 'an additional $5 billion'), 'projected' for a figure
+    that may come ('could exceed 10,000'), else None."""
     if is_previous_level(sentence, start, end):
         return "previous"
     before = sentence.before(start, 1)
     if before and before[-1].folded in kn.additional_words:
         return "additional"
+    if is_projection(sentence, start, kn):
+        return "projected"
+    return None
+
+
+def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """True when a word of projection ('could', 'forecast') comes before a figure in its clause,
+    with no past-tense verb between them ('the toll could exceed 10,000')."""
+    lo, _ = sentence.clause_bounds(start)
+    for t in reversed([t for t in sentence.before(start, 12) if t.start >= lo]):
+        if t.folded in kn.projection_words and t.text.islower():
+            return True
+        if t.folded in kn.past_verbs:
+            return False
+    return False
+
+
+_OTHER_YEAR = re.compile(r"\b(?:in|since|of|from|during|until|before)\s+((?:19|20)\d{2})\b(?!\s*(?:percent|%))")
+
+
+def other_year(clause: str, published) -> str | None:
+    """A year other than the article's that a clause is about ('since 2011, when a magnitude
+    7.1 tremor killed 412 people'): the figures there are not this story's."""
+    if published is None:
+        return None
+    for m in _OTHER_YEAR.finditer(clause):
+        if int(m.group(1)) != published.year:
+            return m.group(1)
     return None
 
 
 def make_claim(article: Article, type_: str, start: int, end: int, value, slot: Slot | None,
                sentence: Sentence, **extra) -> Claim:
-    """Build a Claim with its evidence (line, offsets, quoted text) from an article span."""
+    """Build a Claim with its evidence (line, offsets, quoted text) from an article span.
+
+    A count or measure in a clause about another year gets that year as its period."""
     claim = Claim(article=article.id, type=type_, line=article.line_of(start), start=start, end=end,
                   text=article.norm[start:end].strip(), value=value, sentence=sentence.text.strip(), **extra)
     if slot is not None:
         claim.head, claim.mods, claim.context = slot.head, slot.mods, slot.context
         claim.period, claim.persons, claim.names = slot.period, slot.persons, slot.names
+        if type_ in ("count", "measure") and not claim.period:
+            claim.period = other_year(slot.clause, article.published)
     return claim
 
 

@@ -5,10 +5,10 @@ import re
 
 from ..knowledge import Knowledge, lemma, stem
 from ..types import Article, Claim
-from .common import PersonIndex, Sentence, Spans, clause_slot, hedge_of, make_claim
+from .common import PersonIndex, Sentence, Spans, clause_slot, hedge_of, is_projection, make_claim
 from .quantities import counted_head
 
-_DIGITS = re.compile(r"(?<![\w.,$€£¥:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,%:/-]|\.\d|\s?(?:percent|per cent))")
+_DIGITS = re.compile(r"(?<![\w.,$€£¥:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w%:/-]|[.,]\w|\s?(?:percent|per cent))")
 
 
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
@@ -50,12 +50,22 @@ def after_noun(after, kn: Knowledge) -> bool:
 def _toll_before(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
     """The class a bare number belongs to from a toll phrase before it ('the death toll rose to 64')."""
     lo, _ = sentence.clause_bounds(start)
-    before = [t for t in sentence.before(start, 8) if t.start >= lo]
+    before = [t for t in sentence.before(start, 16) if t.start >= lo]
     for i in range(len(before) - 1, -1, -1):
         for n in (2, 1):
             phrase = " ".join(t.folded for t in before[i:i + n])
             if len(before[i:i + n]) == n and phrase in kn.count_toll:
                 return kn.count_toll[phrase]
+    return None
+
+
+def _class_verb_before(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
+    """The class of a bare number right after a verb that says what happened to people
+    ('killing at least 1,002 people and injuring 2,376': 2,376 are injured)."""
+    for t in reversed(sentence.before(start, 4)):
+        if t.folded in kn.hedge_words:
+            continue
+        return kn.count_class.get(t.folded) if t.text.islower() else None
     return None
 
 
@@ -118,16 +128,19 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 head, mods, _ = counted_head(after[total + 1:], kn)
                 span = 0
             if not head and not after_noun(after, kn):
-                head = _toll_before(sentence, start, kn)
+                head = _class_verb_before(sentence, start, kn) or _toll_before(sentence, start, kn)
             if not head or head in kn.months or head in kn.weekdays or head in _TIME_UNITS:
                 continue
             verb = _verb_before(sentence, start, kn)
             if head in kn.count_subjects:
                 head = _fate(sentence, start, end + (after[span - 1].end - end if span else 0), kn) or head
+            if head in kn.count_class.values():
+                verb = set()
             slot = clause_slot(article, sentence, start, head, mods | verb, kn, people)
             quote_end = after[span - 1].end if span else end
             hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
-            qualifiers = {"hedge": hedge, "level": "total" if _is_total(sentence.before(start, 3)) else None}
+            qualifiers = {"hedge": hedge, "level": "total" if _is_total(sentence.before(start, 3))
+                          else "projected" if is_projection(sentence, start, kn) else None}
             claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, unit=head,
                                      qualifiers={k: v for k, v in qualifiers.items() if v}, display=m.group(1)))
     return claims

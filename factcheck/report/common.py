@@ -75,7 +75,7 @@ def claim_resolved(claim: Claim) -> str:
         return str(claim.value)
     if claim.type == "money":
         return f"{claim.value:.6g} {claim.unit}"
-    if claim.type == "duration":
+    if claim.type in ("duration", "measure"):
         return f"{claim.value:g} {claim.unit}"
     if claim.type == "percent":
         basis = claim.qualifiers.get("basis")
