@@ -44,7 +44,8 @@ def block_key(claim: Claim) -> tuple | None:
     if claim.type == "date":
         return ("date", claim.head) if claim.head and claim.value else None
     if claim.type in NUMBER_TYPES and claim.head:
-        return (claim.type, claim.unit if claim.type in ("percent", "money", "duration", "measure") else None, claim.head)
+        unit = "time" if claim.type == "duration" else claim.unit if claim.type in ("percent", "money", "measure") else None
+        return (claim.type, unit, claim.head)
     if claim.type == "money" and claim.mods:
         return ("money", claim.unit, "*")
     return None

@@ -105,6 +105,7 @@ class Knowledge:
     role_alias: dict[str, str] = field(default_factory=dict)
     name_particles: set[str] = field(default_factory=set)
     name_suffixes: set[str] = field(default_factory=set)
+    honorifics: set[str] = field(default_factory=set)
     exclusive_roles: set[frozenset[str]] = field(default_factory=set)
     qualifier_suffixes: set[str] = field(default_factory=set)
     portfolio_canon: dict[str, str] = field(default_factory=dict)
@@ -130,6 +131,7 @@ class Knowledge:
     count_lead_words: set[str] = field(default_factory=set)
     additional_words: set[str] = field(default_factory=set)
     projection_words: set[str] = field(default_factory=set)
+    duration_lead_words: set[str] = field(default_factory=set)
     ordinal_periods: set[str] = field(default_factory=set)
     in_a_row_words: set[str] = field(default_factory=set)
     count_subjects: set[str] = field(default_factory=set)
@@ -288,6 +290,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
     elif pack == "titles.yml":
         kn.name_particles.update(fold(w) for w in data.get("name_particles") or [])
         kn.name_suffixes.update(fold(w) for w in data.get("name_suffixes") or [])
+        kn.honorifics.update(fold(w) for w in data.get("honorifics") or [])
         aliases = data.get("role_aliases") or {}
         for canon, names in aliases.items():
             for n in names or []:
@@ -354,6 +357,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         kn.count_lead_words.update(fold(w) for w in data.get("count_lead_words") or [])
         kn.additional_words.update(fold(w) for w in data.get("additional_words") or [])
         kn.projection_words.update(fold(w) for w in data.get("projection_words") or [])
+        kn.duration_lead_words.update(fold(w) for w in data.get("duration_lead_words") or [])
         kn.ordinal_periods.update(stem(fold(w)) for w in data.get("ordinal_periods") or [])
         kn.in_a_row_words.update(fold(w) for w in data.get("in_a_row_words") or [])
         kn.count_subjects.update(stem(fold(w)) for w in data.get("count_subjects") or [])

@@ -25,17 +25,38 @@ def precision_of(claim: Claim) -> float:
     return step
 
 
+DAYS_PER_UNIT = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
+                 "month": 30.4375, "year": 365.25}
+DURATION_TOLERANCE = 0.02
+
+
+def amount(claim: Claim) -> float:
+    """A figure on a common scale: durations in days ('20 minutes', 'an hour'), others as written."""
+    if claim.type == "duration":
+        return claim.value * DAYS_PER_UNIT.get(claim.unit, 1.0)
+    return claim.value
+
+
+def same_amount(a: Claim, b: Claim) -> bool:
+    """True when two figures state the same amount (durations in different units within 2%:
+    'three months' and '90 days')."""
+    if a.type == "duration" and a.unit != b.unit:
+        x, y = amount(a), amount(b)
+        return abs(x - y) <= DURATION_TOLERANCE * max(abs(x), abs(y))
+    return a.value == b.value
+
+
 def _violates(bound: Claim, point: Claim) -> bool:
     if bound.qualifiers.get("hedge") == "upper":
-        return point.value > bound.value
-    return point.value < bound.value
+        return amount(point) > amount(bound)
+    return amount(point) < amount(bound)
 
 
 def _fmt(claim: Claim) -> str:
     if claim.type == "money":
         return f"{claim.display} ({claim.unit})"
     if claim.type == "duration":
-        return f"{claim.value:g} {claim.unit}s"
+        return f"{claim.value:g} {claim.unit}" + ("" if claim.value == 1 else "s")
     if claim.type == "measure":
         return f"{claim.display} ({claim.value:g} {claim.unit})"
     return claim.display or f"{claim.value:g}"
@@ -85,7 +106,7 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
         for b in points[i + 1:]:
             if a.article == b.article:
                 continue
-            if a.value != b.value or _directions_differ(a, b):
+            if not same_amount(a, b) or _directions_differ(a, b):
                 verdicts.append(_pair(a, b, ctx))
     for b in violated:
         outside = [p for p in points if _violates(b, p)]

@@ -135,5 +135,19 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         found += ordinals.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         found += counts.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         out.extend(found)
+    _changes_of_priced(out)
     out.sort(key=lambda c: c.key)
     return out
+
+
+def _changes_of_priced(claims: list[Claim]) -> None:
+    """A percentage change with nothing to say what changed takes the head of the price in its
+    sentence ('Brent fell 0.5% to $68.30 a barrel' is a change in the price of a barrel)."""
+    priced = {}
+    for c in claims:
+        if c.type == "money" and c.head and c.mods and c.sentence not in priced:
+            priced[c.sentence] = c
+    for c in claims:
+        if c.type == "percent" and c.head is None and c.qualifiers.get("direction") and c.sentence in priced:
+            price = priced[c.sentence]
+            c.head, c.mods = price.head, price.mods

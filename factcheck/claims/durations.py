@@ -13,8 +13,15 @@ _UNITS = r"(second|minute|hour|day|week|month|year)s?"
 
 def _pattern(kn: Knowledge) -> re.Pattern:
     words = "|".join(sorted(kn.number_words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?|{words})(?:-|\s)(?:{_UNITS})\b(?!\s+(?:ago|earlier|later|old)\b)",
+    return re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?|{words}|an?)(?:-|\s)(?:{_UNITS})\b(?!\s+(?:ago|earlier|later|old)\b)",
                       re.IGNORECASE)
+
+
+def _single_unit_ok(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """'about an hour', 'lasted a day': 'a'/'an' counts as one only after a word that introduces a
+    length of time (duration_lead_words), not in a rate ('548,000 barrels a day')."""
+    before = sentence.before(start, 1)
+    return bool(before) and before[-1].folded in kn.duration_lead_words
 
 
 def _clause_event(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
@@ -33,7 +40,12 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
     for m in _pattern(kn).finditer(sentence.text):
         start, end = sentence.start + m.start(), sentence.start + m.end()
         number = m.group(1)
-        value = float(number) if number[0].isdigit() else float(kn.number_words[number.lower()])
+        if number.lower() in ("a", "an"):
+            if not _single_unit_ok(sentence, start, kn):
+                continue
+            value = 1.0
+        else:
+            value = float(number) if number[0].isdigit() else float(kn.number_words[number.lower()])
         unit = stem(m.group(2))
         after = sentence.after(end, 8)
         hyphenated = "-" in m.group(0)

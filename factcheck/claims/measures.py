@@ -18,8 +18,9 @@ def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     if id(kn) not in _PATTERNS:
         def alternation(words):
             return "|".join(re.escape(w).replace("\\ ", "[ -]") for w in sorted(words, key=len, reverse=True)) or "(?!)"
-        after = re.compile(rf"(?<![\w.,$€£¥:/-])({_NUMBER})(?:[ -]|\u00a0)?({alternation(kn.unit_of)})(?![\w/])",
-                           re.IGNORECASE)
+        scales = "|".join(re.escape(w) for w in sorted((w for w in kn.scales if len(w) > 2), key=len, reverse=True))
+        after = re.compile(rf"(?<![\w.,$€£¥:/-])((?:{_NUMBER})(?:\s(?:{scales or '(?!)'}))?)(?:[ -]|\u00a0)?"
+                           rf"({alternation(kn.unit_of)})(?![\w/])", re.IGNORECASE)
         before = re.compile(rf"\b({alternation(kn.prefix_units)})[ -]({_NUMBER})(?![\w.,%-]|\.\d)", re.IGNORECASE)
         _PATTERNS.clear()
         _PATTERNS[id(kn)] = (after, before)
@@ -32,6 +33,12 @@ def _matches(sentence: Sentence, kn: Knowledge):
     found = [(m.start(), m.end(), m.group(1), m.group(2)) for m in after.finditer(sentence.text)]
     found += [(m.start(), m.end(), m.group(2), m.group(1)) for m in before.finditer(sentence.text)]
     return sorted(found)
+
+
+def _value(number: str, kn: Knowledge) -> float:
+    """'548,000' → 548000.0; '1.9 million' → 1900000.0."""
+    figure, _, scale = number.partition(" ")
+    return float(figure.replace(",", "")) * (kn.scales[scale.lower()] if scale else 1)
 
 
 def _measured(after, kn: Knowledge):
@@ -58,7 +65,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         slot = clause_slot(article, sentence, start, unit, measured, kn, people)
         quote_end = following[-1].end if following else end
         hedge = hedge_of(sentence.text[max(0, lo - 60):lo], kn)
-        claims.append(make_claim(article, "measure", start, quote_end, float(number.replace(",", "")), slot,
+        claims.append(make_claim(article, "measure", start, quote_end, _value(number, kn), slot,
                                  sentence, unit=unit, qualifiers={"hedge": hedge} if hedge else {},
                                  display=sentence.text[lo:hi]))
     return claims

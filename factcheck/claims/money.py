@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..knowledge import Knowledge
 from ..types import Article, Claim
@@ -64,9 +65,21 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
     return claims
 
 
+def _per_unit(sentence: Sentence, end: int, kn: Knowledge) -> str | None:
+    """The unit of a price ('$68.30 a barrel', '$3,700 per ounce' → 'barrel', 'ounce')."""
+    after = sentence.after(end, 2)
+    if len(after) == 2 and after[0].folded in ("a", "an", "per") and after[1].folded[:1].isalpha() \
+            and after[1].folded not in kn.stopwords:
+        return kn.canon_term(after[1].folded)
+    return None
+
+
 def _claim(article, sentence, m, number, scale, currency, kn, people, form: str = "") -> Claim:
     start, end = sentence.start + m.start(), sentence.start + m.end()
     slot = number_slot(sentence, start, end, kn, people)
+    per = _per_unit(sentence, end, kn)
+    if per and slot.head is None:
+        slot = replace(slot, head=kn.canon_term("price"), mods=slot.mods | {per})
     hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
     qualifiers = {"hedge": hedge, "level": level_of(sentence, start, end, kn)}
     return make_claim(article, "money", start, end, _amount(number, scale, kn, form), slot, sentence, unit=currency,

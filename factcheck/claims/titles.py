@@ -55,6 +55,10 @@ def _name_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
     ('Abdulaziz bin Salman', 'Ursula von der Leyen')."""
     name: list[Token] = []
     words = 0
+    while j + 1 < len(tokens) and tokens[j].folded in kn.honorifics and _is_name_token(tokens[j + 1], kn):
+        j += 1
+        if tokens[j].text == "." and j + 1 < len(tokens):
+            j += 1
     while j < len(tokens) and words < 3:
         t = tokens[j]
         if _initial_at(tokens, j) and j + 2 < len(tokens) and _is_name_token(tokens[j + 2], kn):

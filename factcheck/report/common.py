@@ -75,8 +75,10 @@ def claim_resolved(claim: Claim) -> str:
         return str(claim.value)
     if claim.type == "money":
         return f"{claim.value:.6g} {claim.unit}"
-    if claim.type in ("duration", "measure"):
+    if claim.type == "duration":
         return f"{claim.value:g} {claim.unit}"
+    if claim.type == "measure":
+        return f"{claim.value:,.10g} {claim.unit}"
     if claim.type == "percent":
         basis = claim.qualifiers.get("basis")
         direction = claim.qualifiers.get("direction")
