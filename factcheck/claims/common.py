@@ -17,11 +17,12 @@ _CLAUSE_BREAK = re.compile(
 class Token:
     """A word, number or mark with its offsets in the article's text."""
 
-    __slots__ = ("text", "start", "end", "_folded")
+    __slots__ = ("text", "start", "end", "_folded", "is_capitalised")
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
         self._folded: str | None = None
+        self.is_capitalised = text[:1].isupper()
 
     @property
     def folded(self) -> str:
@@ -29,11 +30,6 @@ class Token:
         if self._folded is None:
             self._folded = fold(self.text)
         return self._folded
-
-    @property
-    def is_capitalised(self) -> bool:
-        """True for a word that starts with a capital letter."""
-        return self.text[:1].isupper()
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Token) and (self.text, self.start, self.end) == (other.text, other.start, other.end)

@@ -29,6 +29,8 @@ def _patterns(kn: Knowledge) -> dict[str, re.Pattern]:
         "month": re.compile(rf"\b(?P<prep>(?i:in|since|until|by|during|from|last|next|this))\s{mon}\b{year}"),
         "weekday": re.compile(rf"\b(?:(?P<rel>(?i:last|this|next|on|since|by|until))\s)?(?P<wd>{weekdays})\b"),
         "relative": re.compile(rf"\b(?P<rd>(?i:{'|'.join(map(re.escape, sorted(kn.relative_days))) or '(?!)'}))\b"),
+        "any": re.compile(rf"\b(?:{'|'.join(names)}|{weekdays})\b|\b(?:19|20)\d\d-|"
+                          rf"\b(?i:{'|'.join(map(re.escape, sorted(kn.relative_days))) or '(?!)'})\b"),
     }
 
 
@@ -177,6 +179,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
     """Date claims in one sentence, resolved against the article's publication date."""
     pats = patterns(kn)
     claims: list[Claim] = []
+    if not pats["any"].search(sentence.text):
+        return claims
     taken = Spans()
     for name in ("range", "iso", "month_day", "day_month", "part", "month", "weekday", "relative"):
         for m in pats[name].finditer(sentence.text):

@@ -11,17 +11,29 @@ from .quantities import counted_head
 _UNITS = r"(second|minute|hour|day|week|month|year)s?"
 
 
-def _pattern(kn: Knowledge) -> re.Pattern:
-    words = "|".join(sorted(kn.number_words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?|{words}|an?)(?:-|\s)(?:{_UNITS})\b(?!\s+(?:ago|earlier|later|old)\b)",
-                      re.IGNORECASE)
+_PATTERNS: dict[int, tuple[re.Pattern, re.Pattern]] = {}
 
 
-def _single_unit_ok(sentence: Sentence, start: int, kn: Knowledge) -> bool:
-    """'about an hour', 'lasted a day': 'a'/'an' counts as one only after a word that introduces a
-    length of time (duration_lead_words), not in a rate ('548,000 barrels a day')."""
-    before = sentence.before(start, 1)
-    return bool(before) and before[-1].folded in kn.duration_lead_words
+def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
+    """A number (in figures or words) and a unit of time; and 'a'/'an' with a unit after a word
+    that introduces a length of time ('about an hour', 'lasted a day'), which is one, where
+    elsewhere 'a day' is a rate ('548,000 barrels a day'). The lead words are in numbers.yml."""
+    if id(kn) not in _PATTERNS:
+        words = "|".join(sorted(kn.number_words, key=len, reverse=True))
+        leads = "|".join(re.escape(w) for w in sorted(kn.duration_lead_words, key=len, reverse=True)) or "(?!)"
+        tail = rf"(?:-|\s)(?:{_UNITS})\b(?!\s+(?:ago|earlier|later|old)\b)"
+        _PATTERNS.clear()
+        _PATTERNS[id(kn)] = (re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?|{words}){tail}", re.IGNORECASE),
+                             re.compile(rf"\b(?:{leads})\s+(an?){tail}", re.IGNORECASE))
+    return _PATTERNS[id(kn)]
+
+
+def _matches(sentence: Sentence, kn: Knowledge):
+    """(start, end, number, unit word) of each duration in a sentence, in text order."""
+    figures, single = _patterns(kn)
+    found = [(m.start(), m.end(), m.group(1), m.group(2)) for m in figures.finditer(sentence.text)]
+    found += [(m.start(1), m.end(), m.group(1), m.group(2)) for m in single.finditer(sentence.text)]
+    return sorted(found)
 
 
 def _clause_event(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
@@ -37,18 +49,13 @@ def _clause_event(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
     """Duration claims in one sentence."""
     claims = []
-    for m in _pattern(kn).finditer(sentence.text):
-        start, end = sentence.start + m.start(), sentence.start + m.end()
-        number = m.group(1)
-        if number.lower() in ("a", "an"):
-            if not _single_unit_ok(sentence, start, kn):
-                continue
-            value = 1.0
-        else:
-            value = float(number) if number[0].isdigit() else float(kn.number_words[number.lower()])
-        unit = stem(m.group(2))
+    for lo, hi, number, unit_word in _matches(sentence, kn):
+        start, end = sentence.start + lo, sentence.start + hi
+        value = 1.0 if number.lower() in ("a", "an") else (
+            float(number) if number[0].isdigit() else float(kn.number_words[number.lower()]))
+        unit = stem(unit_word)
         after = sentence.after(end, 8)
-        hyphenated = "-" in m.group(0)
+        hyphenated = "-" in sentence.text[lo:hi]
         if hyphenated:
             head, mods, span = counted_head(after, kn)
         elif after and after[0].folded == "of":
@@ -66,7 +73,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             head = event or (kn.canon_term(run[0].folded) if run else None)
         slot = clause_slot(article, sentence, start, head, set(mods), kn, people)
         quote_end = after[span - 1].end if span else end
-        hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
+        hedge = hedge_of(sentence.text[max(0, lo - 60):lo], kn)
         claims.append(make_claim(article, "duration", start, quote_end, value, slot, sentence, unit=unit,
-                                 qualifiers={"hedge": hedge} if hedge else {}, display=m.group(0)))
+                                 qualifiers={"hedge": hedge} if hedge else {}, display=sentence.text[lo:hi]))
     return claims

@@ -24,19 +24,28 @@ class KnownNames:
     def __init__(self, names: set[str], kn: Knowledge):
         self.exact = {fold(n) for n in names} | set(kn.aliases)
         self.by_word: dict[tuple[int, int, str], list[str]] = defaultdict(list)
+        self.words: set[str] = set()
         for name in sorted(names | set(kn.aliases.values()) | set(kn.aliases)):
             self._index(name)
 
     def _index(self, name: str) -> None:
         tokens = name_tokens(name)
+        self.words.update(tokens)
         for position, word in enumerate(tokens):
             self.by_word[(len(tokens), position, word)].append(name)
+
+    def may_name_someone(self, tokens: list[Token]) -> bool:
+        """True when some capitalised word is a word of a known name (a near spelling of a name
+        of two or more words keeps all its words but one)."""
+        return any(t.is_capitalised and name_tokens(t.text)[:1] and name_tokens(t.text)[0] in self.words
+                   for t in tokens)
 
     def extended(self, names: set[str]) -> "KnownNames":
         """A copy that also knows some more names."""
         copy = KnownNames.__new__(KnownNames)
         copy.exact = self.exact | {fold(n) for n in names}
         copy.by_word = defaultdict(list, {k: list(v) for k, v in self.by_word.items()})
+        copy.words = set(self.words)
         for name in sorted(names):
             copy._index(name)
         return copy
@@ -60,7 +69,9 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, known: KnownNam
             taken: list[tuple[int, int]]) -> list[Claim]:
     """Mentions in one sentence of a near spelling of a known name, outside title claims."""
     tokens = sentence.tokens
-    claims = []
+    claims: list[Claim] = []
+    if not known.may_name_someone(tokens):
+        return claims
     i = 0
     while i < len(tokens):
         run = name_run_at(tokens, i, kn)
