@@ -19,6 +19,8 @@ EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
 DEFAULT_FORMATS = ("md", "json", "csv")
 ALL_FORMATS = ("md", "json", "csv", "claimreview", "html")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+# Verdicts that say the sources agree: figures that differ only by rounding corroborate each other.
+CORROBORATING = ("agreement", "rounding")
 
 
 class UsageError(Exception):
@@ -223,7 +225,7 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
         finding.message = rule.render(subject=fact.label, detail=verdict.detail, majority=verdict.majority or "",
                                       outliers=", ".join(verdict.outliers), code=rule.code, verdict=verdict.verdict)
         finding.id = _finding_id(finding)
-        (agreements if verdict.verdict == "agreement" else findings).append(finding)
+        (agreements if verdict.verdict in CORROBORATING else findings).append(finding)
     findings.sort(key=lambda f: (-SEVERITY_RANK.get(f.severity, 1), f.code, f.subject, f.claims[0].key))
     agreements.sort(key=lambda f: (f.kind, f.subject, f.claims[0].key))
     notes = list(notes or [])
@@ -428,7 +430,7 @@ def example_holds(rule, example, ruleset: RuleSet) -> tuple[bool, Report]:
         day = date.fromisoformat(published) if published else None
         texts.append((f"example-{i + 1}.txt", text, day))
     report = check_texts(texts, ruleset)
-    fired = any(f.code == rule.code for f in report.findings)
+    fired = any(f.code == rule.code and f.verdict == rule.verdict for f in report.findings + report.agreements)
     return fired == (example.expect == "conflict"), report
 
 
