@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from .knowledge import Knowledge
 from .stories import Stories, everyone_related
-from .names import name_tokens, person_sets_match, same_person, spelling_variant
+from .names import name_tokens, near_spelling, person_sets_match, same_person, spelling_variant
 from .types import Claim, Fact
 
 NUMBER_TYPES = ("percent", "money", "count", "ordinal", "duration", "measure")
@@ -184,7 +184,7 @@ def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[
              for i, x in enumerate(bucket) for y in bucket[i + 1:] if x != y}
     for x, y in sorted(pairs):
         linked = same_person(x, y)
-        if not linked and spelling_variant(x, y) and not (x in holders and y in holders):
+        if not linked and (spelling_variant(x, y) or near_spelling(x, y)) and not (x in holders and y in holders):
             linked = _offices_meet(offices[x], offices[y]) and any(
                 stories.related(a, b) for a in sorted(sources[x]) for b in sorted(sources[y]))
         if linked:

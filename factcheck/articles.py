@@ -264,6 +264,17 @@ def _furniture_reason(line: str, in_header: bool, kn: Knowledge) -> str | None:
     return None
 
 
+def _card_start(lines, idx: int, kinds: list[str]) -> int:
+    """Where a related-article card begins: the short line (the outlet's name) just before its
+    'N hours ago' line, when there is one, else that line itself."""
+    k = idx - 1
+    while k >= 0 and kinds[k] == "blank":
+        k -= 1
+    if k >= 0 and len(_WORD.findall(lines[k][2])) <= 4 and not _SENTENCE_END.search(lines[k][2]):
+        return k
+    return idx
+
+
 def _classify(lines, kn: Knowledge) -> tuple[list[str], list[Dropped]]:
     kinds: list[str] = []
     dropped: list[Dropped] = []
@@ -281,6 +292,11 @@ def _classify(lines, kn: Knowledge) -> tuple[list[str], list[Dropped]]:
             continue
         if seen_body and folded in kn.trailing_headings:
             trailing_from = idx
+            break
+        if seen_body and any(p.search(line) for p in kn.trailing_markers):
+            trailing_from = _card_start(lines, idx, kinds)
+            kinds = kinds[:trailing_from]
+            dropped = [d for d in dropped if d.first_line <= trailing_from]
             break
         reason = _furniture_reason(line, not seen_body, kn)
         if reason:

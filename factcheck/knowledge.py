@@ -144,6 +144,7 @@ class Knowledge:
     interruptions: set[str] = field(default_factory=set)
     line_prefixes: list[str] = field(default_factory=list)
     metadata_patterns: list[re.Pattern] = field(default_factory=list)
+    trailing_markers: list[re.Pattern] = field(default_factory=list)
     max_metadata_list_words: int = 4
     max_metadata_words: int = 12
 
@@ -403,5 +404,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         kn.line_prefixes += [str(p).lower() for p in data.get("line_prefixes") or []]
         for p in data.get("metadata_patterns") or []:
             kn.metadata_patterns.append(_compile(str(p), path, line_of(data, "metadata_patterns"), ""))
+        for p in data.get("trailing_markers") or []:
+            kn.trailing_markers.append(_compile(str(p), path, line_of(data, "trailing_markers"), ""))
         kn.max_metadata_list_words = int(data.get("max_metadata_list_words", kn.max_metadata_list_words))
         kn.max_metadata_words = int(data.get("max_metadata_words", kn.max_metadata_words))

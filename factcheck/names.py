@@ -46,6 +46,20 @@ def spelling_variant(a: str, b: str, max_edits: int = 2) -> bool:
     return distance <= limit and x[:1].isalpha() and x[:1] == y[:1]
 
 
+@lru_cache(maxsize=262144)
+def near_spelling(a: str, b: str) -> bool:
+    """A transliteration or a slip of two letters in one word of a name ('Piyush Goel' /
+    'Piyush Goyal'): as spelling_variant, with two edits allowed in words of four letters or more."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if len(ta) != len(tb) or len(ta) < 2 or ta == tb:
+        return False
+    diff = [(x, y) for x, y in zip(ta, tb) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    return min(len(x), len(y)) >= 4 and x[:1] == y[:1] and OSA.distance(x, y) <= 2
+
+
 _DOUBLED = re.compile(r"(\w)\1+")
 
 

@@ -57,6 +57,21 @@ def test_read_more_teaser_line_is_dropped(kn):
     assert "Ten things" not in _kept(a)
 
 
+def test_related_article_cards_without_a_heading_are_dropped_to_the_end(kn):
+    later = "Tax receipts rose 6% in the quarter, the ministry added in a statement on Wednesday."
+    text = (f"Budget gap narrows\n{BODY}\nListen to this article\n{later}\n\nWire\n2 hours ago\n- Wire\n"
+            f"Rupee hits record low of 88.8 per dollar\nThe rupee fell 0.4% on Monday.\n")
+    a = _article(text, kn)
+    assert "Tax receipts rose 6%" in _kept(a) and "Rupee" not in _kept(a)
+    assert [(d.first_line, d.last_line) for d in a.dropped] == [(3, 3), (6, 11)]
+
+
+def test_a_teaser_with_a_heading_word_and_a_colon_is_one_line(kn):
+    later = "Tax receipts rose 6% in the quarter, the ministry added in a statement on Wednesday."
+    a = _article(f"{BODY}\nMost read: Gold tops $3,700 an ounce\n{later}\n", kn)
+    assert "Gold tops" not in _kept(a) and "Tax receipts" in _kept(a)
+
+
 def test_list_in_the_body_is_kept(kn):
     a = _article(f"{BODY}\n- Deficit: 3.1%\n- Debt: 61%\n", kn)
     assert "Debt: 61%" in _kept(a)

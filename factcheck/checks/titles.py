@@ -4,7 +4,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from ..knowledge import Knowledge
-from ..names import name_tokens, same_person, spelling_variant
+from ..names import name_tokens, near_spelling, same_person, spelling_variant
 from ..types import Claim, Fact
 from .base import CheckContext, Verdict, agreement, majority_and_outliers, sources_of
 
@@ -118,7 +118,7 @@ def _spellings(fact: Fact) -> list[Verdict]:
     names = sorted({c.qualifiers["person"] for c in fact.claims})
     for i, x in enumerate(names):
         for y in names[i + 1:]:
-            if not same_person(x, y) and spelling_variant(x, y):
+            if not same_person(x, y) and (spelling_variant(x, y) or near_spelling(x, y)):
                 evidence = [c for c in fact.claims if c.qualifiers["person"] in (x, y)]
                 if len(sources_of(evidence)) < 2:
                     continue
