@@ -22,7 +22,7 @@ def _period_head(after, kn: Knowledge) -> tuple[str | None, set[str], int]:
         k += 1
     if k >= len(after):
         return None, set(), 0
-    head = stem(after[k].folded)
+    head = kn.period_adjectives.get(after[k].folded) or stem(after[k].folded)
     if head not in kn.ordinal_periods:
         return None, set(), 0
     span = k + 1
