@@ -125,7 +125,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
     out: list[Claim] = list(title_claims)
     known = _known_names(frozenset(known_people) | frozenset(h.person for h in kn.holders), kn)
     if own:
-        known = known.extended(own)
+        known = known.with_own(own)
     taken = [(c.start, c.end) for c in title_claims]
     for s in sents:
         out.extend(mentions.extract(article, s, kn, known, taken))

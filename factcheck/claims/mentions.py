@@ -25,6 +25,9 @@ class KnownNames:
         self.exact = {fold(n) for n in names} | set(kn.aliases)
         self.by_word: dict[tuple[int, int, str], list[str]] = defaultdict(list)
         self.words: set[str] = set()
+        self.own: list[str] = []
+        self.own_exact: set[str] = set()
+        self.own_words: set[str] = set()
         for name in sorted(names | set(kn.aliases.values()) | set(kn.aliases)):
             self._index(name)
 
@@ -37,23 +40,39 @@ class KnownNames:
     def may_name_someone(self, tokens: list[Token]) -> bool:
         """True when some capitalised word is a word of a known name (a near spelling of a name
         of two or more words keeps all its words but one)."""
-        return any(t.is_capitalised and name_tokens(t.text)[:1] and name_tokens(t.text)[0] in self.words
-                   for t in tokens)
+        for t in tokens:
+            if t.is_capitalised:
+                words = name_tokens(t.text)
+                if words and (words[0] in self.words or words[0] in self.own_words):
+                    return True
+        return False
 
-    def extended(self, names: set[str]) -> "KnownNames":
-        """A copy that also knows some more names."""
-        copy = KnownNames.__new__(KnownNames)
-        copy.exact = self.exact | {fold(n) for n in names}
-        copy.by_word = defaultdict(list, {k: list(v) for k, v in self.by_word.items()})
-        copy.words = set(self.words)
-        for name in sorted(names):
-            copy._index(name)
-        return copy
+    def with_own(self, names: set[str]) -> "KnownNames":
+        """A view that also knows an article's own titled names (without copying the index)."""
+        view = KnownNames.__new__(KnownNames)
+        view.exact, view.by_word, view.words = self.exact, self.by_word, self.words
+        view.own = sorted(names)
+        view.own_exact = {fold(n) for n in names}
+        view.own_words = {w for n in names for w in name_tokens(n)}
+        return view
+
+    def may_name_someone(self, tokens: list[Token]) -> bool:
+        """True when some capitalised word is a word of a known name (a near spelling of a name
+        of two or more words keeps all its words but one)."""
+        for t in tokens:
+            if t.is_capitalised:
+                words = name_tokens(t.text)
+                if words and (words[0] in self.words or words[0] in self.own_words):
+                    return True
+        return False
 
     def near(self, name: str) -> str | None:
         """The known name this one is a near spelling of (None when it is known, or near none)."""
-        if fold(name) in self.exact:
+        if fold(name) in self.exact or fold(name) in self.own_exact:
             return None
+        for known in self.own:
+            if spelling_variant(name, known):
+                return known
         tokens = name_tokens(name)
         seen: set[str] = set()
         for position, word in enumerate(tokens):
