@@ -67,7 +67,8 @@ def _former_confirmed(claim: Claim, ctx: CheckContext) -> bool:
     if day is None:
         return False
     named = [h for h in holders_named(claim.qualifiers["person"], ctx.kn)
-             if h.role.split()[-1] == role_base(claim)]
+             if h.role.split()[-1] == role_base(claim)
+             and portfolios_compatible(h.portfolio, claim.qualifiers["portfolio"], ctx.kn)]
     return bool(named) and not any(h.holds_on(day) for h in named) and any(h.start < day for h in named)
 
 
@@ -78,6 +79,8 @@ def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     for i, a in enumerate(fact.claims):
         for b in fact.claims[i + 1:]:
             if a.article == b.article or not a.qualifiers["role"] or not b.qualifiers["role"]:
+                continue
+            if _leaving(a) or _leaving(b):
                 continue
             if role_base(a) != role_base(b):
                 if frozenset((a.qualifiers["role"], b.qualifiers["role"])) in kn.exclusive_roles:
@@ -109,6 +112,11 @@ def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     return verdicts
 
 
+def _leaving(claim: Claim) -> bool:
+    """A sitting title in a sentence about a change of office: maybe the office being left."""
+    return bool(claim.qualifiers.get("transition")) and claim.qualifiers["qualifier"] not in _PAST
+
+
 def _involved(fact: Fact, pairs) -> list[Claim]:
     ids = {id(c) for pair in pairs for c in pair}
     return [c for c in fact.claims if id(c) in ids]
@@ -134,13 +142,16 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
         return []
     q = claim.qualifiers
     out = []
+    if _leaving(claim):
+        return out
     named = holders_named(q["person"], kn)
     if not q["role"]:
         return _untitled_against_record(claim, named, day, kn)
     if q["qualifier"] in _PAST:
         for h in named:
             if h.holds_on(day) and h.role.split()[-1] == role_base(claim) and (
-                    not q["country"] or not h.country or q["country"] == h.country):
+                    not q["country"] or not h.country or q["country"] == h.country) and \
+                    portfolios_compatible(h.portfolio, q["portfolio"], kn):
                 out.append(Verdict("title.former_per_record", "contradiction", [claim],
                                    f"{h.person} held the office ({h.role}) on {day.isoformat()}, "
                                    f"the article's date, yet is called former", h.person, [claim.article]))

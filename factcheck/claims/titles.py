@@ -303,8 +303,19 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
     claim = make_claim(article, "title", start, end, office.label(), None, sentence, display=person)
     claim.qualifiers = {"person": kn.canonical_person(person), "role": office.role, "portfolio": office.portfolio,
                         "country": office.country, "qualifier": office.qualifier}
+    if _in_transition(sentence, kn):
+        claim.qualifiers["transition"] = True
     claim.head = fold(kn.canonical_person(person))
     return claim
+
+
+def _in_transition(sentence: Sentence, kn: Knowledge) -> bool:
+    """True when the sentence tells of a change of office ('Foreign Secretary David Lammy was
+    moved to…', 'Home Secretary Yvette Cooper replaced him'): a title there may be the one the
+    person is leaving, so the record and the former/sitting comparison leave it alone."""
+    words = [t.folded for t in sentence.tokens]
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    return any(w in kn.transition_words for w in words) or bool(pairs & kn.transition_words)
 
 
 def _strip_possessive(name: str) -> str:
