@@ -8,7 +8,7 @@ from ..types import Article, Claim
 from .common import PersonIndex, Sentence, hedge_of, level_of, make_claim, noun_run, number_slot
 
 PERCENT = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?:[ \u00a0]|-(?=[a-z]))?(%|percent\b|per cent\b|pct\b|"
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?:[ \u00a0]|-(?=[a-z]))?(%|percent\b|per cent\b|pct\b|pc\b|"
     r"percentage[ -]points?\b|basis[ -]points?\b|bps\b|bp\b)",
     re.IGNORECASE)
 _WORD_POINTS: dict[int, re.Pattern] = {}

@@ -67,6 +67,14 @@ def claim_value(claim: Claim) -> str:
     return claim.display or str(claim.value)
 
 
+def readable_amount(value: float) -> str:
+    """A large amount as people write it: 2.88e10 → '28.8 billion', 40000 → '40,000'."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:.6g} {word}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+
+
 def claim_resolved(claim: Claim) -> str:
     """The normalised value: an ISO date, a number with its unit, a canonical office."""
     if claim.type == "date":
@@ -74,7 +82,7 @@ def claim_resolved(claim: Claim) -> str:
     if claim.type == "title":
         return str(claim.value)
     if claim.type == "money":
-        return f"{claim.value:.6g} {claim.unit}"
+        return f"{readable_amount(claim.value)} {claim.unit}"
     if claim.type == "duration":
         return f"{claim.value:g} {claim.unit}"
     if claim.type == "measure":
