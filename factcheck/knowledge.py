@@ -107,6 +107,7 @@ class Knowledge:
     name_suffixes: set[str] = field(default_factory=set)
     honorifics: set[str] = field(default_factory=set)
     transition_words: set[str] = field(default_factory=set)
+    organisation_words: set[str] = field(default_factory=set)
     exclusive_roles: set[frozenset[str]] = field(default_factory=set)
     qualifier_suffixes: set[str] = field(default_factory=set)
     portfolio_canon: dict[str, str] = field(default_factory=dict)
@@ -295,6 +296,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
         kn.name_suffixes.update(fold(w) for w in data.get("name_suffixes") or [])
         kn.honorifics.update(fold(w) for w in data.get("honorifics") or [])
         kn.transition_words.update(fold(w) for w in data.get("transition_words") or [])
+        kn.organisation_words.update(fold(w) for w in data.get("organisation_words") or [])
         aliases = data.get("role_aliases") or {}
         for canon, names in aliases.items():
             for n in names or []:

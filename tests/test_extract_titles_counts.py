@@ -150,3 +150,17 @@ def test_an_untitled_near_spelling_of_a_known_name_is_a_claim(kn):
     found = claims_of("Trade chief Maros Sefcovich said the deal brought stability.", kn, kind="title")
     assert [(c.qualifiers["person"], c.qualifiers["role"]) for c in found] == [("Maros Sefcovich", "")]
     assert claims_of("Trade chief Maros Sefcovic said the deal brought stability.", kn, kind="title") == []
+
+
+def test_ages_of_named_people(kn):
+    text = "Former President Jair Bolsonaro was sentenced. Bolsonaro, 70, is under house arrest."
+    ages = [c for c in claims_of(text, kn, kind="count") if c.head == "age"]
+    assert [(c.value, sorted(c.persons)) for c in ages] == [(70, ["jair bolsonaro"])]
+    assert [c for c in claims_of("The victim, 34, was a nurse.", kn, kind="count") if c.head == "age"] == []
+    assert claims_of("A 70-year-old man was hurt.", kn, kind="duration") == []
+
+
+def test_names_of_bodies_are_not_people(kn):
+    found = claims_of("The Justice Department declined to comment, and Judge Mary Lee adjourned.", kn,
+                      kind="title")
+    assert [(c.qualifiers["person"], c.qualifiers["role"]) for c in found] == [("Mary Lee", "judge")]

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ..knowledge import Knowledge, lemma, stem
+from ..knowledge import Knowledge, fold, lemma, stem
 from ..types import Article, Claim
 from .common import PersonIndex, Sentence, Spans, clause_slot, hedge_of, is_projection, make_claim
 from .quantities import counted_head
@@ -104,10 +105,38 @@ def _number_words(kn: Knowledge) -> re.Pattern:
     return re.compile(rf"\b({words})\b(?!-)", re.IGNORECASE)
 
 
+# "Bolsonaro, 70," / "Bolsonaro, who is 71," / "Bolsonaro, aged 70" (name before) and
+# "70-year-old Bolsonaro" (name after): an age is kept only when it belongs to a named person.
+_AGE_AFTER_NAME = re.compile(r"([A-Z][\w'’-]+),\s(?:who\sis\s|aged\s)?(\d{1,3})(?=,|\.|\s(?:and|was|is|has|had|said|says|who)\b)")
+_AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old\s(?:[a-z]+\s){0,3}?([A-Z][\w'’-]+)")
+
+
+def _ages(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex, taken: Spans) -> list[Claim]:
+    """Ages of named people ('Bolsonaro, 70,'); the person is the claim's subject."""
+    claims = []
+    for pattern, number_group, name_group in ((_AGE_AFTER_NAME, 2, 1), (_AGE_BEFORE_NAME, 1, 2)):
+        for m in pattern.finditer(sentence.text):
+            person = people.by_token.get(fold(m.group(name_group)))
+            value = int(m.group(number_group))
+            if not person or not 0 < value < 120:
+                continue
+            start, end = sentence.start + m.start(number_group), sentence.start + m.end(number_group)
+            if pattern is _AGE_BEFORE_NAME:
+                end = sentence.start + m.start(number_group) + len(m.group(number_group)) + len("-year-old")
+            if taken.overlaps(start, end):
+                continue
+            taken.add(start, end)
+            slot = clause_slot(article, sentence, start, "age", set(), kn, people)
+            slot = replace(slot, persons=frozenset({person}))
+            claims.append(make_claim(article, "count", start, end, value, slot, sentence, unit="age",
+                                     display=m.group(number_group)))
+    return claims
+
+
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex,
             taken: Spans) -> list[Claim]:
     """Count claims in one sentence, skipping spans other extractors already took."""
-    claims = []
+    claims = _ages(article, sentence, kn, people, taken)
     for pattern, to_value in ((_scaled(kn), lambda s: _scaled_value(s, kn)),
                               (_DIGITS, lambda s: int(s.replace(",", ""))),
                               (_number_words(kn), lambda s: kn.number_words[s.lower()])):

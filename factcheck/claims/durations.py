@@ -21,7 +21,7 @@ def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     if id(kn) not in _PATTERNS:
         words = "|".join(sorted(kn.number_words, key=len, reverse=True))
         leads = "|".join(re.escape(w) for w in sorted(kn.duration_lead_words, key=len, reverse=True)) or "(?!)"
-        tail = rf"(?:-|\s)(?:{_UNITS})\b(?!\s+(?:ago|earlier|later|old)\b)"
+        tail = rf"(?:-|\s)(?:{_UNITS})\b(?![\s-]+(?:ago|earlier|later|old)\b)"
         _PATTERNS.clear()
         _PATTERNS[id(kn)] = (re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?|{words}){tail}", re.IGNORECASE),
                              re.compile(rf"\b(?:{leads})\s+(an?){tail}", re.IGNORECASE))

@@ -47,7 +47,8 @@ def _role_at(tokens: list[Token], i: int, kn: Knowledge) -> int:
 def _is_name_token(t: Token, kn: Knowledge) -> bool:
     f = t.folded
     return (t.is_capitalised and f[:1].isalpha() and f not in _NAME_STOP and f not in kn.months
-            and f not in kn.weekdays and f not in kn.roles and not kn.canon_place(t.text))
+            and f not in kn.weekdays and f not in kn.roles and f not in kn.organisation_words
+            and not kn.canon_place(t.text))
 
 
 def _name_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
