@@ -34,6 +34,8 @@ from .helpers import claims_of, one
      "Housing and Urban Development Secretary Dana P. Whitlock Jr."),
     ("Indian Finance Minister R. Venkat Rao spoke.", "R. Venkat Rao", "minister", "treasury", "india", None,
      "Indian Finance Minister R. Venkat Rao"),
+    ("Kenyan Defense Minister Israel Varga spoke.", "Israel Varga", "minister", "defense", "kenya", None,
+     "Kenyan Defense Minister Israel Varga"),
     ("Lin Zhou and Defense Secretary Ada Moss spoke.", "Ada Moss", "secretary", "defense", None, None,
      "Defense Secretary Ada Moss"),
 ])

@@ -76,7 +76,8 @@ def _name_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
                 continue
             break
         if not _is_name_token(t, kn) or (name and t.folded in kn.name_suffixes):
-            break
+            if not (not name and _place_as_given_name(tokens, j, kn)):
+                break
         name.append(t)
         words += 1
         if t.text.endswith(("'s", "’s")):
@@ -87,6 +88,14 @@ def _name_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
         if j + 1 < len(tokens) and tokens[j + 1].text == "." and tokens[j + 1].start == tokens[j].end:
             name.append(tokens[j + 1])
     return name
+
+
+def _place_as_given_name(tokens: list[Token], j: int, kn: Knowledge) -> bool:
+    """A given name that is also a place ('Israel Katz'): a capitalised place word followed
+    by a name word that is not a place."""
+    t = tokens[j]
+    return (t.is_capitalised and bool(kn.canon_place(t.text)) and not t.text.endswith(("'s", "’s"))
+            and j + 1 < len(tokens) and _is_name_token(tokens[j + 1], kn))
 
 
 def name_run_at(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
