@@ -166,3 +166,18 @@ def test_names_of_bodies_are_not_people(kn):
     found = claims_of("The Justice Department declined to comment, and Judge Mary Lee adjourned.", kn,
                       kind="title")
     assert [(c.qualifiers["person"], c.qualifiers["role"]) for c in found] == [("Mary Lee", "judge")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Eighteen of the dead were in a school used as a shelter.", 18),
+    ("Sixteen of them died when the school was hit.", 16),
+    ("The dead included 18 people sheltering in a school.", 18),
+])
+def test_parts_of_a_toll_are_counts_of_the_dead(kn, text, value):
+    found = [c for c in claims_of(text, kn, kind="count") if c.value == value]
+    assert len(found) == 1 and found[0].head == "dead"
+
+
+def test_a_long_name_with_particles_is_read_whole(kn):
+    c = one("Qatari Prime Minister Hamad bin Khalid Al Suwaidi spoke.", kn, "title")
+    assert c.qualifiers["person"] == "Hamad bin Khalid Al Suwaidi"

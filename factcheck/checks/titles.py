@@ -86,7 +86,7 @@ def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                 if frozenset((a.qualifiers["role"], b.qualifiers["role"])) in kn.exclusive_roles:
                     office_pairs.append((a, b))
                 continue
-            if role_rank(a) != role_rank(b) or not portfolios_compatible(
+            if _ranks(a, kn) != _ranks(b, kn) or not portfolios_compatible(
                     a.qualifiers["portfolio"], b.qualifiers["portfolio"], kn):
                 office_pairs.append((a, b))
             elif (a.qualifiers["qualifier"] in _PAST) != (b.qualifiers["qualifier"] in _PAST):
@@ -110,6 +110,12 @@ def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                                 majority, outliers))
     verdicts += _spellings(fact)
     return verdicts
+
+
+def _ranks(claim: Claim, kn: Knowledge) -> set[str]:
+    """The ranks of a title that make a different office ('vice', 'deputy'), not descriptive
+    ones ('special envoy', 'top negotiator')."""
+    return set(role_rank(claim).split()) - kn.descriptive_ranks
 
 
 def _leaving(claim: Claim) -> bool:

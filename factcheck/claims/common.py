@@ -361,13 +361,17 @@ def _in_object_phrase(tokens: list[Token], i: int, kn: Knowledge) -> bool:
 
 
 def noun_run(tokens: list[Token], kn: Knowledge) -> list[Token]:
-    """The run of non-stopword words at the start of tokens (a noun phrase, roughly)."""
+    """The run of non-stopword words at the start of tokens (a noun phrase, roughly); it ends
+    before a participle ('fell', 'raised') or an '-ing' word after a plural ('people sheltering')."""
     run = []
     for t in tokens:
         f = t.folded
         if not f or not (f[0].isalpha() or f[0].isdigit()) or f in kn.stopwords or (run and f.isdigit()):
             break
         if run and (kn.direction_of.get(f) or (f.endswith("ed") and t.text.islower() and f not in kn.synonym_of)):
+            break
+        if run and f.endswith("ing") and t.text.islower() and (run[-1].folded in kn.count_subjects
+                                                               or run[-1].folded.endswith("s")):
             break
         run.append(t)
     return run

@@ -70,6 +70,18 @@ def _class_verb_before(sentence: Sentence, start: int, kn: Knowledge) -> str | N
     return None
 
 
+def _part_of(after, kn: Knowledge) -> str | None:
+    """The class of a part of a toll: 'Eighteen of the dead', 'Sixteen of them died',
+    'five of those injured'."""
+    if len(after) < 3 or after[1].folded not in ("the", "them", "those"):
+        return None
+    for t in after[2:5]:
+        cls = kn.count_class.get(t.folded) or kn.count_toll.get(t.folded)
+        if cls:
+            return cls
+    return None
+
+
 def _fate(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
     """What happened to the people counted ('killed 64 people', '71 people have died',
     '12,000 residents were evacuated'), read from the verb near the count."""
@@ -158,6 +170,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 span = 0
             if not head and not after_noun(after, kn):
                 head = _class_verb_before(sentence, start, kn) or _toll_before(sentence, start, kn)
+            if after and after[0].folded == "of":
+                head = _part_of(after, kn) or head
             if not head or head in kn.months or head in kn.weekdays or head in _TIME_UNITS:
                 continue
             verb = _verb_before(sentence, start, kn)

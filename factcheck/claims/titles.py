@@ -79,7 +79,7 @@ def _name_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
             if not (not name and _place_as_given_name(tokens, j, kn)):
                 break
         name.append(t)
-        words += 1
+        words += t.folded not in kn.name_particles
         if t.text.endswith(("'s", "’s")):
             break
         j += 1
