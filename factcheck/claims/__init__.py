@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim
 from . import counts, dates, durations, measures, mentions, money, ordinals, percent, titles
-from .common import TOKEN, PersonIndex, Spans, mark_proper_names, sentences
+from .common import PersonIndex, Spans, mark_proper_names, sentences
 
 CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordinal", "measure")
 
@@ -25,17 +25,39 @@ def _titles(article: Article, kn: Knowledge, keep: bool, sents=None) -> list[Cla
     return list(found)
 
 
-def capitalised_words(article: Article) -> set[str]:
-    """Folded forms of the capitalised words of an article: where a known name can be used."""
-    return {fold(w) for w in set(TOKEN.findall(article.norm)) if w[:1].isupper()}
+def capitalised_words(sents) -> set[str]:
+    """Folded forms of the capitalised words of an article's sentences: where a known name can
+    be used (page furniture left out)."""
+    return {t.folded for sent in sents for t in sent.tokens if t.is_capitalised}
+
+
+_SENTENCES: dict[tuple, list] = {}
+_SENTENCES_KEPT = 256
+
+
+def _read_sentences(article: Article, kn: Knowledge, keep: bool) -> list:
+    """An article's sentences; the first pass keeps the most recent ones for the second pass
+    in this process (with their per-sentence memos cleared), so that they are read once."""
+    key = (id(kn), article.id, hash(article.text))
+    if not keep and key in _SENTENCES:
+        sents = _SENTENCES.pop(key)
+        for sent in sents:
+            sent._terms.clear()
+        return sents
+    sents = sentences(article, kn)
+    if keep:
+        while len(_SENTENCES) >= _SENTENCES_KEPT:
+            _SENTENCES.pop(next(iter(_SENTENCES)))
+        _SENTENCES[key] = sents
+    return sents
 
 
 def first_pass(article: Article, kn: Knowledge) -> tuple[set[str], set[str], set[str]]:
     """What the run needs to know of an article before extracting claims: the people it gives a
     title to, its capitalised words, and its story words (one reading of its sentences)."""
-    sents = sentences(article, kn)
+    sents = _read_sentences(article, kn, keep=True)
     named = titles.person_names(_titles(article, kn, keep=True, sents=sents))
-    return named, capitalised_words(article), story_words(article, kn, sents)
+    return named, capitalised_words(sents), story_words(article, kn, sents)
 
 
 def story_words(article: Article, kn: Knowledge, sents=None) -> set[str]:
@@ -115,9 +137,9 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
     ``known_people`` are names titled in other articles of the run, so that a bare 'Xi' or
     'Lind' here is still recognised as a person.
     """
-    sents = sentences(article, kn)
+    sents = _read_sentences(article, kn, keep=False)
     mark_proper_names(sents)
-    title_claims = _titles(article, kn, keep=False)
+    title_claims = _titles(article, kn, keep=False, sents=sents)
     own = titles.person_names(title_claims) - set(known_people)
     people = _people_index(frozenset(known_people) | frozenset(h.person for h in kn.holders), kn)
     if own:
