@@ -30,6 +30,7 @@ class AlignParams:
     date_context_min_with_names: float = 35.0
     date_context_min_one_sided: float = 50.0
     weak_events: tuple[str, ...] = ("statement", "release")
+    participant_events: tuple[str, ...] = ("call", "meeting", "visit")
     max_bucket: int = 200
     story_min: float = 0.1
     story_min_articles: int = 12
@@ -101,11 +102,14 @@ def compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: AlignPar
     return _compatible(features(a, kn), features(b, kn), score, kn, params)
 
 
-def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, params: AlignParams) -> bool:
+def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, params: AlignParams,
+                sole: bool = False) -> bool:
     a, b = fa.claim, fb.claim
     if fa.context_places and fb.context_places and not fa.context_places & fb.context_places:
         return False
     if a.type == "date":
+        if sole and a.head not in params.participant_events and a.persons and b.persons:
+            return _names_agree(fa, fb) and _persons_overlap(a, b)
         return _dates_compatible(fa, fb, score, params)
     if not _persons_ok(a, b):
         return False
@@ -131,6 +135,15 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     if fa.context_places & fb.context_places:
         return score >= params.context_min_with_places
     return score >= params.context_min
+
+
+def _names_agree(fa: _Features, fb: _Features) -> bool:
+    return not (fa.names and fb.names and not fa.names & fb.names)
+
+
+def _persons_overlap(a: Claim, b: Claim) -> bool:
+    """True when two sets of people share someone (same name, a part of it, a near spelling)."""
+    return any(same_person(x, y) or spelling_variant(x, y) for x in a.persons for y in b.persons)
 
 
 def _dates_compatible(fa: _Features, fb: _Features, score: float, params: AlignParams) -> bool:
@@ -308,7 +321,7 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
         if not stories.related(a.article, b.article):
             continue
         if _compatible(feats[i], feats[j], float(score), kn, params) or (
-                (i, j) in sole and _compatible(feats[i], feats[j], 100.0, kn, params)):
+                (i, j) in sole and _compatible(feats[i], feats[j], 100.0, kn, params, sole=True)):
             ok.add((i, j))
             if a.article != b.article:
                 edges.append((*_merge_order(a, b, float(score), params), i, j))

@@ -108,3 +108,10 @@ def test_a_title_in_a_sentence_about_a_move_is_not_compared(ruleset):
                          "Interior Minister Ana Ruiz said the plan was ready.",
                          "Former Interior Minister Ana Ruiz, who stepped down last year, welcomed the plan.")
     assert found == [("TTL001", "contradiction")]
+
+
+def test_the_only_appointment_date_of_two_reports_aligns_when_they_share_a_person(ruleset):
+    found, _ = _verdicts(ruleset,
+                         "Prime Minister Ana Silva reshuffled her cabinet on Friday after Omar Haddad resigned.",
+                         "Silva promoted Jonas Berg on September 4, hours after Haddad quit.")
+    assert found == [("DAT001", "contradiction")]
