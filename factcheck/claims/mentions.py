@@ -56,16 +56,6 @@ class KnownNames:
         view.own_words = {w for n in names for w in name_tokens(n)}
         return view
 
-    def may_name_someone(self, tokens: list[Token]) -> bool:
-        """True when some capitalised word is a word of a known name (a near spelling of a name
-        of two or more words keeps all its words but one)."""
-        for t in tokens:
-            if t.is_capitalised:
-                words = name_tokens(t.text)
-                if words and (words[0] in self.words or words[0] in self.own_words):
-                    return True
-        return False
-
     def near(self, name: str) -> str | None:
         """The known name this one is a near spelling of (None when it is known, or near none)."""
         if fold(name) in self.exact or fold(name) in self.own_exact:
