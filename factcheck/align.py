@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 
 from .knowledge import Knowledge
 from .stories import Stories, everyone_related
+from .claims.counts import VERB_MARK
 from .names import name_tokens, near_spelling, person_sets_match, same_person, spelling_variant
 from .types import Claim, Fact
 
@@ -356,7 +357,8 @@ def label_of(claims: list[Claim]) -> str:
         people = sorted(p.title() for p in kept)
         who = f" ({', '.join(people)})" if people else ""
         return f"date of {c.head}{who}"
-    mods = sorted(set.intersection(*[set(x.mods) for x in claims]) or set(c.mods))
+    mods = sorted(m for m in (set.intersection(*[set(x.mods) for x in claims]) or set(c.mods))
+                  if not m.startswith(VERB_MARK))
     period = next((x.period for x in claims if x.period), None)
     label = (c.head or c.type) + (f" ({', '.join(mods)})" if mods else "")
     return label + (f" in {period.capitalize()}" if period else "") + f" — {c.type}"

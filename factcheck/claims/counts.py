@@ -15,12 +15,16 @@ _DIGITS = re.compile(r"(?<![\w.,$€£¥:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w%:/-]
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 
 
+VERB_MARK = "~"
+
+
 def _verb_before(sentence: Sentence, start: int, kn: Knowledge) -> set[str]:
-    """The verb that governs a count ('killed 64 people', 'killing at least 64') as a lemma."""
+    """The verb that governs a count ('killed 64 people', 'killing at least 64') as a lemma,
+    marked with VERB_MARK: it sets counts apart but is not shown in a fact's label."""
     for t in reversed(sentence.before(start, 4)):
         f = t.folded
         if t.text.islower() and f.endswith(("ed", "ing")) and len(f) > 4 and f not in kn.stopwords:
-            return {lemma(f)}
+            return {VERB_MARK + lemma(f)}
         if f not in kn.stopwords and f not in kn.hedge_words and t.text not in ",":
             break
     return set()
