@@ -340,7 +340,13 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
     return [sorted(g) for g in groups.values()]
 
 
-def label_of(claims: list[Claim]) -> str:
+def _display_name(name: str, kn: Knowledge | None) -> str:
+    """A folded name written for people: 'ursula von der leyen' → 'Ursula von der Leyen'."""
+    particles = kn.name_particles if kn else set()
+    return " ".join(w if w in particles else w[:1].upper() + w[1:] for w in name.split())
+
+
+def label_of(claims: list[Claim], kn: Knowledge | None = None) -> str:
     """A readable label for a fact: what the grouped claims are about."""
     c = claims[0]
     if c.type == "title":
@@ -354,7 +360,7 @@ def label_of(claims: list[Claim]) -> str:
         for p in names:
             if not any(same_person(p, k) or spelling_variant(p, k) for k in kept):
                 kept.append(p)
-        people = sorted(p.title() for p in kept)
+        people = sorted(_display_name(p, kn) for p in kept)
         who = f" ({', '.join(people)})" if people else ""
         return f"date of {c.head}{who}"
     mods = sorted(m for m in (set.intersection(*[set(x.mods) for x in claims]) or set(c.mods))
@@ -385,12 +391,12 @@ def group_block(key: tuple, block: list[Claim], kn: Knowledge, params: AlignPara
     return _title_groups(block, kn, stories) if key == ("title",) else _cluster(block, kn, params, stories)
 
 
-def facts_of(block: list[Claim], groups: list[list[int]]) -> list[Fact]:
+def facts_of(block: list[Claim], groups: list[list[int]], kn: Knowledge | None = None) -> list[Fact]:
     """The facts of one block, from its groups."""
     out = []
     for g in groups:
         members = [block[i] for i in g]
-        out.append(Fact(type=members[0].type, label=label_of(members), claims=members))
+        out.append(Fact(type=members[0].type, label=label_of(members, kn), claims=members))
     return out
 
 
@@ -404,5 +410,5 @@ def align(claims: list[Claim], kn: Knowledge, params: AlignParams | None = None,
     """Group claims into facts; every fact with claims from at least two articles, or a title."""
     facts = []
     for key, block in blocks_of(claims):
-        facts += facts_of(block, group_block(key, block, kn, params, stories))
+        facts += facts_of(block, group_block(key, block, kn, params, stories), kn)
     return sort_facts(facts)

@@ -71,7 +71,7 @@ def block_job(job: tuple[tuple, list[Claim], list[list[int]] | None]) -> tuple[l
         groups = group_block(key, block, _SHARED.kn, _SHARED.align, _SHARED.stories)
     position = {id(c): i for i, c in enumerate(block)}
     verdicts = []
-    facts = facts_of(block, groups)
+    facts = facts_of(block, groups, _SHARED.kn)
     index = {id(f): n for n, f in enumerate(facts)}
     for fact, v in judge_facts(facts, _SHARED.ctx):
         verdicts.append((index[id(fact)], v.check, v.verdict, [position[id(c)] for c in v.claims], v.detail,
@@ -159,7 +159,7 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
                                   if gkeys[b] and known[b] is None])
     facts, judged = [], []
     for (key, block), (groups, verdicts) in zip(blocks, results):
-        block_facts = facts_of(block, groups)
+        block_facts = facts_of(block, groups, shared.kn)
         facts += block_facts
         for n, check, verdict, positions, detail, majority, outliers in verdicts:
             fact = block_facts[n]

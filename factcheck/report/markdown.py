@@ -65,7 +65,7 @@ def render(report, ruleset=None) -> str:
     counts = Counter(f.verdict for f in report.findings)
     rows = [["Articles read", len(report.articles)], ["Claims extracted", len(report.claims)],
             ["Facts reported by two or more sources", report.facts]]
-    rows += [[f"Conflicts: {VERDICT_WORDS[v][1]}", counts[v]] for v in VERDICT_WORDS]
+    rows += [[f"Conflicts: {VERDICT_WORDS[v][1]}", counts[v]] for v in VERDICT_WORDS if v != "rounding"]
     rows += [["Corroborated facts", len(report.agreements)], ["Skipped inputs", len(report.skipped)]]
     out += [_table([[a, str(b)] for a, b in rows], ["What", "Count"]), ""]
     if report.findings:
