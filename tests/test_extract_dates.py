@@ -67,3 +67,8 @@ def test_a_reporting_verb_with_its_own_subject_dates_the_report(kn):
     c = one("Japan will offer a package during the negotiations, Nikkei Asia reported on Thursday.", kn, "date",
             published=TUESDAY)
     assert c.head == "statement"
+
+
+def test_a_weekday_naming_an_explicit_date_is_not_a_second_date(kn):
+    found = claims_of("Talks began on Monday, June 2, in Geneva.", kn, kind="date")
+    assert [(c.text, c.value) for c in found] == [("June 2", ("2025-06-02", "2025-06-02"))]

@@ -196,7 +196,24 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             start, end = sentence.start + span[0], sentence.start + span[1]
             taken.add(*span)
             claims.append(_claim(article, sentence, start, end, lo_date, hi_date, shown, resolved, name, kn, people))
-    return claims
+    return _without_named_weekdays(claims, sentence)
+
+
+def _without_named_weekdays(claims: list[Claim], sentence: Sentence) -> list[Claim]:
+    """'Monday, June 2' states one date: the weekday right before an explicit date is its name,
+    not a second date to resolve."""
+    explicit = {c.start for c in claims if c.qualifiers.get("form") != "weekday"}
+    out = []
+    for c in claims:
+        if c.qualifiers.get("form") == "weekday":
+            gap = _NAMED_DAY_GAP.match(sentence.text, c.end - sentence.start)
+            if gap and sentence.start + gap.end() in explicit:
+                continue
+        out.append(c)
+    return out
+
+
+_NAMED_DAY_GAP = re.compile(r",?\s")
 
 
 def _inside_quote(text: str, at: int) -> bool:
