@@ -127,3 +127,14 @@ def test_figures_on_top_of_others_and_projections_are_their_own_level(kn):
     assert said.qualifiers.get("level") is None
     month = one("Exports fell 12.7% in May, to $28.8 billion.", kn, "money")
     assert month.qualifiers.get("level") is None
+
+
+@pytest.mark.parametrize("text,basis", [
+    ("Exports rose 5.1% compared with the same period a year ago.", "year-on-year"),
+    ("Output rose 1.2% on the month.", "month-on-month"),
+    ("Wages rose 4.5% on the year.", "year-on-year"),
+    ("Orders fell 4% year to date.", "year-to-date"),
+    ("Sales are up 8% so far this year.", "year-to-date"),
+])
+def test_more_ways_of_stating_a_basis(kn, text, basis):
+    assert one(text, kn, "percent").qualifiers.get("basis") == basis
