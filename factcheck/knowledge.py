@@ -335,7 +335,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
                 if not isinstance(entry, dict) or key not in entry:
                     raise RuleError(path, line, f"office holder entry is missing field '{key}'")
             kn.holders.append(Holder(
-                person=str(entry["person"]), role=fold(entry["role"]),
+                person=str(entry["person"]), role=kn.role_alias.get(fold(entry["role"]), fold(entry["role"])),
                 portfolio=fold(entry["portfolio"]) if entry.get("portfolio") else None,
                 country=fold(entry["country"]) if entry.get("country") else None,
                 start=_as_date(entry["from"], path, line),
