@@ -181,3 +181,9 @@ def test_parts_of_a_toll_are_counts_of_the_dead(kn, text, value):
 def test_a_long_name_with_particles_is_read_whole(kn):
     c = one("Qatari Prime Minister Hamad bin Khalid Al Suwaidi spoke.", kn, "title")
     assert c.qualifiers["person"] == "Hamad bin Khalid Al Suwaidi"
+
+
+def test_a_lowercase_title_names_the_person_only_in_a_closed_appositive(kn):
+    c = one("The deal was signed by the prime minister, Omar Haddad, on Friday.", kn, "title")
+    assert (c.qualifiers["person"], c.qualifiers["role"]) == ("Omar Haddad", "prime minister")
+    assert claims_of("He met the prime minister, Haddad said on Monday.", kn, kind="title") == []

@@ -107,6 +107,14 @@ def name_run_at(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
     return _name_after(tokens, j, kn)
 
 
+def _closed_appositive(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
+    """The name in 'the prime minister, Shigeru Ishiba, said': only when a comma closes it, so
+    that 'the prime minister, Trump said' does not name the prime minister."""
+    name = _name_after(tokens, j, kn)
+    end = tokens.index(name[-1]) + 1 if name else 0
+    return name if name and end < len(tokens) and tokens[end].text == "," else []
+
+
 def _initial_at(tokens: list[Token], j: int) -> bool:
     """A one-letter initial with its full stop ('F.' in 'Robert F. Kennedy')."""
     t = tokens[j]
@@ -290,8 +298,11 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
     j_after = j + (len(right) + 1 + skip_the if right else 0)
     name = _name_after(tokens, j_after, kn)
     if not name and j_after + 1 < len(tokens) and tokens[j_after].text == "," \
-            and (capitalised or _country_before(tokens, i, kn)) and not _role_at(tokens, j_after + 1, kn):
-        name = _name_after(tokens, j_after + 1, kn)
+            and not _role_at(tokens, j_after + 1, kn):
+        if capitalised or _country_before(tokens, i, kn):
+            name = _name_after(tokens, j_after + 1, kn)
+        elif i > 0 and tokens[i - 1].folded == "the":
+            name = _closed_appositive(tokens, j_after + 1, kn)
     left = _left_modifiers(tokens, i, kn, lowercase_ok=bool(name) and not capitalised and not right)
     appositive = False
     if not name:
