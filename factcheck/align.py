@@ -32,6 +32,7 @@ class AlignParams:
     date_context_min_one_sided: float = 50.0
     weak_events: tuple[str, ...] = ("statement", "release")
     participant_events: tuple[str, ...] = ("call", "meeting", "visit")
+    sole_weak_events: tuple[str, ...] = ("release",)
     max_bucket: int = 200
     story_min: float = 0.1
     story_min_articles: int = 12
@@ -284,7 +285,8 @@ def _sole_pairs(block: list[Claim], params: AlignParams) -> set[tuple[int, int]]
     fact however differently the sentences around them are worded, unless something they say
     sets them apart (a place, a modifier, a person, a period). Only for small blocks; not for
     titles, dates of weak events ('said on Monday') or dates in the future."""
-    if not block or block[0].type == "title" or (block[0].type == "date" and block[0].head in params.weak_events):
+    if not block or block[0].type == "title" or (block[0].type == "date" and block[0].head in params.weak_events
+                                                  and block[0].head not in params.sole_weak_events):
         return set()
     per_article = Counter(c.article for c in block)
     sole = [i for i, c in enumerate(block) if per_article[c.article] == 1 and not c.qualifiers.get("future")]

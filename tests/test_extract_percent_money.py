@@ -138,3 +138,13 @@ def test_figures_on_top_of_others_and_projections_are_their_own_level(kn):
 ])
 def test_more_ways_of_stating_a_basis(kn, text, basis):
     assert one(text, kn, "percent").qualifiers.get("basis") == basis
+
+
+def test_forecasts_targets_and_last_months_figure_are_apart(kn):
+    text = "Exports grew 4.8% in May, below the 5% forecast and down from April's 8.1% rise."
+    found = {c.text.split()[0]: c for c in claims_of(text, kn, kind="percent")}
+    assert found["5%"].qualifiers.get("level") == "projected"
+    assert found["8.1%"].period == "april" and found["4.8%"].period == "may"
+    other = one("Imports shrank 3.4%, leaving a surplus of $103.2 billion, up from $96.2 billion in April.",
+                kn, "percent")
+    assert other.period is None

@@ -388,15 +388,34 @@ def modifier_terms(tokens: list[Token], kn: Knowledge) -> set[str]:
     return set(phrase_terms(tokens, kn, skip=lambda f: _not_modifier(f, kn)))
 
 
-def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None = None) -> str | None:
-    """The month (and year) a clause is about ('in May' → 'may'), outside a basis phrase."""
+def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None = None,
+              figure: tuple[int, int] | None = None) -> str | None:
+    """The month (and year) a clause is about ('in May' → 'may'), outside a basis phrase.
+
+    With ``figure`` (its offsets), a month that another figure stands between is that
+    figure's ('Imports shrank 3.4%, leaving a surplus of $103.2 billion, up from $96.2 billion
+    in April': April is not the month of the 3.4%)."""
+    figures = [t.start for t in tokens if t.text[:1].isdigit()]
     for i, t in enumerate(tokens):
         if skip and skip[0] <= t.start < skip[1]:
             continue
         f = t.folded
         month = kn.month_abbr.get(f, f) if f in kn.months or f in kn.month_abbr else None
         if month and month in kn.months and (i == 0 or tokens[i - 1].folded in ("in", "for", "of", "during")):
+            if figure and any(min(figure[1], t.start) <= x < max(figure[0], t.end) for x in figures
+                              if not figure[0] <= x < figure[1]):
+                continue
             return month
+    return None
+
+
+def _possessive_month(before: list[Token], kn: Knowledge) -> str | None:
+    """The month of a figure written after it in the possessive ('April's 8.1% rise')."""
+    for t in before:
+        if t.text.endswith(("'s", "’s")):
+            month = kn.month_abbr.get(t.folded, t.folded)
+            if month in kn.months:
+                return month
     return None
 
 
@@ -451,7 +470,9 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
         mods |= _pp_terms([Token("on", 0, 0)] + after[1:], kn)
     mods.discard(head or "")
     return Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
-                period=period_of(clause_tokens, kn, skip), persons=people.persons_between(sentence, lo, hi),
+                period=_possessive_month(sentence.before(start, 2), kn)
+                or period_of(clause_tokens, kn, skip, (start, end)),
+                persons=people.persons_between(sentence, lo, hi),
                 names=people.names_between(sentence, lo, hi, kn),
                 clause=sentence.text[lo - sentence.start:hi - sentence.start])
 
@@ -524,9 +545,14 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     before = sentence.before(start, 1)
     if before and before[-1].folded in kn.additional_words:
         return "additional"
-    if is_projection(sentence, start, kn):
+    if is_projection(sentence, start, kn) or _projection_noun_after(sentence, end, kn):
         return "projected"
     return None
+
+
+def _projection_noun_after(sentence: Sentence, end: int, kn: Knowledge) -> bool:
+    """'the 5% forecast', 'a 2% target': the figure is what was expected, not what happened."""
+    return any(t.folded in kn.projection_nouns for t in sentence.after(end, 2))
 
 
 def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
@@ -534,7 +560,7 @@ def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     with no past-tense verb between them ('the toll could exceed 10,000')."""
     lo, _ = sentence.clause_bounds(start)
     for t in reversed([t for t in sentence.before(start, 12) if t.start >= lo]):
-        if t.folded in kn.projection_words and t.text.islower():
+        if (t.folded in kn.projection_words or t.folded in kn.projection_nouns) and t.text.islower():
             return True
         if t.folded in kn.past_verbs:
             return False
