@@ -72,3 +72,10 @@ def test_a_reporting_verb_with_its_own_subject_dates_the_report(kn):
 def test_a_weekday_naming_an_explicit_date_is_not_a_second_date(kn):
     found = claims_of("Talks began on Monday, June 2, in Geneva.", kn, kind="date")
     assert [(c.text, c.value) for c in found] == [("June 2", ("2025-06-02", "2025-06-02"))]
+
+
+def test_a_month_after_since_looks_back_and_after_next_looks_ahead(kn):
+    since = one("It was the first cut since December.", kn, "date", published=date(2025, 9, 18))
+    assert since.value == ("2024-12-01", "2024-12-31")
+    ahead = one("The rules take effect next March.", kn, "date", published=date(2025, 9, 18))
+    assert ahead.value == ("2026-03-01", "2026-03-31")

@@ -63,6 +63,20 @@ def _nearest_year(month: int, day: int, published: date) -> int:
     return best.year
 
 
+_PAST_PREPS = {"since", "last"}
+_FUTURE_PREPS = {"next", "until", "by"}
+
+
+def _year_of_month(month: int, published: date, prep: str) -> int:
+    """The year of a month named without one: 'since December' looks back, 'next March' ahead,
+    'in May' means the nearest May."""
+    if prep in _PAST_PREPS:
+        return published.year if month <= published.month else published.year - 1
+    if prep in _FUTURE_PREPS:
+        return published.year if month >= published.month else published.year + 1
+    return _nearest_year(month, 15, published)
+
+
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -258,7 +272,7 @@ def _interpret(name: str, m: re.Match, sentence: Sentence, kn: Knowledge, publis
             return None
         shown = first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
         return (first, last, m.group(), shown)
-    y = year or _nearest_year(month, 15, published)
+    y = year or _year_of_month(month, published, (g.get("prep") or "").lower())
     last_day = calendar.monthrange(y, month)[1]
     if name == "part":
         a, b = _PARTS[g["part"].lower()]
