@@ -115,3 +115,10 @@ def test_the_only_appointment_date_of_two_reports_aligns_when_they_share_a_perso
                          "Prime Minister Ana Silva reshuffled her cabinet on Friday after Omar Haddad resigned.",
                          "Silva promoted Jonas Berg on September 4, hours after Haddad quit.")
     assert found == [("DAT001", "contradiction")]
+
+
+def test_a_part_named_in_the_total_is_not_a_second_toll(ruleset):
+    found, _ = _verdicts(ruleset,
+                         "The storm killed at least 19 people across the region, including three in Elbonia.",
+                         "Three people died in Elbonia as the storm hit the region.")
+    assert found == []

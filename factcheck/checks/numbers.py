@@ -46,6 +46,22 @@ def same_amount(a: Claim, b: Claim) -> bool:
     return a.value == b.value
 
 
+_PART = re.compile(r"\b(?:including|among them|among whom)\s+(\w+)|\b(\w+)\s+of\s+(?:them|whom)\b", re.IGNORECASE)
+
+
+def _named_part(whole: Claim, part: Claim, ctx: CheckContext) -> bool:
+    """True when the sentence of a total names the other figure as a part of it ('at least 19
+    killed, including three in Jamaica' against 'three people died in Jamaica')."""
+    if whole.type != "count":
+        return False
+    for m in _PART.finditer(whole.sentence):
+        word = (m.group(1) or m.group(2)).lower().replace(",", "")
+        value = int(word) if word.isdigit() else ctx.kn.number_words.get(word)
+        if value == part.value:
+            return True
+    return False
+
+
 def _violates(bound: Claim, point: Claim) -> bool:
     if bound.qualifiers.get("hedge") == "upper":
         return amount(point) > amount(bound)
@@ -100,16 +116,18 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
         return []
     points = [c for c in fact.claims if c.qualifiers.get("hedge") not in _BOUND]
     bounds = [c for c in fact.claims if c.qualifiers.get("hedge") in _BOUND]
-    violated = [b for b in bounds if any(_violates(b, p) for p in points)]
+    violated = [b for b in bounds if any(_violates(b, p) and not _named_part(b, p, ctx) for p in points)]
     verdicts = []
     for i, a in enumerate(points):
         for b in points[i + 1:]:
             if a.article == b.article:
                 continue
+            if _named_part(a, b, ctx) or _named_part(b, a, ctx):
+                continue
             if not same_amount(a, b) or _directions_differ(a, b):
                 verdicts.append(_pair(a, b, ctx))
     for b in violated:
-        outside = [p for p in points if _violates(b, p)]
+        outside = [p for p in points if _violates(b, p) and not _named_part(b, p, ctx)]
         verdicts.append(Verdict(f"{b.type}.value", "contradiction", [b] + outside,
                                 f"{_fmt(outside[0])} lies outside the bound '{b.text}'"))
     if not verdicts:
