@@ -129,6 +129,8 @@ class Knowledge:
     bases: list[tuple[str, re.Pattern]] = field(default_factory=list)
     currency_of: dict[str, str] = field(default_factory=dict)
     currency_prefixes: set[str] = field(default_factory=set)
+    hyphen_currencies: dict[str, str] = field(default_factory=dict)
+    priced_nouns: set[str] = field(default_factory=set)
     currency_factor: dict[str, float] = field(default_factory=dict)
     verb_measure: dict[str, str] = field(default_factory=dict)
     count_lead_words: set[str] = field(default_factory=set)
@@ -396,6 +398,8 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C
             for n in names or []:
                 kn.currency_of[str(n).lower()] = str(code)
         kn.currency_prefixes.update(str(w).lower() for w in data.get("prefix_words") or [])
+        kn.hyphen_currencies.update({fold(k): str(v) for k, v in (data.get("hyphen_currencies") or {}).items()})
+        kn.priced_nouns.update(fold(w) for w in data.get("priced_nouns") or [])
         for word, entry in (data.get("minor_units") or {}).items():
             if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], (int, float))):
                 raise RuleError(path, line_of(data, "minor_units"),

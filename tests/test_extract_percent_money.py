@@ -148,3 +148,11 @@ def test_forecasts_targets_and_last_months_figure_are_apart(kn):
     other = one("Imports shrank 3.4%, leaving a surplus of $103.2 billion, up from $96.2 billion in April.",
                 kn, "percent")
     assert other.period is None
+
+
+def test_a_hyphenated_currency_is_money_only_before_something_priced(kn):
+    flat = one("She bought an 800,000-pound flat in Hove.", kn, "money")
+    assert (flat.value, flat.unit) == (800000.0, "GBP")
+    assert claims_of("A 500-pound bomb fell on the depot.", kn, kind="money") == []
+    deal = one("It was a $2-billion deal for the port.", kn, "money")
+    assert (deal.value, deal.unit) == (2e9, "USD")

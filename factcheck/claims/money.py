@@ -4,20 +4,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..knowledge import Knowledge
+from ..knowledge import Knowledge, fold
 from ..types import Article, Claim
 from .common import PersonIndex, Spans, Sentence, hedge_of, level_of, make_claim, number_slot
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_PATTERNS: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+_PATTERNS: dict[int, tuple[re.Pattern, re.Pattern, re.Pattern]] = {}
 
 
 def _alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s?") for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
-def patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
-    """(currency before the number, currency word after it), built from the money pack (cached).
+def patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(currency before the number, currency word after it, 'an 800,000-pound flat'), built
+    from the money pack (cached).
 
     Symbols and codes ('$', 'Rs', 'EUR') may come first; words and codes ('dollars', 'EUR')
     may come after. Scale words ('bn', 'crore') come from the pack too.
@@ -28,10 +29,13 @@ def patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
                   or f.upper() == kn.currency_of[f] or f in kn.currency_prefixes}
         after = {f for f in forms if any(ch.isalpha() for ch in f) and "$" not in f and not f.endswith(".")
                  and f not in kn.currency_prefixes}
-        scale = rf"(?:\s?({_alternation(kn.scales)})\b)?"
+        scale = rf"(?:[\s-]?({_alternation(kn.scales)})\b)?"
         first = re.compile(rf"(?<![\w$€£¥₩₹])({_alternation(before)})\s?{_NUMBER}{scale}", re.IGNORECASE)
         last = re.compile(rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}\s?({_alternation(after)})\b", re.IGNORECASE)
-        _PATTERNS[id(kn)] = (first, last)
+        hyphened = re.compile(
+            rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}-({_alternation(kn.hyphen_currencies) or '(?!)'})"
+            rf"(?=\s+(?:[a-z-]+\s+)?(?:{_alternation(kn.priced_nouns) or '(?!)'})\b)", re.IGNORECASE)
+        _PATTERNS[id(kn)] = (first, last, hyphened)
     return _PATTERNS[id(kn)]
 
 
@@ -46,7 +50,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
     """Money claims in one sentence."""
     claims = []
     taken = Spans()
-    first, last = patterns(kn)
+    first, last, hyphened = patterns(kn)
     for m in first.finditer(sentence.text):
         symbol, number, scale = m.group(1), m.group(2), m.group(3)
         currency = kn.currency_of.get(re.sub(r"\s+", " ", symbol.lower()))
@@ -62,6 +66,11 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         currency = kn.currency_of.get(form)
         if currency:
             claims.append(_claim(article, sentence, m, number, scale, currency, kn, people, form))
+            taken.add(m.start(), m.end())
+    for m in hyphened.finditer(sentence.text):
+        if not taken.overlaps(m.start(), m.end()):
+            claims.append(_claim(article, sentence, m, m.group(1), m.group(2),
+                                 kn.hyphen_currencies[fold(m.group(3))], kn, people))
     return claims
 
 
