@@ -79,3 +79,12 @@ def test_a_month_after_since_looks_back_and_after_next_looks_ahead(kn):
     assert since.value == ("2024-12-01", "2024-12-31")
     ahead = one("The rules take effect next March.", kn, "date", published=date(2025, 9, 18))
     assert ahead.value == ("2026-03-01", "2026-03-31")
+
+
+def test_results_reported_with_figures_date_a_release(kn):
+    c = one("Nvidia on Wednesday reported revenue of $46.7 billion for the quarter.", kn, "date")
+    assert c.head == "release"
+    said = one("Nvidia said on Wednesday that demand was strong.", kn, "date")
+    assert said.head == "statement"
+    end = one("Revenue reached $46.7 billion in the quarter ended July 27.", kn, "date")
+    assert end.head == "period end"

@@ -163,7 +163,8 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     (the governing verb usually comes first); else the nearest one after it, unless a
     subordinating word ('after', 'since', 'amid') puts that event in another clause. A
     reporting word just after an event noun dates that event ('the deal with Elbonia, announced
-    on Monday').
+    on Monday'). A results verb with a figure in its clause ('reported revenue of $46.7 billion
+    on Wednesday') dates a release of figures, not a statement.
     """
     lo, hi = sentence.clause_bounds(start)
     following = sentence.after(end, 2)
@@ -173,20 +174,30 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
         if t_start < lo or t_end > hi:
             continue
         if following and t_start == following[0].start:
-            return kind
+            return _results_or(kind, sentence, t_start, t_end, lo, hi, kn)
         if t_end <= start and (before is None or start - t_end < before[0]):
             dated = kind
             gap = sentence.text[previous[1] - sentence.start:t_start - sentence.start] if previous else ""
             if kind in kn.reporting_events and previous and previous[2] not in kn.reporting_events and \
                     _noun_phrase_tail(gap):
                 dated = previous[2]
-            before = (start - t_end, dated)
+            before = (start - t_end, dated, t_start, t_end)
         elif t_start >= end and (after is None or t_start - end < after[0]) and not _SUBORDINATE.search(
                 sentence.text[end - sentence.start:t_start - sentence.start]):
-            after = (t_start - end, kind)
+            after = (t_start - end, kind, t_start, t_end)
         previous = (t_start, t_end, kind)
     chosen = before or after
-    return chosen[1] if chosen else None
+    if chosen is None:
+        return None
+    return _results_or(chosen[1], sentence, chosen[2], chosen[3], lo, hi, kn)
+
+
+def _results_or(kind: str, sentence: Sentence, t_start: int, t_end: int, lo: int, hi: int, kn: Knowledge) -> str:
+    """'release' for a results verb with a figure in its clause, else the trigger's kind."""
+    word = fold(sentence.text[t_start - sentence.start:t_end - sentence.start])
+    if word in kn.results_verbs and _FIGURE.search(sentence.text[lo - sentence.start:hi - sentence.start]):
+        return "release"
+    return kind
 
 
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
