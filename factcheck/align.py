@@ -11,10 +11,16 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .knowledge import Knowledge
-from .stories import Stories, everyone_related
 from .claims.counts import VERB_MARK
-from .names import name_tokens, near_spelling, person_sets_match, same_person, spelling_variant
+from .knowledge import Knowledge
+from .names import (
+    name_tokens,
+    near_spelling,
+    person_sets_match,
+    same_person,
+    spelling_variant,
+)
+from .stories import Stories, everyone_related
 from .types import Claim, Fact
 
 NUMBER_TYPES = ("percent", "money", "count", "ordinal", "duration", "measure")

@@ -74,7 +74,7 @@ class CachedReport(Report):
 
     _LAZY = ("articles", "claims", "findings", "agreements")
 
-    def __init__(self, summary: dict, rebuild):  # noqa: D107 - no dataclass fields to fill but these
+    def __init__(self, summary: dict, rebuild):
         self._summary = summary
         self._rebuild = rebuild
         self.skipped = [Skipped(path, reason) for path, reason in summary["skipped"]]
@@ -327,7 +327,7 @@ def _parse_all(loaded, ruleset: RuleSet, store, version: str, skipped: list[Skip
             except articles_mod.InputError as exc:
                 skipped.append(Skipped(str(path), str(exc)))
                 continue
-            except Exception as exc:  # noqa: BLE001 - one bad article never stops the run
+            except Exception as exc:
                 skipped.append(Skipped(str(path), f"could not be read: {type(exc).__name__}: {exc}"))
                 continue
             if store:

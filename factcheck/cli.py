@@ -38,7 +38,7 @@ def _guard(fn):
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("interrupted; previous reports left as they were")
-    except Exception as exc:  # noqa: BLE001 - the user gets one line, --debug gives the traceback
+    except Exception as exc:
         if _state["debug"]:
             traceback.print_exc()
         _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")

@@ -6,9 +6,9 @@ currency comes from the packs, so a newsroom extends the checker by editing YAML
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .yamlio import RuleError, line_of, load_yaml
@@ -268,7 +268,7 @@ def load_knowledge(folders: list[Path]) -> Knowledge:
     return kn
 
 
-def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:  # noqa: C901 - one branch per pack
+def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:
     if pack == "english.yml":
         kn.months = [fold(m) for m in data.get("months", kn.months)]
         kn.month_abbr.update({fold(k): fold(v) for k, v in (data.get("month_abbreviations") or {}).items()})

@@ -1,10 +1,9 @@
 """Comparing people's names: the same person, a variant spelling, or someone else."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 

@@ -166,7 +166,7 @@ class ClaimStore:
             try:
                 if db is not None:
                     db.close()
-            except Exception:  # noqa: BLE001 - closing a broken handle
+            except Exception:
                 pass
             self.path.unlink(missing_ok=True)
             db = sqlite3.connect(self.path)

@@ -58,7 +58,7 @@ def load_yaml(path: str | Path):
     except UnicodeDecodeError as exc:
         raise RuleError(path, None, f"not UTF-8 text (byte {exc.start})") from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

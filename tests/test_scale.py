@@ -144,7 +144,7 @@ def test_a_changed_article_rule_selection_or_format_is_not_served_from_earlier_r
     article = sorted(folder.glob("*.txt"))[0]
     article.write_text(article.read_text(encoding="utf-8") + "\nThe talks lasted 90 minutes.\n", encoding="utf-8")
     changed = api.run([folder], tmp_path / "changed", rules_dirs=[RULES], store_path=store)
-    plain = api.run([folder], tmp_path / "plain", rules_dirs=[RULES])
+    api.run([folder], tmp_path / "plain", rules_dirs=[RULES])
     assert "reused" not in changed.store_notes[-1] and "1 extracted" in changed.store_notes[-1]
     assert _outputs(tmp_path / "changed") == _outputs(tmp_path / "plain")
     fewer = api.run([folder], tmp_path / "fewer", rules_dirs=[RULES], store_path=store, ignore=["TTL"])

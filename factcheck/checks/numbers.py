@@ -4,7 +4,14 @@ from __future__ import annotations
 import re
 
 from ..types import Claim, Fact
-from .base import CheckContext, Verdict, agreement, majority_and_outliers, sources_of, worst
+from .base import (
+    CheckContext,
+    Verdict,
+    agreement,
+    majority_and_outliers,
+    sources_of,
+    worst,
+)
 
 _BOUND = ("upper", "lower")
 

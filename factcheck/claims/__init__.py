@@ -1,9 +1,19 @@
 """Claims: one extractor module per claim type, all producing the shared Claim dataclass."""
 from __future__ import annotations
 
-from ..knowledge import Knowledge, fold
+from ..knowledge import Knowledge
 from ..types import Article, Claim
-from . import counts, dates, durations, measures, mentions, money, ordinals, percent, titles
+from . import (
+    counts,
+    dates,
+    durations,
+    measures,
+    mentions,
+    money,
+    ordinals,
+    percent,
+    titles,
+)
 from .common import PersonIndex, Spans, mark_proper_names, sentences
 
 CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordinal", "measure")

@@ -6,7 +6,15 @@ from dataclasses import replace
 
 from ..knowledge import Knowledge, fold, lemma, stem
 from ..types import Article, Claim
-from .common import PersonIndex, Sentence, Spans, clause_slot, hedge_of, is_projection, make_claim
+from .common import (
+    PersonIndex,
+    Sentence,
+    Spans,
+    clause_slot,
+    hedge_of,
+    is_projection,
+    make_claim,
+)
 from .quantities import counted_head
 
 _DIGITS = re.compile(r"(?<![\w.,$€£¥:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w%:/-]|[.,]\w|\s?(?:percent|per cent))")

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim
-from .common import PersonIndex, Spans, Sentence, Slot, make_claim
+from .common import PersonIndex, Sentence, Slot, Spans, make_claim
 
 _PARTS = {"early": (1, 10), "mid": (11, 20), "middle of": (11, 20), "late": (21, 31), "end of": (21, 31),
           "beginning of": (1, 10), "start of": (1, 10)}

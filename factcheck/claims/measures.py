@@ -7,7 +7,16 @@ import re
 
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim
-from .common import PersonIndex, Sentence, Spans, clause_slot, hedge_of, make_claim, modifier_terms, noun_run
+from .common import (
+    PersonIndex,
+    Sentence,
+    Spans,
+    clause_slot,
+    hedge_of,
+    make_claim,
+    modifier_terms,
+    noun_run,
+)
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _PATTERNS: dict[int, tuple[re.Pattern, re.Pattern]] = {}

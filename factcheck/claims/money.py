@@ -6,7 +6,15 @@ from dataclasses import replace
 
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim
-from .common import PersonIndex, Spans, Sentence, hedge_of, level_of, make_claim, number_slot
+from .common import (
+    PersonIndex,
+    Sentence,
+    Spans,
+    hedge_of,
+    level_of,
+    make_claim,
+    number_slot,
+)
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _PATTERNS: dict[int, tuple[re.Pattern, re.Pattern, re.Pattern]] = {}

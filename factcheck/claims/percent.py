@@ -5,7 +5,15 @@ import re
 
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim
-from .common import PersonIndex, Sentence, hedge_of, level_of, make_claim, noun_run, number_slot
+from .common import (
+    PersonIndex,
+    Sentence,
+    hedge_of,
+    level_of,
+    make_claim,
+    noun_run,
+    number_slot,
+)
 
 PERCENT = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?:[ \u00a0]|-(?=[a-z]))?(%|percent\b|per cent\b|pct\b|pc\b|"

@@ -5,7 +5,14 @@ from collections import Counter
 
 from tabulate import tabulate
 
-from .common import claim_resolved, claim_value, highlighted_quote, md_escape, per_source, source_matrix
+from .common import (
+    claim_resolved,
+    claim_value,
+    highlighted_quote,
+    md_escape,
+    per_source,
+    source_matrix,
+)
 
 MATRIX_MAX_SOURCES = 12
 VERDICT_WORDS = {"contradiction": ("contradiction", "contradictions"),
