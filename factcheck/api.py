@@ -468,8 +468,11 @@ def explain_rule(rule) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def list_claims(inputs: list[Path], sources: Path | None = None, rules_dirs: list[Path] | None = None) -> list[dict]:
-    """Claims extracted from some articles, as rows (source, line, type, value, resolved, text)."""
+def list_claims(inputs: list[Path], sources: Path | None = None, rules_dirs: list[Path] | None = None,
+                skipped_out: list[Skipped] | None = None) -> list[dict]:
+    """Claims extracted from some articles, as rows (source, line, type, value, resolved, text).
+
+    Inputs that could not be read are appended to ``skipped_out`` when it is given."""
     from .report.common import claim_resolved, claim_value
 
     ruleset = load_rules_for(rules_dirs, load_config(Path.cwd()))
@@ -477,6 +480,8 @@ def list_claims(inputs: list[Path], sources: Path | None = None, rules_dirs: lis
     if not arts:
         raise UsageError("no article could be read: " + "; ".join(f"{s.path}: {s.reason}" for s in skipped))
     report = check_articles(arts, ruleset, skipped)
+    if skipped_out is not None:
+        skipped_out.extend(report.skipped)
     return [{"source": c.article, "line": c.line, "start": c.start, "end": c.end, "type": c.type,
              "value": claim_value(c), "resolved": claim_resolved(c), "text": c.text} for c in report.claims]
 

@@ -14,6 +14,8 @@ ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".markdown", ".html", ".htm"}
 HTML_SUFFIXES = {".html", ".htm"}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 MAX_BYTES = 10 * 1024 * 1024
+MAX_FIGURES = 20_000  # numbers in one article: past this it is a table or a dump, not a report
+_FIGURE = re.compile(r"\d+")
 _TERMINAL = tuple('.!?:;"”’)»…')
 _BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
@@ -158,6 +160,13 @@ def _html_line_map(text: str, html: str) -> list[int]:
     return out
 
 
+def _check_figure_count(text: str) -> None:
+    """Refuse a text with more numbers than any report holds, before reading its claims."""
+    for n, _ in enumerate(_FIGURE.finditer(text), 1):
+        if n > MAX_FIGURES:
+            raise InputError(f"more than {MAX_FIGURES:,} numbers: a table or a data dump, not an article")
+
+
 def parse_article(text: str, article_id: str, info: SourceInfo, kn: Knowledge) -> Article:
     """Build an Article from decoded text: line map, blocks, dropped furniture."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -170,6 +179,7 @@ def parse_article(text: str, article_id: str, info: SourceInfo, kn: Knowledge) -
     blocks = _blocks(lines, kinds, chars)
     if not blocks:
         raise InputError("no article text (everything is page furniture or blank)")
+    _check_figure_count(text)
     published = info.published or printed_date(lines, dropped, kn)
     return Article(id=article_id, text=text, norm="".join(chars), outlet=info.outlet,
                    published=published, blocks=blocks, dropped=dropped, line_starts=line_starts)

@@ -145,7 +145,10 @@ def claims_cmd(files: List[Path] = typer.Argument(..., help="Article files or fo
                as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
                rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s).")) -> None:
     """Print the claims extracted from articles (what a rule writer needs to see)."""
-    rows = _guard(lambda: api.list_claims(files, sources, rules))
+    skipped: list = []
+    rows = _guard(lambda: api.list_claims(files, sources, rules, skipped_out=skipped))
+    for item in skipped:
+        typer.echo(f"skipped {item.path}: {item.reason}", err=True)
     if as_json:
         for row in rows:
             typer.echo(json.dumps(row, ensure_ascii=False))

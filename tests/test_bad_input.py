@@ -129,3 +129,23 @@ def test_an_article_that_breaks_extraction_is_skipped_not_fatal(tmp_path, monkey
     report = api.run([SEEDS], None, rules_dirs=[RULES], jobs=1)
     assert any(s.path == target and "extraction failed" in s.reason for s in report.skipped)
     assert report.claims and all(c.article != target for c in report.claims)
+
+
+def test_a_file_of_numbers_is_skipped_with_a_reason_not_read_to_exhaustion(tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    (folder / "dump.txt").write_text("$1.1.1.1.1. " * 50_000, encoding="utf-8")
+    clean = api.run([SEEDS], None, rules_dirs=[RULES])
+    report = api.run([folder], tmp_path / "out", rules_dirs=[RULES])
+    reasons = {os.path.basename(s.path): s.reason for s in report.skipped}
+    assert "numbers" in reasons["dump.txt"] and "not an article" in reasons["dump.txt"]
+    assert [(f.code, f.id) for f in report.findings] == [(f.code, f.id) for f in clean.findings]
+
+
+def test_claims_command_says_which_files_it_skipped(tmp_path):
+    (tmp_path / "dump.txt").write_text("$1.1.1.1.1. " * 50_000, encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("Exports rose 4.8% in May.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["claims", str(tmp_path), "--rules", str(RULES)])
+    assert result.exit_code == 0
+    assert "dump.txt" in result.output and "not an article" in result.output
+    assert "4.8" in result.output

@@ -42,6 +42,7 @@ class Token:
 
 
 WINDOW = 40  # tokens on each side of a value that can describe it
+MAX_SENTENCE = 1500  # characters: a longer run without a sentence break is read in pieces
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Sentence:
     text: str
     heading: bool = False
     tokens: list[Token] = field(default_factory=list)
+    quote: str = ""
     _starts: list[int] = field(default_factory=list, repr=False)
     _ends: list[int] = field(default_factory=list, repr=False)
     _cuts: list[tuple[int, int]] | None = field(default=None, repr=False)
@@ -60,6 +62,7 @@ class Sentence:
     proper: frozenset[str] = frozenset()
 
     def __post_init__(self):
+        self.quote = self.quote or self.text.strip()
         self._starts = [t.start for t in self.tokens]
         self._ends = [t.end for t in self.tokens]
 
@@ -126,11 +129,24 @@ def sentences(article: Article, kn: Knowledge) -> list[Sentence]:
         for m in _SENT_BREAK.finditer(text):
             if not _ends_sentence(text, m, kn):
                 continue
-            out.append(_sentence(article, block.start + cut, block.start + m.start() + 1, block.kind))
+            out.extend(_pieces(article, block.start + cut, block.start + m.start() + 1, block.kind))
             cut = m.end()
         if text[cut:].strip():
-            out.append(_sentence(article, block.start + cut, block.end, block.kind))
-    return [s for s in out if s.text.strip()]
+            out.extend(_pieces(article, block.start + cut, block.end, block.kind))
+    return [s for s in out if s.quote]
+
+
+def _pieces(article: Article, start: int, end: int, kind: str) -> list[Sentence]:
+    """A sentence, or pieces of at most MAX_SENTENCE characters cut at a space when a run of
+    text has no sentence break (a table, a list, hostile input): work per figure stays bounded."""
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = article.norm.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append(_sentence(article, start, cut, kind))
+        start = cut
+    out.append(_sentence(article, start, end, kind))
+    return out
 
 
 def mark_proper_names(sents: list[Sentence]) -> None:
@@ -587,7 +603,7 @@ def make_claim(article: Article, type_: str, start: int, end: int, value, slot: 
 
     A count or measure in a clause about another year gets that year as its period."""
     claim = Claim(article=article.id, type=type_, line=article.line_of(start), start=start, end=end,
-                  text=article.norm[start:end].strip(), value=value, sentence=sentence.text.strip(), **extra)
+                  text=article.norm[start:end].strip(), value=value, sentence=sentence.quote, **extra)
     if slot is not None:
         claim.head, claim.mods, claim.context = slot.head, slot.mods, slot.context
         claim.period, claim.persons, claim.names = slot.period, slot.persons, slot.names
