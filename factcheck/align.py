@@ -44,6 +44,34 @@ class AlignParams:
     story_min_articles: int = 12
     equal_value_bonus: float = 5.0
     max_sole: int = 40
+    max_ratio: tuple[tuple[str, float], ...] = (("money", 2.0), ("count", 2.5), ("duration", 3.5),
+                                                ("measure", 3.5), ("percent", 4.0))
+    ratio_floor: float = 3.0
+
+
+def _amount(claim: Claim) -> float:
+    from .checks.numbers import amount
+
+    return abs(amount(claim))
+
+
+def plausibly_one_value(a: Claim, b: Claim, params: AlignParams) -> bool:
+    """False when two figures are too far apart to be two reports of one fact ('$44.1 billion'
+    and '$0.75' of an earnings story; a toll of 144 on day one and 3,400 a week later): at
+    most ``max_ratio`` apart for their kind; percentages within ``ratio_floor`` points always
+    are, and so are changes on two stated, different bases (6% on a quarter,
+    56% on a year). Bounds ('at least 144') are judged against the figure, not by ratio."""
+    limit = dict(params.max_ratio).get(a.type)
+    if limit is None or a.type != b.type or _bound(a) or _bound(b):
+        return True
+    ba, bb = a.qualifiers.get("basis"), b.qualifiers.get("basis")
+    if ba and bb and ba != bb:
+        return True
+    x, y = _amount(a), _amount(b)
+    if a.type == "percent" and abs(x - y) <= params.ratio_floor:
+        return True
+    lo, hi = min(x, y), max(x, y)
+    return hi <= limit * lo
 
 
 def block_key(claim: Claim) -> tuple | None:
@@ -120,6 +148,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
             return _names_agree(fa, fb) and _persons_overlap(a, b)
         return _dates_compatible(fa, fb, score, params)
     if not _persons_ok(a, b):
+        return False
+    if not plausibly_one_value(a, b, params):
         return False
     if a.qualifiers.get("level") != b.qualifiers.get("level"):
         return False

@@ -15,6 +15,7 @@ CHECK_IDS = (
     "percent.value", "percent.basis", "percent.rounding", "percent.direction",
     "money.value", "money.rounding", "date.value",
     "count.value", "ordinal.value", "duration.value", "measure.value",
+    "count.rounding", "measure.rounding", "duration.rounding",
 )
 
 

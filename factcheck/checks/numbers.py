@@ -91,6 +91,10 @@ def _directions_differ(a: Claim, b: Claim) -> bool:
 
 
 def _pair(a: Claim, b: Claim, ctx: CheckContext) -> Verdict:
+    """The verdict on two figures of one fact that state different amounts.
+
+    A basis stated by one source only is not a difference of basis: the other source may
+    simply not say it (the value then decides)."""
     kind = a.type
     if kind == "percent":
         da, db = a.qualifiers.get("direction"), b.qualifiers.get("direction")
@@ -98,55 +102,124 @@ def _pair(a: Claim, b: Claim, ctx: CheckContext) -> Verdict:
             return Verdict("percent.direction", "contradiction", [a, b],
                            f"one source reports a {da} ({_fmt(a)}), another a {db} ({_fmt(b)})")
         ba, bb = a.qualifiers.get("basis"), b.qualifiers.get("basis")
-        if (ba or bb) and ba != bb:
-            said = " vs ".join(x or "no stated basis" for x in (ba, bb))
+        if ba and bb and ba != bb:
             return Verdict("percent.basis", "basis_mismatch", [a, b],
-                           f"{_fmt(a)} and {_fmt(b)} are measured against different bases ({said}), so both can be true")
-    if kind in ("percent", "money") and _rounding(a, b, ctx):
-        return Verdict(f"{kind}.rounding", "rounding", [a, b],
-                       f"{_fmt(a)} and {_fmt(b)} differ only by rounding or an approximate figure")
+                           f"{_fmt(a)} and {_fmt(b)} are measured against different bases ({ba} vs {bb}), so both can be true")
     return Verdict(f"{kind}.value", "contradiction", [a, b], f"{_fmt(a)} against {_fmt(b)} for the same fact")
 
 
-def _rounding(a: Claim, b: Claim, ctx: CheckContext) -> bool:
-    tolerance = float(ctx.param(f"{a.type}.rounding", "approx_tolerance", 0.05))
-    diff = abs(a.value - b.value)
-    if diff < max(precision_of(a), precision_of(b)) / 2 - 1e-9:
-        return True
-    hedged = a.qualifiers.get("hedge") == "approx" or b.qualifiers.get("hedge") == "approx"
-    return hedged and diff <= tolerance * max(abs(a.value), abs(b.value))
+ROUNDING_KINDS = ("percent", "money", "count", "measure", "duration")
+
+
+def rounds_to(coarse: Claim, fine: Claim, ctx: CheckContext) -> bool:
+    """True when ``coarse`` is ``fine`` written with fewer digits (rounded half-up or truncated:
+    41.55 as 41.6 or 41.5, 5,864.6 as 5,864), or an approximate word's figure near it ('nearly
+    15%' for 14.8%). Two figures written to the same precision never round to each other."""
+    if coarse.type not in ROUNDING_KINDS or _directions_differ(coarse, fine) or same_amount(coarse, fine):
+        return False
+    x, y = amount(coarse), amount(fine)
+    step_c, step_f = _step(coarse), _step(fine)
+    if step_c > step_f + 1e-12:
+        if abs(x - y) <= step_c / 2 + 1e-9:
+            return True
+        if 0 <= abs(y) - abs(x) < step_c - 1e-9 and (x >= 0) == (y >= 0):
+            return True
+    if coarse.qualifiers.get("hedge") == "approx" and fine.qualifiers.get("hedge") != "approx":
+        tolerance = float(ctx.param(f"{coarse.type}.rounding", "approx_tolerance", 0.05))
+        return abs(x - y) <= tolerance * max(abs(x), abs(y))
+    return False
+
+
+def _step(claim: Claim) -> float:
+    step = precision_of(claim)
+    if claim.type == "duration":
+        step *= DAYS_PER_UNIT.get(claim.unit, 1.0)
+    return step
+
+
+def _near_bound(bound: Claim, point: Claim, ctx: CheckContext) -> bool:
+    """A bound the figure keeps and lies close to ('more than 18%' for 18.1%, 'over 200' for 212)."""
+    if bound.type not in ROUNDING_KINDS or _violates(bound, point) or _directions_differ(bound, point):
+        return False
+    tolerance = float(ctx.param(f"{bound.type}.rounding", "bound_tolerance", 0.1))
+    x, y = amount(bound), amount(point)
+    return abs(x - y) <= tolerance * max(abs(x), abs(y))
 
 
 def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
-    """Verdict on a group of figures from two or more sources."""
+    """Verdicts on a group of figures from two or more sources.
+
+    A figure that is only a rounded or approximate form of a more precise one in the group
+    stands for it: it is listed with it as rounding, and never contradicts what the precise
+    figure contradicts. The precise figures are compared with each other and with the bounds.
+    """
     if len(sources_of(fact.claims)) < 2:
         return []
     points = [c for c in fact.claims if c.qualifiers.get("hedge") not in _BOUND]
     bounds = [c for c in fact.claims if c.qualifiers.get("hedge") in _BOUND]
-    violated = [b for b in bounds if any(_violates(b, p) and not _named_part(b, p, ctx) for p in points)]
+    rounded = {id(c): [f for f in points if f is not c and rounds_to(c, f, ctx)] for c in points}
+    precise = [c for c in points if not rounded[id(c)]]
     verdicts = []
-    for i, a in enumerate(points):
-        for b in points[i + 1:]:
-            if a.article == b.article:
-                continue
-            if _named_part(a, b, ctx) or _named_part(b, a, ctx):
+    for i, a in enumerate(precise):
+        for b in precise[i + 1:]:
+            if a.article == b.article or _named_part(a, b, ctx) or _named_part(b, a, ctx):
                 continue
             if not same_amount(a, b) or _directions_differ(a, b):
                 verdicts.append(_pair(a, b, ctx))
-    for b in violated:
-        outside = [p for p in points if _violates(b, p) and not _named_part(b, p, ctx)]
-        verdicts.append(Verdict(f"{b.type}.value", "contradiction", [b] + outside,
-                                f"{_fmt(outside[0])} lies outside the bound '{b.text}'"))
-    if not verdicts:
+    for b in bounds:
+        outside = [p for p in precise if _violates(b, p) and not _named_part(b, p, ctx) and p.article != b.article]
+        if outside:
+            verdicts.append(Verdict(f"{b.type}.value", "contradiction", [b] + outside,
+                                    f"{_fmt(outside[0])} lies outside the bound '{b.text}'"))
+    out = []
+    if verdicts:
+        top = worst(verdicts)
+        involved = {id(c) for v in verdicts if v.verdict == top.verdict for c in v.claims}
+        evidence = [c for c in fact.claims if id(c) in involved]
+        out.append(_with_majority(Verdict(top.check, top.verdict, evidence, top.detail)))
+    out += _rounding_verdicts(fact, points, bounds, rounded, ctx)
+    if not out:
         if len(sources_of(points)) < 2:
             return []
         return [agreement(f"{fact.type}.value", Fact(fact.type, fact.label, points),
                           f"{len(sources_of(points))} sources agree on {_fmt(points[0])}")]
-    top = worst(verdicts)
-    involved = {id(c) for v in verdicts if v.verdict == top.verdict for c in v.claims}
-    evidence = [c for c in fact.claims if id(c) in involved]
+    return out
+
+
+def _rounding_verdicts(fact: Fact, points: list[Claim], bounds: list[Claim], rounded: dict,
+                       ctx: CheckContext) -> list[Verdict]:
+    """One rounding verdict per precise figure that others round or approach, with them all."""
+    if fact.type not in ROUNDING_KINDS:
+        return []
+    by_fine: dict[int, list[Claim]] = {}
+    fine_of: dict[int, Claim] = {}
+    for c in points:
+        for f in rounded[id(c)]:
+            if not rounded[id(f)]:
+                by_fine.setdefault(id(f), []).append(c)
+                fine_of[id(f)] = f
+    for b in bounds:
+        for f in points:
+            if not rounded[id(f)] and _near_bound(b, f, ctx):
+                by_fine.setdefault(id(f), []).append(b)
+                fine_of[id(f)] = f
+    out = []
+    for key, coarse in by_fine.items():
+        fine = fine_of[key]
+        members = {id(c): c for c in coarse}
+        members.update({id(p): p for p in points if not rounded[id(p)] and same_amount(p, fine)})
+        claims = [c for c in fact.claims if id(c) in members]
+        if len(sources_of(claims)) < 2:
+            continue
+        shown = sorted({_fmt(c) for c in coarse})
+        out.append(Verdict(f"{fact.type}.rounding", "rounding", claims,
+                           f"{', '.join(shown)} and {_fmt(fine)} differ only by rounding or an approximate figure"))
+    return out
+
+
+def _with_majority(v: Verdict) -> Verdict:
     shown: dict[tuple, str] = {}
-    for c in evidence:
+    for c in v.claims:
         shown.setdefault((c.value, c.unit), _fmt(c))
-    majority, outliers = majority_and_outliers(evidence, lambda c: shown[(c.value, c.unit)])
-    return [Verdict(top.check, top.verdict, evidence, top.detail, majority, outliers)]
+    v.majority, v.outliers = majority_and_outliers(v.claims, lambda c: shown[(c.value, c.unit)])
+    return v
