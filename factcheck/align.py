@@ -44,9 +44,27 @@ class AlignParams:
     story_min_articles: int = 12
     equal_value_bonus: float = 5.0
     max_sole: int = 40
+    max_date_gap: int = 14
     max_ratio: tuple[tuple[str, float], ...] = (("money", 2.0), ("count", 2.5), ("duration", 3.5),
                                                 ("measure", 3.5), ("percent", 4.0))
     ratio_floor: float = 3.0
+
+
+def plausibly_one_day(a: Claim, b: Claim, params: AlignParams) -> bool:
+    """False when two dates cannot be two reports of one event's day: one told as to come and
+    the other as past, a timestamp ('2025-06-07', the form of page metadata, not of prose), or
+    days more than ``max_date_gap`` apart (a decision of 2022 and one of 2025)."""
+    if bool(a.qualifiers.get("future")) != bool(b.qualifiers.get("future")):
+        return False
+    if "iso" in (a.qualifiers.get("form"), b.qualifiers.get("form")):
+        return False
+    if not a.value or not b.value:
+        return True
+    from datetime import date
+
+    lo = max(date.fromisoformat(a.value[0]), date.fromisoformat(b.value[0]))
+    hi = min(date.fromisoformat(a.value[1]), date.fromisoformat(b.value[1]))
+    return (lo - hi).days <= params.max_date_gap
 
 
 def _amount(claim: Claim) -> float:
@@ -144,6 +162,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     if fa.context_places and fb.context_places and not fa.context_places & fb.context_places:
         return False
     if a.type == "date":
+        if not plausibly_one_day(a, b, params):
+            return False
         if sole and a.head not in params.participant_events and a.persons and b.persons:
             return _names_agree(fa, fb) and _persons_overlap(a, b)
         return _dates_compatible(fa, fb, score, params)

@@ -37,6 +37,28 @@ def portfolios_compatible(p: str | None, q: str | None, kn: Knowledge) -> bool:
     return fuzz.ratio(cp, cq) >= 90
 
 
+def portfolios_differ(a: Claim, b: Claim, kn: Knowledge) -> bool:
+    """True when two sources give one person portfolios that are different offices: not
+    compatible, and each either known to the packs or written as the capitalised name of a
+    body ('Employment Minister', 'European Council President'). Lower-case descriptions
+    ('chief tariff negotiator', 'trade negotiator') are not evidence of another office:
+    outlets word them freely."""
+    p, q = a.qualifiers["portfolio"], b.qualifiers["portfolio"]
+    if portfolios_compatible(p, q, kn):
+        return False
+    if frozenset((kn.canon_portfolio(p), kn.canon_portfolio(q))) in kn.incompatible:
+        return True
+    known = set(kn.portfolio_canon.values())
+    return all(kn.canon_portfolio(x) in known or _written_as_name(x, c.text)
+               for x, c in ((p, a), (q, b)))
+
+
+def _written_as_name(portfolio: str, text: str) -> bool:
+    words = [w for w in portfolio.split() if w not in _CONNECTORS]
+    written = {w.lower().strip("’'s"): w for w in text.split()}
+    return bool(words) and all(w in written and written[w][:1].isupper() for w in words)
+
+
 def _office(c: Claim) -> str:
     return c.value
 
@@ -86,8 +108,7 @@ def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                 if frozenset((a.qualifiers["role"], b.qualifiers["role"])) in kn.exclusive_roles:
                     office_pairs.append((a, b))
                 continue
-            if _ranks(a, kn) != _ranks(b, kn) or not portfolios_compatible(
-                    a.qualifiers["portfolio"], b.qualifiers["portfolio"], kn):
+            if _ranks(a, kn) != _ranks(b, kn) or portfolios_differ(a, b, kn):
                 office_pairs.append((a, b))
             elif (a.qualifiers["qualifier"] in _PAST) != (b.qualifiers["qualifier"] in _PAST):
                 former = a if a.qualifiers["qualifier"] in _PAST else b
