@@ -78,9 +78,12 @@ def plausibly_one_value(a: Claim, b: Claim, params: AlignParams) -> bool:
     and '$0.75' of an earnings story; a toll of 144 on day one and 3,400 a week later): at
     most ``max_ratio`` apart for their kind; percentages within ``ratio_floor`` points always
     are, and so are changes on two stated, different bases (6% on a quarter,
-    56% on a year). Bounds ('at least 144') are judged against the figure, not by ratio."""
+    56% on a year). A bound ('at least 144') the figure keeps always is; one it breaks is
+    held to the same ratio ('at least 144' dead and three dead are two facts)."""
     limit = dict(params.max_ratio).get(a.type)
-    if limit is None or a.type != b.type or _bound(a) or _bound(b):
+    if limit is None or a.type != b.type or (_bound(a) and _bound(b)):
+        return True
+    if (_bound(a) and not _outside(a, b)) or (_bound(b) and not _outside(b, a)):
         return True
     ba, bb = a.qualifiers.get("basis"), b.qualifiers.get("basis")
     if ba and bb and ba != bb:

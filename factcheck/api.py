@@ -40,6 +40,7 @@ class Report:
     facts: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     store_notes: list[str] = field(default_factory=list)
+    possible: list[Finding] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """How many articles, claims, conflicts and corroborated facts the run has."""
@@ -72,7 +73,7 @@ class CachedReport(Report):
     claims and findings are rebuilt (through the claim store) the first time they are used.
     """
 
-    _LAZY = ("articles", "claims", "findings", "agreements")
+    _LAZY = ("articles", "claims", "findings", "agreements", "possible")
 
     def __init__(self, summary: dict, rebuild):
         self._summary = summary
@@ -213,21 +214,25 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
         runner.close()
     clock = time.perf_counter()
     rules = ruleset.by_check()
-    findings, agreements = [], []
+    findings, agreements, possible = [], [], []
     for fact, verdict in judged:
         rule = rules.get(verdict.check)
         if rule is None:
             continue
         finding = Finding(code=rule.code, kind=rule.kind, verdict=verdict.verdict, subject=fact.label,
                           attribute=_attribute(fact), message="", claims=sorted(verdict.claims, key=lambda c: c.key),
-                          severity=rule.severity if verdict.verdict != "agreement" else "info",
-                          majority=verdict.majority, outliers=verdict.outliers)
+                          severity=rule.severity if verdict.verdict != "agreement" and not verdict.weak else "info",
+                          majority=verdict.majority, outliers=verdict.outliers, weak=verdict.weak)
         finding.message = rule.render(subject=fact.label, detail=verdict.detail, majority=verdict.majority or "",
                                       outliers=", ".join(verdict.outliers), code=rule.code, verdict=verdict.verdict)
         finding.id = _finding_id(finding)
-        (agreements if verdict.verdict in CORROBORATING else findings).append(finding)
+        if verdict.weak:
+            possible.append(finding)
+        else:
+            (agreements if verdict.verdict in CORROBORATING else findings).append(finding)
     findings.sort(key=lambda f: (-SEVERITY_RANK.get(f.severity, 1), f.code, f.subject, f.claims[0].key))
     agreements.sort(key=lambda f: (f.kind, f.subject, f.claims[0].key))
+    possible.sort(key=lambda f: (f.kind, f.subject, f.claims[0].key))
     notes = list(notes or [])
     undated = sorted(a.id for a in articles if a.published is None)
     if undated:
@@ -235,7 +240,7 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
                      ": weekdays and dates without a year in them are left unresolved")
     timings["check"] = time.perf_counter() - clock
     claims = sorted((c for batch in extraction.claims for c in batch), key=lambda c: c.key)
-    return Report(articles, claims, findings, agreements, skipped, notes,
+    return Report(articles, claims, findings, agreements, skipped, notes, possible=possible,
                   facts=sum(1 for f in facts if len({c.article for c in f.claims}) >= 2), timings=timings)
 
 

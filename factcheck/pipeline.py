@@ -57,7 +57,7 @@ def claims_job(job: tuple[Article, frozenset[str]]) -> list[Claim] | str:
         return f"extraction failed: {type(exc).__name__}: {exc}"
 
 
-Compact = tuple[int, str, str, list[int], str, "str | None", list[str]]
+Compact = tuple[int, str, str, list[int], str, "str | None", list[str], str]
 
 
 def block_job(job: tuple[tuple, list[Claim], list[list[int]] | None]) -> tuple[list[list[int]], list[Compact]]:
@@ -75,7 +75,7 @@ def block_job(job: tuple[tuple, list[Claim], list[list[int]] | None]) -> tuple[l
     index = {id(f): n for n, f in enumerate(facts)}
     for fact, v in judge_facts(facts, _SHARED.ctx):
         verdicts.append((index[id(fact)], v.check, v.verdict, [position[id(c)] for c in v.claims], v.detail,
-                         v.majority, list(v.outliers)))
+                         v.majority, list(v.outliers), v.weak))
     return groups, verdicts
 
 
@@ -161,10 +161,10 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     for (key, block), (groups, verdicts) in zip(blocks, results):
         block_facts = facts_of(block, groups, shared.kn)
         facts += block_facts
-        for n, check, verdict, positions, detail, majority, outliers in verdicts:
+        for n, check, verdict, positions, detail, majority, outliers, weak in verdicts:
             fact = block_facts[n]
             judged.append((fact, Verdict(check, verdict, [block[i] for i in positions], detail, majority,
-                                         list(outliers))))
+                                         list(outliers), weak)))
     facts = sort_facts(facts)
     order = {id(f): i for i, f in enumerate(facts)}
     judged.sort(key=lambda fv: order[id(fv[0])])

@@ -124,3 +124,4 @@ class Finding:
     majority: str | None = None
     outliers: list[str] = field(default_factory=list)
     id: str = ""
+    weak: str = ""

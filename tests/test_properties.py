@@ -143,3 +143,38 @@ def test_a_run_of_text_without_sentence_breaks_is_read_in_bounded_pieces(kn, uni
     assert len(pieces) > 1
     assert max(s.end - s.start for s in pieces) <= MAX_SENTENCE
     assert "".join(article.norm[s.start:s.end] for s in pieces).strip() == article.norm.strip()
+
+
+def _seed_sentences_with_figures():
+    out = []
+    for _, text in SEED_TEXTS:
+        for line in text.splitlines():
+            for sentence in line.split(". "):
+                if any(ch.isdigit() for ch in sentence) and len(sentence) > 30:
+                    out.append(sentence.strip().rstrip(".") + ".")
+    return sorted(set(out))
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_seed_sentences_with_figures()), min_size=1, max_size=3))
+def test_an_article_repeating_a_source_never_removes_a_conflict(ruleset, baseline, sentences):
+    report = _check(ruleset, SEED_TEXTS + [("zz_copy.txt", " ".join(sentences))])
+
+    def spans(f):
+        return {(c.article, c.start, c.end) for c in f.claims}
+
+    for before in baseline[0].findings:
+        assert any(f.code == before.code and spans(before) <= spans(f) for f in report.findings), before.id
+
+
+def test_a_pair_with_weak_evidence_is_listed_apart_not_as_a_conflict(ruleset, tmp_path):
+    report = api.check_texts([
+        ("a.txt", "Tesla said automotive revenue fell 16% to $16.7 billion in the quarter.", date(2025, 7, 24)),
+        ("b.txt", "Tesla said revenue fell 12% to $22.5 billion in the quarter.", date(2025, 7, 24))], ruleset)
+    assert report.findings == []
+    assert report.possible and all(f.weak and f.severity == "info" for f in report.possible)
+    assert "(auto)" in report.possible[0].weak
+    doc = jsonout.to_dict(report)
+    assert doc["conflicts"] == [] and doc["possible"][0]["why_uncertain"] == report.possible[0].weak
+    assert "## Possibly the same fact" in markdown.render(report, ruleset)
+    assert report.exit_code() == 0

@@ -22,6 +22,7 @@ class Verdict:
     detail: str
     majority: str | None = None
     outliers: list[str] = field(default_factory=list)
+    weak: str = ""  # why the claims may not be one fact; a weak verdict is reported apart, not as a conflict
 
 
 @dataclass

@@ -111,6 +111,49 @@ def _pair(a: Claim, b: Claim, ctx: CheckContext) -> Verdict:
 ROUNDING_KINDS = ("percent", "money", "count", "measure", "duration")
 
 
+def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
+    """Why two differing figures of one group may still be about two facts, or '' when nothing
+    says so. Such a pair is reported apart ('possibly the same fact'), never as a conflict:
+    only one of them names its period ('8.1% in April' and '6%') or what it is a figure of
+    ('GAAP net income' and 'net income', 'automotive revenue' and 'revenue', when the other
+    sentence does not say it at all); or it is a running count (the dead, the injured) in
+    reports published on different days."""
+    if bool(a.period) != bool(b.period) and _earlier_month(a if a.period else b, ctx):
+        return f"only one source says which period ({a.period or b.period}, not the latest month)"
+    ma, mb = _subject_words(a, ctx), _subject_words(b, ctx)
+    only_a, only_b = ma - b.context - b.names, mb - a.context - a.names
+    if a.type in ("money", "percent", "count") and ((only_a and not mb) or (only_b and not ma)):
+        return f"only one source says what the figure is of ({', '.join(sorted(only_a or only_b))})"
+    running = set(ctx.kn.count_class.values()) | set(ctx.kn.count_toll.values())
+    if a.type == "count" and a.head in running:
+        da, db = ctx.published.get(a.article), ctx.published.get(b.article)
+        if da != db:
+            return (f"a running count, reported on different days "
+                    f"({da.isoformat() if da else 'undated'} and {db.isoformat() if db else 'undated'})")
+    return ""
+
+
+def _earlier_month(claim: Claim, ctx: CheckContext) -> bool:
+    """True when a figure's period is a month two to six months before its article's: a
+    figure of an earlier release than the story's own ('April's 8.1%' in a story on May data)."""
+    published = ctx.published.get(claim.article)
+    if published is None or claim.period not in ctx.kn.months:
+        return False
+    month = ctx.kn.months.index(claim.period) + 1
+    return 2 <= (published.month - month) % 12 <= 6
+
+
+def _subject_words(claim: Claim, ctx: CheckContext) -> set[str]:
+    """The words that say what a figure is of, beyond its measure: not places (the story's
+    country goes without saying), verbs or generic words."""
+    kn = ctx.kn
+    places = [m for m in claim.mods if kn.place_of.get(m) == m]
+    words = set(claim.sentence.split())
+    return {m for m in claim.mods if not m.startswith("~") and m not in places
+            and (m not in claim.names or m.upper() in words)
+            and m not in kn.generic_modifiers and not any(m in p.split() for p in places)}
+
+
 def rounds_to(coarse: Claim, fine: Claim, ctx: CheckContext) -> bool:
     """True when ``coarse`` is ``fine`` written with fewer digits (rounded half-up or truncated:
     41.55 as 41.6 or 41.5, 5,864.6 as 5,864), or an approximate word's figure near it ('nearly
@@ -159,24 +202,33 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     bounds = [c for c in fact.claims if c.qualifiers.get("hedge") in _BOUND]
     rounded = {id(c): [f for f in points if f is not c and rounds_to(c, f, ctx)] for c in points}
     precise = [c for c in points if not rounded[id(c)]]
-    verdicts = []
+    verdicts: list[Verdict] = []
     for i, a in enumerate(precise):
         for b in precise[i + 1:]:
             if a.article == b.article or _named_part(a, b, ctx) or _named_part(b, a, ctx):
                 continue
             if not same_amount(a, b) or _directions_differ(a, b):
                 verdicts.append(_pair(a, b, ctx))
+                verdicts[-1].weak = weak_evidence(a, b, ctx)
     for b in bounds:
         outside = [p for p in precise if _violates(b, p) and not _named_part(b, p, ctx) and p.article != b.article]
         if outside:
             verdicts.append(Verdict(f"{b.type}.value", "contradiction", [b] + outside,
-                                    f"{_fmt(outside[0])} lies outside the bound '{b.text}'"))
+                                    f"{_fmt(outside[0])} lies outside the bound '{b.text}'",
+                                    weak=weak_evidence(b, outside[0], ctx)))
     out = []
     if verdicts:
-        top = worst(verdicts)
-        involved = {id(c) for v in verdicts if v.verdict == top.verdict for c in v.claims}
+        strong = [v for v in verdicts if not v.weak]
+        chosen = strong or verdicts
+        top = worst(chosen)
+        involved = {id(c) for v in chosen if v.verdict == top.verdict for c in v.claims}
+        weakly = {id(c) for v in verdicts if v.verdict == top.verdict for c in v.claims} - involved
+        firm = [c for c in fact.claims if id(c) in involved]
+        involved |= {i for i in weakly for c in fact.claims if id(c) == i
+                     and any(same_amount(c, f) and c.qualifiers.get("basis") == f.qualifiers.get("basis") for f in firm)}
         evidence = [c for c in fact.claims if id(c) in involved]
-        out.append(_with_majority(Verdict(top.check, top.verdict, evidence, top.detail)))
+        out.append(_with_majority(Verdict(top.check, top.verdict, evidence, top.detail,
+                                          weak="" if strong else top.weak)))
     out += _rounding_verdicts(fact, points, bounds, rounded, ctx)
     if not out:
         if len(sources_of(points)) < 2:

@@ -14,7 +14,8 @@ def _claim(c) -> dict:
 def _finding(f) -> dict:
     return {"id": f.id, "code": f.code, "kind": f.kind, "verdict": f.verdict, "severity": f.severity,
             "subject": f.subject, "attribute": f.attribute, "message": f.message,
-            "majority": f.majority, "outliers": f.outliers, "claims": [_claim(c) for c in f.claims]}
+            "majority": f.majority, "outliers": f.outliers, "claims": [_claim(c) for c in f.claims],
+            **({"why_uncertain": f.weak} if f.weak else {})}
 
 
 def to_dict(report) -> dict:
@@ -25,9 +26,10 @@ def to_dict(report) -> dict:
                     for a in report.articles],
         "summary": {"articles": len(report.articles), "claims": len(report.claims), "facts": report.facts,
                     "conflicts": len(report.findings), "agreements": len(report.agreements),
-                    "skipped": len(report.skipped)},
+                    "possible": len(report.possible), "skipped": len(report.skipped)},
         "conflicts": [_finding(f) for f in report.findings],
         "agreements": [_finding(f) for f in report.agreements],
+        "possible": [_finding(f) for f in report.possible],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "notes": list(report.notes),
     }

@@ -99,6 +99,13 @@ def render(report, ruleset=None) -> str:
         out += [_table(rows, ["Fact", "Values", "Where"]), ""]
     else:
         out += ["None.", ""]
+    if report.possible:
+        out += ["## Possibly the same fact", "",
+                "Figures that differ and may be about one fact, but the evidence that they are is weak. "
+                "Not counted as conflicts; check them by hand.", ""]
+        rows = [[md_escape(f.subject), md_escape(f.message), md_escape(f.weak),
+                 md_escape(", ".join(sorted({f"{c.article}:{c.line}" for c in f.claims})))] for f in report.possible]
+        out += [_table(rows, ["Fact", "What differs", "Why uncertain", "Where"]), ""]
     out += ["## Sources", ""]
     rows = [[md_escape(a.id), md_escape(a.outlet or "unknown"), a.published.isoformat() if a.published else "unknown",
              str(sum(d.last_line - d.first_line + 1 for d in a.dropped))] for a in report.articles]
