@@ -365,6 +365,10 @@ def _merge_order(a: Claim, b: Claim, score: float, params: AlignParams) -> tuple
 def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: Stories) -> list[list[int]]:
     """Complete-link clustering: two groups merge only if every cross pair is compatible.
 
+    Pairs that are compatible on their own words merge before pairs that are taken together
+    only for being each the only figure of its article in the block, so that a new article
+    with a single figure cannot take a figure away from the fact it was part of.
+
     Claims of articles that tell different stories are never compatible.
     """
     ok: set[tuple[int, int]] = set()
@@ -382,11 +386,12 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
             continue
         if not stories.related(a.article, b.article):
             continue
-        if _compatible(feats[i], feats[j], float(score), kn, params) or (
-                (i, j) in sole and _compatible(feats[i], feats[j], 100.0, kn, params, sole=True)):
+        regular = _compatible(feats[i], feats[j], float(score), kn, params)
+        if regular or ((i, j) in sole and _compatible(feats[i], feats[j], 100.0, kn, params, sole=True)):
             ok.add((i, j))
             if a.article != b.article:
-                edges.append((*_merge_order(a, b, float(score), params), i, j))
+                bound, rank = _merge_order(a, b, float(score), params)
+                edges.append((bound, not regular, rank, i, j))
     edges.sort()
     member = list(range(len(block)))
     groups = {i: [i] for i in range(len(block))}
