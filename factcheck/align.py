@@ -44,6 +44,7 @@ class AlignParams:
     story_min_articles: int = 12
     equal_value_bonus: float = 5.0
     max_sole: int = 40
+    link_share: float = 1.0
     max_date_gap: int = 14
     max_ratio: tuple[tuple[str, float], ...] = (("money", 2.0), ("count", 2.5), ("duration", 3.5),
                                                 ("measure", 3.5), ("percent", 4.0))
@@ -187,7 +188,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     same_period = bool(a.period and a.period == b.period)
     same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
     same_names = bool(fa.names & fb.names)
-    if fa.names and fb.names and not same_names and not same_people:
+    subject_a, subject_b = fa.names & a.mods, fb.names & b.mods
+    if subject_a and subject_b and not subject_a & subject_b and not same_people:
         return False
     if (fa.other_mods & fb.other_mods) or same_people or same_names:
         return score >= params.context_min_with_mods
@@ -372,6 +374,7 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
     Claims of articles that tell different stories are never compatible.
     """
     ok: set[tuple[int, int]] = set()
+    vetoed: set[tuple[int, int]] = set()
     edges = []
     feats = [features(c, kn) for c in block]
     scored = _candidate_pairs(block, params)
@@ -392,6 +395,8 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
             if a.article != b.article:
                 bound, rank = _merge_order(a, b, float(score), params)
                 edges.append((bound, not regular, rank, i, j))
+        elif not _compatible(feats[i], feats[j], 100.0, kn, params):
+            vetoed.add((i, j))
     edges.sort()
     member = list(range(len(block)))
     groups = {i: [i] for i in range(len(block))}
@@ -399,11 +404,27 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
         gi, gj = member[i], member[j]
         if gi == gj:
             continue
-        if all(((x, y) if x < y else (y, x)) in ok for x in groups[gi] for y in groups[gj]):
+        if _may_merge(groups[gi], groups[gj], block, ok, vetoed, params):
             groups[gi].extend(groups[gj])
             for x in groups.pop(gj):
                 member[x] = gi
     return [sorted(g) for g in groups.values()]
+
+
+def _may_merge(gi: list[int], gj: list[int], block: list[Claim], ok: set, vetoed: set, params: AlignParams) -> bool:
+    """Two groups merge when no cross pair is ruled out by what the claims say (another place,
+    period, person, basis; one article giving two values; two stories) and at least
+    ``link_share`` of the cross pairs are alike enough on their words: real reports word one
+    fact in many ways, so not every pair of them need be close."""
+    pairs = [((x, y) if x < y else (y, x)) for x in gi for y in gj]
+    if any(p in vetoed for p in pairs):
+        return False
+    for x, y in pairs:
+        a, b = block[x], block[y]
+        if a.article == b.article and (x, y) not in ok:
+            return False
+    linked = sum(1 for p in pairs if p in ok)
+    return linked >= params.link_share * len(pairs)
 
 
 def _display_name(name: str, kn: Knowledge | None) -> str:
