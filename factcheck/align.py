@@ -188,8 +188,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     same_period = bool(a.period and a.period == b.period)
     same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
     same_names = bool(fa.names & fb.names)
-    subject_a, subject_b = fa.names & a.mods, fb.names & b.mods
-    if subject_a and subject_b and not subject_a & subject_b and not same_people:
+    if fa.names and fb.names and not same_names and not same_people:
         return False
     if (fa.other_mods & fb.other_mods) or same_people or same_names:
         return score >= params.context_min_with_mods
