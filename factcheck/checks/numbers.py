@@ -116,21 +116,27 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     says so. Such a pair is reported apart ('possibly the same fact'), never as a conflict:
     only one of them names its period ('8.1% in April' and '6%') or what it is a figure of
     ('GAAP net income' and 'net income', 'automotive revenue' and 'revenue', when the other
-    sentence does not say it at all); or it is a running count (the dead, the injured) in
-    reports published on different days."""
+    sentence does not say it at all); or it is a running count (the dead, the injured,
+    people, passengers) in reports published on different days. A change that goes the other
+    way and by another amount ('rose 17%' against 'fell 12%') is likely of another measure."""
     if bool(a.period) != bool(b.period) and _earlier_month(a if a.period else b, ctx):
         return f"only one source says which period ({a.period or b.period}, not the latest month)"
     ma, mb = _subject_words(a, ctx), _subject_words(b, ctx)
     only_a, only_b = ma - b.context - b.names, mb - a.context - a.names
     if a.type in ("money", "percent", "count") and ((only_a and not mb) or (only_b and not ma)):
         return f"only one source says what the figure is of ({', '.join(sorted(only_a or only_b))})"
-    running = set(ctx.kn.count_class.values()) | set(ctx.kn.count_toll.values())
+    running = set(ctx.kn.count_class.values()) | set(ctx.kn.count_toll.values()) | ctx.kn.count_subjects
     if a.type == "count" and a.head in running:
         da, db = ctx.published.get(a.article), ctx.published.get(b.article)
         if da != db:
             return (f"a running count, reported on different days "
                     f"({da.isoformat() if da else 'undated'} and {db.isoformat() if db else 'undated'})")
     return ""
+
+
+def _near(a: Claim, b: Claim, ctx: CheckContext) -> bool:
+    """Equal, or one a rounding of the other."""
+    return same_amount(a, b) or rounds_to(a, b, ctx) or rounds_to(b, a, ctx)
 
 
 def _earlier_month(claim: Claim, ctx: CheckContext) -> bool:
@@ -217,6 +223,9 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                                     f"{_fmt(outside[0])} lies outside the bound '{b.text}'",
                                     weak=weak_evidence(b, outside[0], ctx)))
     out = []
+    for v in verdicts:
+        if v.check == "percent.direction" and not v.weak and not _near(v.claims[0], v.claims[1], ctx):
+            v.weak = "the figures differ as well as their direction: likely two measures"
     if verdicts:
         strong = [v for v in verdicts if not v.weak]
         chosen = strong or verdicts
@@ -226,6 +235,7 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
         firm = [c for c in fact.claims if id(c) in involved]
         involved |= {i for i in weakly for c in fact.claims if id(c) == i
                      and any(same_amount(c, f) and c.qualifiers.get("basis") == f.qualifiers.get("basis") for f in firm)}
+        involved |= {id(c) for c in points if any(id(f) in involved for f in rounded[id(c)])}
         evidence = [c for c in fact.claims if id(c) in involved]
         out.append(_with_majority(Verdict(top.check, top.verdict, evidence, top.detail,
                                           weak="" if strong else top.weak)))

@@ -305,13 +305,15 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
             name = _closed_appositive(tokens, j_after + 1, kn)
     left = _left_modifiers(tokens, i, kn, lowercase_ok=bool(name) and not capitalised and not right)
     appositive = False
+    if not name and capitalised and len(right) >= 2:
+        kept, rest = _split_portfolio(right, kn)
+        name = _name_after(tokens, tokens.index(rest[0]), kn) if rest else []
+        if name:
+            right = kept
     if not name:
         left = _left_modifiers(tokens, i, kn, lowercase_ok=not capitalised)
         name = _appositive_name(tokens, i, left, kn)
         appositive = bool(name)
-        if not name and capitalised and len(right) >= 2:
-            right, rest = _split_portfolio(right, kn)
-            name = _name_after(tokens, tokens.index(rest[0]), kn) if rest else []
     if not name:
         return None
     if appositive:
