@@ -156,7 +156,9 @@ def test_a_rounded_figure_stands_for_its_precise_one(ruleset):
     assert findings == [("PCT001", "contradiction")]
     assert agreements == [("PCT003", "rounding")]
     conflict = report.findings[0]
-    assert sorted(c.text for c in conflict.claims) == ["34.4%", "34.5%"]
+    assert sorted(c.text for c in conflict.claims) == ["34.4%", "34.5%", "35%"]
+    assert conflict.outliers == ["s0.txt"]
+    assert sorted(c.text for c in report.agreements[0].claims) == ["34.5%", "35%"]
 
 
 def test_approximate_words_and_near_bounds_are_rounding(ruleset):

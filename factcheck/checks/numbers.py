@@ -237,8 +237,10 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                      and any(same_amount(c, f) and c.qualifiers.get("basis") == f.qualifiers.get("basis") for f in firm)}
         involved |= {id(c) for c in points if any(id(f) in involved for f in rounded[id(c)])}
         evidence = [c for c in fact.claims if id(c) in involved]
+        stands_for = {id(c): next(f for f in rounded[id(c)] if id(f) in involved)
+                      for c in evidence if any(id(f) in involved for f in rounded[id(c)])}
         out.append(_with_majority(Verdict(top.check, top.verdict, evidence, top.detail,
-                                          weak="" if strong else top.weak)))
+                                          weak="" if strong else top.weak), stands_for))
     out += _rounding_verdicts(fact, points, bounds, rounded, ctx)
     if not out:
         if len(sources_of(points)) < 2:
@@ -279,9 +281,17 @@ def _rounding_verdicts(fact: Fact, points: list[Claim], bounds: list[Claim], rou
     return out
 
 
-def _with_majority(v: Verdict) -> Verdict:
+def _with_majority(v: Verdict, stands_for: dict | None = None) -> Verdict:
+    """Majority and outliers by value, a rounded figure counting for the precise one it rounds."""
+    stands_for = stands_for or {}
     shown: dict[tuple, str] = {}
     for c in v.claims:
+        c = stands_for.get(id(c), c)
         shown.setdefault((c.value, c.unit), _fmt(c))
-    v.majority, v.outliers = majority_and_outliers(v.claims, lambda c: shown[(c.value, c.unit)])
+
+    def key(c):
+        c = stands_for.get(id(c), c)
+        return shown[(c.value, c.unit)]
+
+    v.majority, v.outliers = majority_and_outliers(v.claims, key)
     return v
