@@ -237,8 +237,8 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                      and any(same_amount(c, f) and c.qualifiers.get("basis") == f.qualifiers.get("basis") for f in firm)}
         involved |= {id(c) for c in points if any(id(f) in involved for f in rounded[id(c)])}
         evidence = [c for c in fact.claims if id(c) in involved]
-        stands_for = {id(c): next(f for f in rounded[id(c)] if id(f) in involved)
-                      for c in evidence if any(id(f) in involved for f in rounded[id(c)])}
+        stands_for = {id(c): next(f for f in rounded.get(id(c), []) if id(f) in involved)
+                      for c in evidence if any(id(f) in involved for f in rounded.get(id(c), []))}
         out.append(_with_majority(Verdict(top.check, top.verdict, evidence, top.detail,
                                           weak="" if strong else top.weak), stands_for))
     out += _rounding_verdicts(fact, points, bounds, rounded, ctx)
