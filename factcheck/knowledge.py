@@ -147,6 +147,7 @@ class Knowledge:
     scales: dict[str, int] = field(default_factory=dict)
     event_of: dict[str, str] = field(default_factory=dict)
     reporting_events: set[str] = field(default_factory=set)
+    hearsay_events: set[str] = field(default_factory=set)
     results_verbs: set[str] = field(default_factory=set)
     trailing_headings: set[str] = field(default_factory=set)
     interruptions: set[str] = field(default_factory=set)
@@ -410,6 +411,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:
         kn.scales.update({str(k).lower(): int(v) for k, v in (data.get("scales") or {}).items()})
     elif pack == "events.yml":
         kn.reporting_events.update(fold(k) for k in data.get("reporting") or [])
+        kn.hearsay_events.update(fold(k) for k in data.get("hearsay") or [])
         kn.results_verbs.update(fold(w) for w in data.get("results_verbs") or [])
         for kind, words in (data.get("events") or {}).items():
             for w in words or []:

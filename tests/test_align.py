@@ -173,3 +173,10 @@ def test_figures_orders_of_magnitude_apart_are_not_one_fact(ruleset):
     found, _ = _verdicts(ruleset, "Nvidia reported revenue of $44.1 billion for the quarter.",
                          "Nvidia reported revenue of $0.75 for the quarter.")
     assert found == []
+
+
+def test_two_days_of_a_statement_are_possibly_one_fact_not_a_contradiction(ruleset):
+    found, report = _verdicts(ruleset, "Finance Minister Ana Ruiz said on Monday that the budget was balanced.",
+                              "Finance Minister Ana Ruiz said on Tuesday that the budget was balanced.")
+    assert found == []
+    assert [(f.code, bool(f.weak)) for f in report.possible] == [("DAT001", True)]

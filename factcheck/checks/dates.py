@@ -22,10 +22,21 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                if a.article != b.article and not _overlap(a, b)]
     if not clashes:
         return [agreement("date.value", fact, f"{len(sources_of(claims))} sources agree on {_shown(claims[0])}")]
+    firm = [pair for pair in clashes if not _weak(*pair, ctx)]
+    weak = "" if firm else _weak(*clashes[0], ctx)
+    clashes = firm or clashes
     involved = {id(c) for pair in clashes for c in pair}
     evidence = [c for c in claims if id(c) in involved]
     a, b = clashes[0]
     majority, outliers = majority_and_outliers(evidence, lambda c: c.value[0] if c.value[0] == c.value[1]
                                                else f"{c.value[0]}/{c.value[1]}")
     return [Verdict("date.value", "contradiction", evidence,
-                    f"{a.article} dates it {_shown(a)}, {b.article} {_shown(b)}", majority, outliers)]
+                    f"{a.article} dates it {_shown(a)}, {b.article} {_shown(b)}", majority, outliers, weak)]
+
+
+def _weak(a: Claim, b: Claim, ctx: CheckContext) -> str:
+    """Why two days may both be right, or '': the day of a statement or a release is often the
+    day it was reported, not of the fact."""
+    if a.head in ctx.kn.hearsay_events:
+        return f"the day of a {a.head}, which outlets often give as the day they reported it"
+    return ""
