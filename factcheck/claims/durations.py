@@ -23,7 +23,7 @@ def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
         leads = "|".join(re.escape(w) for w in sorted(kn.duration_lead_words, key=len, reverse=True)) or "(?!)"
         tail = rf"(?:-|\s)(?:{_UNITS})\b(?![\s-]+(?:ago|earlier|later|old)\b)"
         _PATTERNS.clear()
-        _PATTERNS[id(kn)] = (re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?|{words}){tail}", re.IGNORECASE),
+        _PATTERNS[id(kn)] = (re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{words}){tail}", re.IGNORECASE),
                              re.compile(rf"\b(?:{leads})\s+(an?){tail}", re.IGNORECASE))
     return _PATTERNS[id(kn)]
 
@@ -52,7 +52,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
     for lo, hi, number, unit_word in _matches(sentence, kn):
         start, end = sentence.start + lo, sentence.start + hi
         value = 1.0 if number.lower() in ("a", "an") else (
-            float(number) if number[0].isdigit() else float(kn.number_words[number.lower()]))
+            float(number.replace(",", "")) if number[0].isdigit() else float(kn.number_words[number.lower()]))
         unit = stem(unit_word)
         after = sentence.after(end, 8)
         hyphenated = "-" in sentence.text[lo:hi]

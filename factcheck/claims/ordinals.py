@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge import Knowledge, stem
+from ..knowledge import Knowledge, fold, stem
 from ..types import Article, Claim
 from .common import PersonIndex, Sentence, Spans, clause_slot, make_claim
 from .quantities import counted_head
@@ -47,6 +47,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if taken.overlaps(start, end):
                 continue
             after = sentence.after(end, 8)
+            if after and fold(f"{m.group(1)} {after[0].text}") in kn.roles:
+                continue
             head, mods, span = _period_head(after, kn)
             if head is None:
                 head, mods, span = counted_head(after, kn)
