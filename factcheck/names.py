@@ -45,10 +45,15 @@ def spelling_variant(a: str, b: str, max_edits: int = 2) -> bool:
     return distance <= limit and x[:1].isalpha() and x[:1] == y[:1]
 
 
+NEAR_OTHER_INITIAL = 5  # letters a surname needs before a slip in its first letter is read as one ('Sundar' / 'Kunder')
+
+
 @lru_cache(maxsize=262144)
 def near_spelling(a: str, b: str) -> bool:
     """A transliteration or a slip of two letters in one word of a name ('Piyush Goel' /
-    'Piyush Goyal'): as spelling_variant, with two edits allowed in words of four letters or more."""
+    'Piyush Goyal'): as spelling_variant, with two edits allowed in words of four letters or more,
+    the first letter included in words of five or more ('Clive Sundar' / 'Clive Kunder'). Callers
+    link such names only for people given one office in one story."""
     ta, tb = name_tokens(a), name_tokens(b)
     if len(ta) != len(tb) or len(ta) < 2 or ta == tb:
         return False
@@ -56,7 +61,10 @@ def near_spelling(a: str, b: str) -> bool:
     if len(diff) != 1:
         return False
     x, y = diff[0]
-    return min(len(x), len(y)) >= 4 and x[:1] == y[:1] and OSA.distance(x, y) <= 2
+    if x[:1] != y[:1]:
+        return min(len(x), len(y)) >= NEAR_OTHER_INITIAL and OSA.distance(x, y) <= 2
+    return min(len(x), len(y)) >= 4 and OSA.distance(x, y) <= 2
+
 
 
 _DOUBLED = re.compile(r"(\w)\1+")

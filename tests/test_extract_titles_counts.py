@@ -187,3 +187,25 @@ def test_a_lowercase_title_names_the_person_only_in_a_closed_appositive(kn):
     c = one("The deal was signed by the prime minister, Omar Haddad, on Friday.", kn, "title")
     assert (c.qualifiers["person"], c.qualifiers["role"]) == ("Omar Haddad", "prime minister")
     assert claims_of("He met the prime minister, Haddad said on Monday.", kn, kind="title") == []
+
+
+def test_pilots_titles_by_copula_and_abbreviation(kn):
+    from datetime import date
+
+    from factcheck import api
+    from factcheck.rules import load_ruleset
+
+    from .conftest import RULES
+    ruleset = load_ruleset([RULES])
+    report = api.check_texts([
+        ("a.txt", "The captain of the plane was Sumit Sabharwal and the first officer was Clive Sundar, he said. "
+                  "The pilot had logged 8,200 hours.", date(2025, 6, 13)),
+        ("b.txt", "The jet, piloted by Capt. Sumeet Sabharwal and FO Clive Kunder, issued a mayday call.",
+         date(2025, 6, 13))], ruleset)
+    titles = sorted((c.qualifiers["person"], c.qualifiers["role"]) for c in report.claims if c.type == "title")
+    assert titles == [("Clive Kunder", "first officer"), ("Clive Sundar", "first officer"),
+                      ("Sumeet Sabharwal", "captain"), ("Sumit Sabharwal", "captain")]
+    assert not [c for c in report.claims if c.type == "ordinal"]
+    assert [c.value for c in report.claims if c.type == "duration"] == [8200.0]
+    spelled = sorted(f.subject for f in report.findings if f.verdict == "possible_misspelling")
+    assert len(spelled) == 2

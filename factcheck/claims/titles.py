@@ -289,10 +289,28 @@ def _split_prefixes(tokens: list[Token], kn: Knowledge) -> list[Token]:
     return out
 
 
+_COPULA = ("was", "is")
+_OF_WHAT = 4  # lower-case words of 'of the plane' between a role and its copula
+
+
+def _copula_name(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
+    """The name in 'the captain (of the plane) was Sumit Sabharwal'."""
+    if j < len(tokens) and tokens[j].folded == "of":
+        k = j + 1
+        while k < len(tokens) and k <= j + _OF_WHAT and tokens[k].text.islower() and tokens[k].folded not in _COPULA:
+            k += 1
+        j = k
+    if j + 1 < len(tokens) and tokens[j].folded in _COPULA:
+        return _name_after(tokens, j + 1, kn)
+    return []
+
+
 def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
     role = tokens[i:i + n]
     capitalised = role[-1].is_capitalised
     j = i + n
+    if j < len(tokens) and tokens[j].text == "." and tokens[j].start == role[-1].end:
+        j += 1
     right = _portfolio_after(tokens, j)
     skip_the = 1 if right and tokens[j + 1].folded == "the" else 0
     j_after = j + (len(right) + 1 + skip_the if right else 0)
@@ -303,6 +321,8 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
             name = _name_after(tokens, j_after + 1, kn)
         elif i > 0 and tokens[i - 1].folded == "the":
             name = _closed_appositive(tokens, j_after + 1, kn)
+    if not name and i > 0 and tokens[i - 1].folded == "the":
+        name = _copula_name(tokens, j_after, kn)
     left = _left_modifiers(tokens, i, kn, lowercase_ok=bool(name) and not capitalised and not right)
     appositive = False
     if not name and capitalised and len(right) >= 2:
