@@ -100,8 +100,8 @@ def block_key(claim: Claim) -> tuple | None:
     """The block a claim is compared in, or None when it says too little to align."""
     if claim.type == "title":
         return ("title",)
-    if claim.type == "date":
-        return ("date", claim.head) if claim.head and claim.value else None
+    if claim.type in ("date", "time"):
+        return (claim.type, claim.head) if claim.head and claim.value is not None else None
     if claim.type in NUMBER_TYPES and claim.head:
         unit = "time" if claim.type == "duration" else claim.unit if claim.type in ("percent", "money", "measure") else None
         return (claim.type, unit, claim.head)
@@ -165,8 +165,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     a, b = fa.claim, fb.claim
     if fa.context_places and fb.context_places and not fa.context_places & fb.context_places:
         return False
-    if a.type == "date":
-        if not plausibly_one_day(a, b, params):
+    if a.type in ("date", "time"):
+        if a.type == "date" and not plausibly_one_day(a, b, params):
             return False
         if sole and a.head not in params.participant_events and a.persons and b.persons:
             return _names_agree(fa, fb) and _persons_overlap(a, b)

@@ -24,6 +24,7 @@ PACKS = {
     "money.yml": ["currencies", "scales"],
     "events.yml": ["events"],
     "furniture.yml": ["trailing_headings", "line_prefixes", "metadata_patterns"],
+    "times.yml": ["zones", "families", "hour_words"],
 }
 
 
@@ -148,6 +149,10 @@ class Knowledge:
     event_of: dict[str, str] = field(default_factory=dict)
     reporting_events: set[str] = field(default_factory=set)
     hearsay_events: set[str] = field(default_factory=set)
+    zone_offset: dict[str, int] = field(default_factory=dict)
+    zone_family: dict[str, str] = field(default_factory=dict)
+    hour_words: dict[str, int] = field(default_factory=dict)
+    approx_minutes: int = 15
     results_verbs: set[str] = field(default_factory=set)
     trailing_headings: set[str] = field(default_factory=set)
     interruptions: set[str] = field(default_factory=set)
@@ -416,6 +421,13 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:
         for kind, words in (data.get("events") or {}).items():
             for w in words or []:
                 kn.event_of[fold(w)] = str(kind)
+    elif pack == "times.yml":
+        kn.zone_offset.update({fold(str(k)): int(v) for k, v in (data.get("zones") or {}).items()})
+        for family, names in (data.get("families") or {}).items():
+            for n in names or []:
+                kn.zone_family[fold(str(n))] = fold(str(family))
+        kn.hour_words.update({fold(str(k)): int(v) for k, v in (data.get("hour_words") or {}).items()})
+        kn.approx_minutes = int(data.get("approx_minutes", kn.approx_minutes))
     elif pack == "furniture.yml":
         kn.trailing_headings.update(fold(h).rstrip(":") for h in data.get("trailing_headings") or [])
         kn.interruptions.update(fold(h).rstrip(":") for h in data.get("interruptions") or [])

@@ -180,3 +180,18 @@ def test_two_days_of_a_statement_are_possibly_one_fact_not_a_contradiction(rules
                               "Finance Minister Ana Ruiz said on Tuesday that the budget was balanced.")
     assert found == []
     assert [(f.code, bool(f.weak)) for f in report.possible] == [("DAT001", True)]
+
+
+def test_times_of_day_compare_within_a_zone_and_through_utc(ruleset):
+    found, report = _verdicts(ruleset, "The airliner took off at 1:39 pm, the ministry said.",
+                              "The airliner took off at 1.38 pm, the ministry said.")
+    assert found == [("DAT002", "contradiction")]
+    found, report = _verdicts(ruleset, "The walkout began at 0700 GMT on Friday.",
+                              "The walkout began at 9AM CEST on Friday.")
+    assert found == [] and [f.code for f in report.agreements] == ["DAT001", "DAT002"]
+    found, report = _verdicts(ruleset, "The walkout began at 0700 GMT on Friday.",
+                              "The walkout began at midnight local time on Friday.")
+    assert found == []
+    found, report = _verdicts(ruleset, "The quake struck at 12:50 p.m. local time, officials said.",
+                              "The quake struck around 12:45 p.m. local time, officials said.")
+    assert found == [] and "DAT003" in [f.code for f in report.agreements]

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from ..types import Fact
-from . import dates, numbers, titles
+from . import dates, numbers, times, titles
 from .base import CheckContext, Verdict
 
-JUDGES = {"title": titles.judge, "date": dates.judge, "percent": numbers.judge, "money": numbers.judge,
+JUDGES = {"title": titles.judge, "date": dates.judge, "time": times.judge, "percent": numbers.judge, "money": numbers.judge,
           "count": numbers.judge, "ordinal": numbers.judge, "duration": numbers.judge,
           "measure": numbers.judge}
 
@@ -15,7 +15,7 @@ CHECK_IDS = (
     "percent.value", "percent.basis", "percent.rounding", "percent.direction",
     "money.value", "money.rounding", "date.value",
     "count.value", "ordinal.value", "duration.value", "measure.value",
-    "count.rounding", "measure.rounding", "duration.rounding",
+    "count.rounding", "measure.rounding", "duration.rounding", "time.value", "time.rounding",
 )
 
 

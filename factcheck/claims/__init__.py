@@ -12,6 +12,7 @@ from . import (
     money,
     ordinals,
     percent,
+    times,
     titles,
 )
 from .common import PersonIndex, Spans, mark_proper_names, sentences
@@ -162,7 +163,9 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
     for s in sents:
         out.extend(mentions.extract(article, s, kn, known, taken))
         found = percent.extract(article, s, kn, people) + money.extract(article, s, kn, people)
-        found += dates.extract(article, s, kn, people) + durations.extract(article, s, kn, people)
+        found += dates.extract(article, s, kn, people)
+        found += times.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
+        found += durations.extract(article, s, kn, people)
         found += measures.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         found += ordinals.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         found += counts.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))

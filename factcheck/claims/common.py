@@ -302,7 +302,7 @@ class PersonIndex:
                 if first or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():
                     continue
                 if f in kn.stopwords or f in kn.months or f in kn.month_abbr or f in kn.weekdays or f in kn.roles \
-                        or f in self.by_token:
+                        or f in self.by_token or f in kn.zone_offset or f in kn.zone_family:
                     continue
                 if i + 1 < len(tokens) and (tokens[i + 1].folded in kn.roles or self._surname_follows(tokens, i + 1, kn)):
                     continue

@@ -83,6 +83,9 @@ def claim_resolved(claim: Claim) -> str:
         return str(claim.value)
     if claim.type == "money":
         return f"{readable_amount(claim.value)} {claim.unit}"
+    if claim.type == "time":
+        hours, minutes = divmod(int(claim.value), 60)
+        return f"{hours:02d}:{minutes:02d}" + (f" {claim.unit.upper()}" if claim.unit else "")
     if claim.type == "duration":
         return f"{claim.value:g} {claim.unit}"
     if claim.type == "measure":

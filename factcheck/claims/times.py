@@ -1,0 +1,75 @@
+"""Times of day: '1:39 pm', '12.50 pm local time', '0700 GMT', 'midnight Pacific time'.
+
+The value is minutes after midnight in the zone as written; ``unit`` holds the zone
+('gmt', 'pdt', a family such as 'pacific', or 'local'), and the event the time is of is read
+as for dates. Zones and hour words are in rules/knowledge/times.yml.
+"""
+from __future__ import annotations
+
+import re
+
+from ..knowledge import Knowledge, fold
+from ..types import Article, Claim
+from .common import PersonIndex, Sentence, Spans, clause_slot, hedge_of, make_claim
+from .dates import event_of
+
+_MERIDIEM = r"(?P<mer>[ap])\.?\s?m\b\.?"
+_CLOCK = re.compile(
+    r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s?" + _MERIDIEM
+    + r"|(?<![\w.:,])(?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s*(?:hours|hrs|h\b|\(?[A-Z]{2,4}\b))",
+    re.IGNORECASE)
+_ZONE_REACH = 24  # characters after a time where its zone may be written ('1:30 p.m. local time')
+
+
+def _zone_pattern(kn: Knowledge) -> re.Pattern:
+    names = sorted(set(kn.zone_offset) | set(kn.zone_family), key=len, reverse=True)
+    return re.compile(r"^\W{0,3}(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+
+
+def _hour_word_pattern(kn: Knowledge) -> re.Pattern | None:
+    if not kn.hour_words:
+        return None
+    return re.compile(r"\b(" + "|".join(sorted(map(re.escape, kn.hour_words), key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+def _zone_after(text: str, kn: Knowledge, pattern: re.Pattern) -> tuple[str | None, int]:
+    m = pattern.match(text[:_ZONE_REACH])
+    if not m:
+        return None, 0
+    name = fold(m.group(1))
+    if name == "z" and not text.startswith("Z"):
+        return None, 0
+    return (name if name in kn.zone_offset else kn.zone_family.get(name, name)), m.end()
+
+
+def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex, taken: Spans) -> list[Claim]:
+    """Time-of-day claims in one sentence."""
+    zones = _zone_pattern(kn)
+    found = []
+    for m in _CLOCK.finditer(sentence.text):
+        if m.group("h") is not None:
+            hour = int(m.group("h")) % 12 + (12 if m.group("mer").lower() == "p" else 0)
+            minute = int(m.group("m") or 0)
+        else:
+            hour, minute = int(m.group("h24")), int(m.group("m24"))
+        found.append((m.start(), m.end(), hour * 60 + minute, m.group()))
+    words = _hour_word_pattern(kn)
+    for m in (words.finditer(sentence.text) if words else ()):
+        found.append((m.start(), m.end(), kn.hour_words[fold(m.group())], m.group()))
+    claims = []
+    for lo, hi, minutes, shown in sorted(found):
+        start, end = sentence.start + lo, sentence.start + hi
+        if taken.overlaps(start, end):
+            continue
+        zone, extra = _zone_after(sentence.text[hi:], kn, zones)
+        end_quote = end + extra if zone else end
+        head = event_of(sentence, start, end, kn)
+        slot = clause_slot(article, sentence, start, head, set(), kn, people)
+        qualifiers = {"zone": zone}
+        hedge = hedge_of(sentence.text[max(0, lo - 60):lo], kn)
+        if hedge or fold(shown) in kn.hour_words:
+            qualifiers["hedge"] = hedge or "approx"
+        claims.append(make_claim(article, "time", start, end_quote, minutes, slot, sentence, unit=zone,
+                                 qualifiers=qualifiers, display=sentence.text[lo:hi + (extra if zone else 0)].strip()))
+    return claims
