@@ -161,7 +161,7 @@ def compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: AlignPar
 
 
 def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, params: AlignParams,
-                sole: bool = False) -> bool:
+                sole: bool = False, stories: Stories | None = None) -> bool:
     a, b = fa.claim, fb.claim
     if fa.context_places and fb.context_places and not fa.context_places & fb.context_places:
         return False
@@ -170,7 +170,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
             return False
         if sole and a.head not in params.participant_events and a.persons and b.persons:
             return _names_agree(fa, fb) and _persons_overlap(a, b)
-        return _dates_compatible(fa, fb, score, params)
+        return _dates_compatible(fa, fb, score, params, stories)
     if not _persons_ok(a, b):
         return False
     if not plausibly_one_value(a, b, params):
@@ -188,7 +188,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     same_period = bool(a.period and a.period == b.period)
     same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
     same_names = bool(fa.names & fb.names)
-    if fa.names and fb.names and not same_names and not same_people:
+    if fa.names and fb.names and not same_names and not same_people and not _names_told_in_both(fa, fb, stories):
         return False
     if (fa.other_mods & fb.other_mods) or same_people or same_names:
         return score >= params.context_min_with_mods
@@ -208,12 +208,22 @@ def _persons_overlap(a: Claim, b: Claim) -> bool:
     return any(same_person(x, y) or spelling_variant(x, y) for x in a.persons for y in b.persons)
 
 
-def _dates_compatible(fa: _Features, fb: _Features, score: float, params: AlignParams) -> bool:
+def _names_told_in_both(fa: _Features, fb: _Features, stories: Stories | None) -> bool:
+    """True when each claim's article names something the other claim's sentence names: the
+    sentences name different parts of one story (the city, the ministry that briefed, the
+    aircraft's maker), not two stories."""
+    return bool(stories) and stories.mentions(fb.claim.article, fa.names) and \
+        stories.mentions(fa.claim.article, fb.names)
+
+
+def _dates_compatible(fa: _Features, fb: _Features, score: float, params: AlignParams,
+                      stories: Stories | None = None) -> bool:
     a, b = fa.claim, fb.claim
     names_a, names_b = fa.names, fb.names
     if not a.persons and not b.persons and names_a & names_b and a.head not in params.weak_events:
         return score >= params.date_context_min_with_names
-    if names_a and names_b and not names_a & names_b and not (a.persons and b.persons):
+    if names_a and names_b and not names_a & names_b and not (a.persons and b.persons) \
+            and not _names_told_in_both(fa, fb, stories):
         return False
     if a.persons and b.persons:
         return person_sets_match(a.persons, b.persons) and (len(a.persons) >= 2 or score >= params.context_min)
@@ -388,13 +398,14 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
             continue
         if not stories.related(a.article, b.article):
             continue
-        regular = _compatible(feats[i], feats[j], float(score), kn, params)
-        if regular or ((i, j) in sole and _compatible(feats[i], feats[j], 100.0, kn, params, sole=True)):
+        regular = _compatible(feats[i], feats[j], float(score), kn, params, stories=stories)
+        if regular or ((i, j) in sole and _compatible(feats[i], feats[j], 100.0, kn, params, sole=True,
+                                                      stories=stories)):
             ok.add((i, j))
             if a.article != b.article:
                 bound, rank = _merge_order(a, b, float(score), params)
                 edges.append((bound, not regular, rank, i, j))
-        elif not _compatible(feats[i], feats[j], 100.0, kn, params):
+        elif not _compatible(feats[i], feats[j], 100.0, kn, params, stories=stories):
             vetoed.add((i, j))
     edges.sort()
     member = list(range(len(block)))

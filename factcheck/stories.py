@@ -33,6 +33,11 @@ class Stories:
             self._memo[key] = self.similarity(a, b) >= self.threshold
         return self._memo[key]
 
+    def mentions(self, article: str, words) -> bool:
+        """True when an article uses one of these proper names somewhere (False when unknown)."""
+        vector = self.vectors.get(article)
+        return bool(vector) and any(w in vector for w in words)
+
     def similarity(self, a: str, b: str) -> float:
         """Cosine similarity of two articles' name vectors (1.0 when either has none)."""
         va, vb = self.vectors.get(a), self.vectors.get(b)
