@@ -394,7 +394,9 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
                                 engine=engine, scheduler=scheduler,
                                 align_version=aligner_version(folders) if store else "")
         report.timings = {"read": read_time, **report.timings}
-        if out is not None:
+        if out is not None and not report.articles:
+            report.notes.append(f"nothing could be checked: the reports in {out} are left as they were")
+        elif out is not None:
             say("writing reports")
             clock = time.perf_counter()
             rendered = render_reports(report, formats, ruleset)

@@ -1,6 +1,8 @@
 """Rules as data: one YAML file per rule under ``rules/<kind>/<CODE>-<slug>.yml``."""
 from __future__ import annotations
 
+import difflib
+
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,7 +169,21 @@ def select(rules: list[Rule], select_: list[str] | None, ignore: list[str] | Non
            extend_select: list[str] | None = None) -> list[Rule]:
     """Rules kept by select / extend-select and not dropped by ignore (as ruff does)."""
     chosen = list(select_ or ["ALL"]) + list(extend_select or [])
+    for option, patterns in (("select", select_), ("extend-select", extend_select), ("ignore", ignore)):
+        for p in patterns or []:
+            _check_pattern(p, option, rules)
     return [r for r in rules if matches(r.code, chosen) and not matches(r.code, ignore or [])]
+
+
+def _check_pattern(pattern: str, option: str, rules: list[Rule]) -> None:
+    """A select or ignore pattern names 'ALL', a code or a code prefix of the rules in force;
+    anything else is a typo that would silently check nothing (or everything)."""
+    if pattern == "ALL" or any(r.code.startswith(pattern) for r in rules):
+        return
+    codes = sorted({r.code for r in rules} | {r.code[:3] for r in rules})
+    near = difflib.get_close_matches(pattern.upper(), codes, n=1, cutoff=0.5)
+    hint = f"; did you mean {near[0]}?" if near else f"; codes are {', '.join(sorted({r.code[:3] for r in rules}))}…"
+    raise RuleError(f"--{option}", None, f"'{pattern}' names no rule (codes are upper case, e.g. TTL001){hint}")
 
 
 def load_ruleset(folders: list[Path], select_: list[str] | None = None, ignore: list[str] | None = None,

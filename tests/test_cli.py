@@ -145,3 +145,22 @@ def test_an_unchanged_rerun_reports_the_same_counts_and_exit_code(tmp_path):
     counts = [line.split("→")[0] for line in (first.output, second.output) for line in line.splitlines() if "→" in line]
     assert len(counts) == 2 and counts[0] == counts[1] and "conflicts" in counts[0]
     assert (tmp_path / "a" / "report.md").read_bytes() == (tmp_path / "b" / "report.md").read_bytes()
+
+
+def test_an_unknown_or_lower_case_rule_code_is_an_error_with_the_nearest_code(tmp_path):
+    for option in ("--select", "--ignore"):
+        result = CliRunner().invoke(app, ["run", str(SEEDS), "--out", str(tmp_path / "out"), option, "ttl001"])
+        assert result.exit_code == 2
+        assert "did you mean TTL001" in result.output
+    result = CliRunner().invoke(app, ["run", str(SEEDS), "--out", str(tmp_path / "out"), "--select", "XYZ"])
+    assert result.exit_code == 2 and "names no rule" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_run_that_checks_nothing_keeps_the_last_good_report(tmp_path):
+    out = tmp_path / "out"
+    assert CliRunner().invoke(app, ["run", str(SEEDS), "--out", str(out), "--no-store"]).exit_code == 1
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "no-such-folder"), "--out", str(out), "--no-store"])
+    assert result.exit_code == 2
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
