@@ -156,3 +156,16 @@ def test_a_hyphenated_currency_is_money_only_before_something_priced(kn):
     assert claims_of("A 500-pound bomb fell on the depot.", kn, kind="money") == []
     deal = one("It was a $2-billion deal for the port.", kn, "money")
     assert (deal.value, deal.unit) == (2e9, "USD")
+
+
+def test_numbers_written_in_other_conventions_are_not_claims(kn):
+    from datetime import date
+
+    from factcheck.articles import SourceInfo, parse_article
+    from factcheck.claims import extract_claims
+
+    text = ("Exports fell 34,5 % in May. Revenue was 1 234,5 millions d'euros. It happened le 9 juin 2025. "
+            "Exports fell 34.5% in May, and 1,234 units were sold.")
+    article = parse_article(text, "fr.txt", SourceInfo(None, date(2025, 6, 10)), kn)
+    figures = sorted((c.type, c.text) for c in extract_claims(article, kn) if c.type in ("percent", "money", "count"))
+    assert figures == [("count", "1,234 units"), ("percent", "34.5%")]

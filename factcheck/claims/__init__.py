@@ -1,6 +1,9 @@
 """Claims: one extractor module per claim type, all producing the shared Claim dataclass."""
 from __future__ import annotations
 
+import bisect
+import re
+
 from ..knowledge import Knowledge
 from ..types import Article, Claim
 from . import (
@@ -171,8 +174,35 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         found += counts.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         out.extend(found)
     _changes_of_priced(out)
+    out = _without_unreadable_numbers(out, article)
     out.sort(key=lambda c: c.key)
     return out
+
+
+# Numbers English prose does not write, whose reading is a guess: a decimal comma ('34,5 %'),
+# thousands in groups of three after spaces ('1 234,5'), a day, a word and a year in another
+# language ('9 juin 2025').
+_UNREADABLE = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])|(?<![\d,.])\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d,.])"
+                         r"|(?<![\d,.])\d{1,2} [a-zéû]+\.? (?:19|20)\d{2}\b")
+
+
+def _without_unreadable_numbers(claims: list[Claim], article: Article) -> list[Claim]:
+    """Claims that do not read a figure out of a number written in a form that cannot be read
+    with certainty (a figure that cannot be read for sure is not a claim)."""
+    spans = [(m.start(), m.end()) for m in _UNREADABLE.finditer(article.norm)]
+    if not spans:
+        return claims
+    starts = [s for s, _ in spans]
+    kept = []
+    for c in claims:
+        if c.type != "title":
+            i = bisect.bisect_right(starts, c.start) - 1
+            if 0 <= i < len(spans) and spans[i][0] <= c.start < spans[i][1]:
+                continue
+            if i + 1 < len(spans) and spans[i + 1][0] < c.end and c.type in ("percent", "money", "count"):
+                continue
+        kept.append(c)
+    return kept
 
 
 def _changes_of_priced(claims: list[Claim]) -> None:
