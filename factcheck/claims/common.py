@@ -563,7 +563,19 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
         return "additional"
     if is_projection(sentence, start, kn) or _projection_noun_after(sentence, end, kn):
         return "projected"
+    if _demanded(sentence, start, kn):
+        return "demanded"
     return None
+
+
+DEMAND_REACH = 6  # tokens before a figure where a word of demand governs it
+
+
+def _demanded(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """'the union had demanded 40%', 'sought a 40% raise': what one side asked for, not what
+    was offered or agreed."""
+    lo, _ = sentence.clause_bounds(start)
+    return any(t.folded in kn.demand_words for t in sentence.before(start, DEMAND_REACH) if t.start >= lo)
 
 
 def _projection_noun_after(sentence: Sentence, end: int, kn: Knowledge) -> bool:
