@@ -110,6 +110,7 @@ class Knowledge:
     transition_words: set[str] = field(default_factory=set)
     organisation_words: set[str] = field(default_factory=set)
     descriptive_ranks: set[str] = field(default_factory=set)
+    loose_roles: set[str] = field(default_factory=set)
     exclusive_roles: set[frozenset[str]] = field(default_factory=set)
     qualifier_suffixes: set[str] = field(default_factory=set)
     portfolio_canon: dict[str, str] = field(default_factory=dict)
@@ -310,6 +311,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:
         kn.transition_words.update(fold(w) for w in data.get("transition_words") or [])
         kn.organisation_words.update(fold(w) for w in data.get("organisation_words") or [])
         kn.descriptive_ranks.update(fold(w) for w in data.get("descriptive_ranks") or [])
+        kn.loose_roles.update(fold(w) for w in data.get("loose_roles") or [])
         aliases = data.get("role_aliases") or {}
         for canon, names in aliases.items():
             for n in names or []:

@@ -43,7 +43,9 @@ def portfolios_differ(a: Claim, b: Claim, kn: Knowledge) -> bool:
     body ('Employment Minister', 'European Council President'). Lower-case descriptions
     ('chief tariff negotiator', 'trade negotiator') are not evidence of another office:
     outlets word them freely."""
-    p, q = a.qualifiers["portfolio"], b.qualifiers["portfolio"]
+    if role_base(a) in kn.loose_roles:
+        return False
+    p, q = _with_country(a), _with_country(b)
     if portfolios_compatible(p, q, kn):
         return False
     if frozenset((kn.canon_portfolio(p), kn.canon_portfolio(q))) in kn.incompatible:
@@ -51,6 +53,14 @@ def portfolios_differ(a: Claim, b: Claim, kn: Knowledge) -> bool:
     known = set(kn.portfolio_canon.values())
     return all(kn.canon_portfolio(x) in known or _written_as_name(x, c.text)
                for x, c in ((p, a), (q, b)))
+
+
+def _with_country(claim: Claim) -> str | None:
+    """A portfolio whose country was read apart ('Reserve Bank of' + India) made whole again."""
+    p, country = claim.qualifiers["portfolio"], claim.qualifiers.get("country")
+    if p and country and p.split()[-1] == "of":
+        return f"{p} {country}"
+    return p
 
 
 def _written_as_name(portfolio: str, text: str) -> bool:
