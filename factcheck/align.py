@@ -175,6 +175,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if not plausibly_one_value(a, b, params):
         return False
+    if bool(a.qualifiers.get("future")) != bool(b.qualifiers.get("future")):
+        return False
     if a.qualifiers.get("level") != b.qualifiers.get("level"):
         return False
     if a.period != b.period and (a.period and b.period or _year(a.period) or _year(b.period)):

@@ -6,6 +6,7 @@ import re
 from ..knowledge import Knowledge, fold, stem
 from ..types import Article, Claim
 from .common import PersonIndex, Sentence, Spans, clause_slot, make_claim
+from .dates import speaks_of_future
 from .quantities import counted_head
 
 _NUMERIC = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b")
@@ -56,6 +57,10 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 continue
             slot = clause_slot(article, sentence, start, head, mods, kn, people)
             quote_end = after[span - 1].end if span else end
-            claims.append(make_claim(article, "ordinal", start, quote_end, to_value(m.group(1)), slot, sentence,
-                                     unit=head, display=m.group(1)))
+            claim = make_claim(article, "ordinal", start, quote_end, to_value(m.group(1)), slot, sentence,
+                               unit=head, display=m.group(1))
+            if speaks_of_future(sentence, start, kn) or (sentence.before(start, 1) and
+                                                          sentence.before(start, 1)[-1].folded in kn.next_words):
+                claim.qualifiers = {**claim.qualifiers, "future": True}
+            claims.append(claim)
     return claims
