@@ -165,6 +165,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     a, b = fa.claim, fb.claim
     if fa.context_places and fb.context_places and not fa.context_places & fb.context_places:
         return False
+    if a.qualifiers.get("written_unit") != b.qualifiers.get("written_unit") and not _shared_word(fa, fb, kn):
+        return False
     if a.type in ("date", "time"):
         if a.type == "date" and not plausibly_one_day(a, b, params):
             return False
@@ -208,6 +210,16 @@ def _names_agree(fa: _Features, fb: _Features) -> bool:
 def _persons_overlap(a: Claim, b: Claim) -> bool:
     """True when two sets of people share someone (same name, a part of it, a near spelling)."""
     return any(same_person(x, y) or spelling_variant(x, y) for x in a.persons for y in b.persons)
+
+
+def _shared_word(fa: _Features, fb: _Features, kn: Knowledge) -> bool:
+    """True when two claims' clauses share a content word that is not a name, a place or a
+    unit: what two measures in different units measure must be said alike ('a depth of 6
+    miles', 'a depth of 10 kilometres'), not only where."""
+    a, b = fa.claim, fb.claim
+    names = a.names | b.names | fa.context_places | fb.context_places
+    shared = (a.context & b.context) - names
+    return any(w not in kn.unit_of and w not in kn.measure_units for w in shared)
 
 
 def _names_told_in_both(fa: _Features, fb: _Features, stories: Stories | None) -> bool:

@@ -195,3 +195,15 @@ def test_times_of_day_compare_within_a_zone_and_through_utc(ruleset):
     found, report = _verdicts(ruleset, "The quake struck at 12:50 p.m. local time, officials said.",
                               "The quake struck around 12:45 p.m. local time, officials said.")
     assert found == [] and "DAT003" in [f.code for f in report.agreements]
+
+
+def test_measures_in_other_units_are_compared_in_a_base_unit_when_they_measure_one_thing(ruleset):
+    _, report = _verdicts(ruleset, "The quake struck at a depth of 6 miles, the survey said.",
+                          "The quake struck at a depth of 10 kilometres, the survey said.")
+    assert report.findings == [] and [f.code for f in report.agreements] == ["CNT006"]
+    found, _ = _verdicts(ruleset, "The quake struck at a depth of 30 kilometres, the survey said.",
+                         "The quake struck at a depth of 6.2 miles, the survey said.")
+    assert found == [("CNT004", "contradiction")]
+    found, _ = _verdicts(ruleset, "The quake struck at a depth of 10 kilometres near Mandoria.",
+                         "Rescuers from Mandoria drove 10 miles to the worst-hit villages.")
+    assert found == []

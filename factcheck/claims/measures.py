@@ -69,12 +69,17 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             continue
         taken.add(start, end)
         unit = kn.unit_of[fold(unit_word.replace("-", " "))]
+        value = _value(number, kn)
+        qualifiers = {"written_unit": unit} if unit in kn.unit_base else {}
+        if unit in kn.unit_base:
+            unit, factor = kn.unit_base[unit]
+            value *= factor
         following = _measured(sentence.after(end, 4), kn)
         measured = modifier_terms(following, kn)
         slot = clause_slot(article, sentence, start, unit, measured, kn, people)
         quote_end = following[-1].end if following else end
         hedge = hedge_of(sentence.text[max(0, lo - 60):lo], kn)
-        claims.append(make_claim(article, "measure", start, quote_end, _value(number, kn), slot,
-                                 sentence, unit=unit, qualifiers={"hedge": hedge} if hedge else {},
+        claims.append(make_claim(article, "measure", start, quote_end, value, slot,
+                                 sentence, unit=unit, qualifiers={**qualifiers, **({"hedge": hedge} if hedge else {})},
                                  display=sentence.text[lo:hi]))
     return claims
