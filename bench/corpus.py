@@ -157,7 +157,9 @@ def write_corpus(out: Path, n: int, seed: int) -> dict:
                     "basis": "prices"}[plant]
             others = [i for i in range(size) if i != outlier and kind in lines_of[i]]
             if plant == "count":
-                others = [i for i in others if not _line_text(out / names[i], lines_of[i][kind][0]).startswith("At least")]
+                # a toll is a running count: only reports of the same day contradict each other
+                others = [i for i in others if not _line_text(out / names[i], lines_of[i][kind][0]).startswith("At least")
+                          and sources[names[i]]["published"] == sources[names[outlier]]["published"]]
             if others and kind in lines_of[outlier]:
                 j = others[0]
                 values = {"count": None, "duration": None}

@@ -219,9 +219,11 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     for b in bounds:
         outside = [p for p in precise if _violates(b, p) and not _named_part(b, p, ctx) and p.article != b.article]
         if outside:
-            verdicts.append(Verdict(f"{b.type}.value", "contradiction", [b] + outside,
-                                    f"{_fmt(outside[0])} lies outside the bound '{b.text}'",
-                                    weak=weak_evidence(b, outside[0], ctx)))
+            firm = [p for p in outside if not weak_evidence(b, p, ctx)]
+            shown = firm or outside
+            verdicts.append(Verdict(f"{b.type}.value", "contradiction", [b] + shown,
+                                    f"{_fmt(shown[0])} lies outside the bound '{b.text}'",
+                                    weak="" if firm else weak_evidence(b, outside[0], ctx)))
     out = []
     for v in verdicts:
         if v.check == "percent.direction" and not v.weak and not _near(v.claims[0], v.claims[1], ctx):
