@@ -44,7 +44,6 @@ class AlignParams:
     story_min_articles: int = 12
     equal_value_bonus: float = 5.0
     max_sole: int = 40
-    link_share: float = 1.0
     max_date_gap: int = 14
     max_ratio: tuple[tuple[str, float], ...] = (("money", 2.0), ("count", 2.5), ("duration", 3.5),
                                                 ("measure", 3.5), ("percent", 4.0))
@@ -397,7 +396,6 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
     Claims of articles that tell different stories are never compatible.
     """
     ok: set[tuple[int, int]] = set()
-    vetoed: set[tuple[int, int]] = set()
     edges = []
     feats = [features(c, kn) for c in block]
     scored = _candidate_pairs(block, params)
@@ -419,8 +417,6 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
             if a.article != b.article:
                 bound, rank = _merge_order(a, b, float(score), params)
                 edges.append((bound, not regular, rank, i, j))
-        elif not _compatible(feats[i], feats[j], 100.0, kn, params, stories=stories):
-            vetoed.add((i, j))
     edges.sort()
     member = list(range(len(block)))
     groups = {i: [i] for i in range(len(block))}
@@ -428,27 +424,11 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
         gi, gj = member[i], member[j]
         if gi == gj:
             continue
-        if _may_merge(groups[gi], groups[gj], block, ok, vetoed, params):
+        if all(((x, y) if x < y else (y, x)) in ok for x in groups[gi] for y in groups[gj]):
             groups[gi].extend(groups[gj])
             for x in groups.pop(gj):
                 member[x] = gi
     return [sorted(g) for g in groups.values()]
-
-
-def _may_merge(gi: list[int], gj: list[int], block: list[Claim], ok: set, vetoed: set, params: AlignParams) -> bool:
-    """Two groups merge when no cross pair is ruled out by what the claims say (another place,
-    period, person, basis; one article giving two values; two stories) and at least
-    ``link_share`` of the cross pairs are alike enough on their words: real reports word one
-    fact in many ways, so not every pair of them need be close."""
-    pairs = [((x, y) if x < y else (y, x)) for x in gi for y in gj]
-    if any(p in vetoed for p in pairs):
-        return False
-    for x, y in pairs:
-        a, b = block[x], block[y]
-        if a.article == b.article and (x, y) not in ok:
-            return False
-    linked = sum(1 for p in pairs if p in ok)
-    return linked >= params.link_share * len(pairs)
 
 
 def _display_name(name: str, kn: Knowledge | None) -> str:
