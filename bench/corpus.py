@@ -3,7 +3,7 @@
     python -m bench.corpus OUT N --seed S
 
 writes N articles in clusters of 3-8 articles about one invented event, each article in its
-own wording, plus sources.yaml and gold.yaml (the format of ../shared/gold/seeds.yaml).
+own wording, plus sources.yaml and gold.yaml (the format factcheck.evaluate scores).
 Deterministic for a seed. The invented places and people are not in rules/knowledge, so the
 checker sees them as it sees real news it was never tuned to.
 """

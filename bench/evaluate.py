@@ -1,8 +1,8 @@
-"""Evaluation corpus: every folder with a gold file, scored by the shared scorer.
+"""Evaluation corpus: every folder with a gold file, scored by factcheck.evaluate.
 
     python -m bench.evaluate [--markdown]
 
-The seeds (gold in ../shared/gold/seeds.yaml) and each cluster under tests/data with a
+The seeds (gold in tests/golden/seeds.gold.yaml) and each cluster under tests/data with a
 gold.yaml: planted conflicts found with the right verdict, conflicts reported beyond the gold
 (to check by hand), traps and agreements flagged, claims quoted from page furniture. The
 figure should only go up; docs/evaluation.md keeps the last one.
@@ -10,7 +10,6 @@ figure should only go up; docs/evaluation.md keeps the last one.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import tempfile
@@ -20,25 +19,10 @@ import yaml
 from tabulate import tabulate
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-
-
-def _scorer():
-    path = SHARED / "tools" / "score_gold.py"
-    if not path.is_file():
-        return None
-    spec = importlib.util.spec_from_file_location("score_gold", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def corpora() -> list[tuple[str, Path, Path]]:
     """(name, folder, gold file) of every corpus with a gold file."""
     found = []
-    seeds_gold = SHARED / "gold" / "seeds.yaml"
-    if seeds_gold.is_file():
-        found.append(("seeds", ROOT / "seeds", seeds_gold))
+    found.append(("seeds", ROOT / "seeds", ROOT / "tests" / "golden" / "seeds.gold.yaml"))
     for folder in sorted((ROOT / "tests" / "data").iterdir()):
         if (folder / "gold.yaml").is_file():
             found.append((folder.name, folder, folder / "gold.yaml"))
@@ -48,17 +32,15 @@ def corpora() -> list[tuple[str, Path, Path]]:
 def evaluate() -> list[dict]:
     """Score every corpus; one row of counts per corpus."""
     from factcheck import api
+    from factcheck.evaluate import score
 
-    scorer = _scorer()
-    if scorer is None:
-        raise SystemExit("the shared scorer (../shared/tools/score_gold.py) is not here")
     rows = []
     for name, folder, gold_path in corpora():
         out = Path(tempfile.mkdtemp(prefix="factcheck-eval-"))
         api.run([folder], out, rules_dirs=[ROOT / "rules"])
         data = json.loads((out / "conflicts.json").read_text(encoding="utf-8"))
         gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-        r = scorer.score(data, gold)
+        r = score(data, gold).as_dict()
         planted = len([c for c in gold.get("conflicts", []) if not c.get("stretch")])
         rows.append({"corpus": name, "planted": planted, "found": planted - len(r["missed"]),
                      "wrong verdict": len(r["wrong_verdict"]), "reported": r["reported"],

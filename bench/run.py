@@ -41,21 +41,13 @@ def _one_run(corpus: Path, jobs: int, store: str | None = None, reuse: bool = Tr
 
 
 def _score(conflicts: str, gold: Path) -> tuple[float, float, int]:
-    scorer = ROOT.parent / "shared" / "tools" / "score_gold.py"
-    if not scorer.is_file():
-        return float("nan"), float("nan"), 0
-    import importlib.util
-
     import yaml
 
-    spec = importlib.util.spec_from_file_location("score_gold", scorer)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    from factcheck.evaluate import score
+
     data = json.loads(Path(conflicts).read_text(encoding="utf-8"))
-    result = module.score(data, yaml.safe_load(gold.read_text(encoding="utf-8")))
-    reported = max(result["reported"], 1)
-    precision = 1 - len(result["unmatched"]) / reported
-    return result["recall"], precision, len(result["trap_hits"])
+    result = score(data, yaml.safe_load(gold.read_text(encoding="utf-8")))
+    return result.recall, result.precision, len(result.trap_hits)
 
 
 def _baseline(corpus: Path, limit: int) -> dict | None:

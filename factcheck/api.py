@@ -511,3 +511,27 @@ def show_conflict(out: Path, conflict_id: str) -> str:
         mark = "  <- outlier" if cl["source"] in c.get("outliers", []) else ""
         lines.append(f"  {cl['source']}:{cl['line']} [{cl['start']}-{cl['end']}] {cl['text']!r} = {cl['resolved']}{mark}")
     return "\n".join(lines)
+
+
+def score_report(report_path: Path, gold_path: Path, prefix: str = "", include_stretch: bool = False):
+    """Score a conflicts.json against a gold annotation file (factcheck.evaluate's rules)."""
+    import json
+
+    import yaml
+
+    from .evaluate import score
+
+    try:
+        data = json.loads(Path(report_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"no readable report at {report_path}: {exc}") from None
+    try:
+        gold = yaml.safe_load(Path(gold_path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise UsageError(f"no readable gold file at {gold_path}: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(gold, dict):
+        raise UsageError("a report is a JSON object and a gold file a YAML mapping")
+    try:
+        return score(data, gold, prefix=prefix, include_stretch=include_stretch)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise UsageError(f"{gold_path}: an entry lacks what scoring needs ({type(exc).__name__}: {exc})") from None

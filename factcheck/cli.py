@@ -165,6 +165,26 @@ def show_cmd(conflict_id: str = typer.Argument(..., help="A conflict id from the
     typer.echo(text)
 
 
+@app.command("score")
+def score_cmd(report: Path = typer.Argument(..., help="A conflicts.json written by `factcheck run`."),
+              gold: Path = typer.Argument(..., help="A gold file: conflicts, agreements, traps (YAML)."),
+              prefix: str = typer.Option("", "--prefix", help="Prepended to reported source names."),
+              stretch: bool = typer.Option(False, "--stretch", help="Also score conflicts marked stretch."),
+              as_json: bool = typer.Option(False, "--json", help="The whole score as JSON.")) -> None:
+    """Score a report against a gold annotation: exit 0 when it is clean, 1 otherwise."""
+    result = _guard(lambda: api.score_report(report, gold, prefix, stretch))
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        for key in ("missed", "wrong_verdict", "trap_hits", "agreement_hits", "furniture_hits", "unmatched"):
+            for item in getattr(result, key):
+                typer.echo(f"{key}: {item}")
+        typer.echo(f"found {len(result.found)}/{result.gold_total} (recall {result.recall:.3f}), "
+                   f"precision {result.precision:.3f} of {result.reported} reported, "
+                   f"trap+agreement hits {len(result.trap_hits) + len(result.agreement_hits)}")
+    raise typer.Exit(0 if result.clean else 1)
+
+
 def main() -> None:
     """Entry point of the `factcheck` command."""
     app()

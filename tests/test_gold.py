@@ -1,4 +1,6 @@
-"""Acceptance: the seeds against ../shared/gold/seeds.yaml, scored by the shared scorer."""
+"""Acceptance: the seeds against the project's own answer key (tests/golden/seeds.gold.yaml),
+scored by factcheck.evaluate; where ../shared is beside the checkout, also against its gold
+with its scorer (an added check, never a needed one)."""
 from __future__ import annotations
 
 import importlib.util
@@ -8,21 +10,13 @@ import pytest
 import yaml
 
 from factcheck import api
+from factcheck.evaluate import score
 
-from .conftest import SEEDS, SHARED
+from .conftest import ROOT, SEEDS, SHARED
 
-SCORER = SHARED / "tools" / "score_gold.py"
-GOLD = SHARED / "gold" / "seeds.yaml"
-
-pytestmark = pytest.mark.skipif(not (SCORER.is_file() and GOLD.is_file()),
-                                reason="../shared (gold file and scorer) is not beside this checkout")
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_gold", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+GOLD = ROOT / "tests" / "golden" / "seeds.gold.yaml"
+SHARED_SCORER = SHARED / "tools" / "score_gold.py"
+SHARED_GOLD = SHARED / "gold" / "seeds.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +25,30 @@ def scored(tmp_path_factory):
     report = api.run([SEEDS], out)
     data = json.loads((out / "conflicts.json").read_text(encoding="utf-8"))
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
-    return report, data, _scorer().score(data, gold)
+    return report, data, score(data, gold).as_dict()
+
+
+def test_nothing_reported_beyond_the_answer_key(scored):
+    _, _, result = scored
+    assert result["unmatched"] == []
+    assert result["reported"] == 6
+
+
+def _shared_score(data):
+    spec = importlib.util.spec_from_file_location("score_gold", SHARED_SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.score(data, yaml.safe_load(SHARED_GOLD.read_text(encoding="utf-8")))
+
+
+def test_the_shared_gold_adds_its_checks_where_it_is_present(scored):
+    """../shared is optional: with it, its scorer on its gold must agree; without it, ours stands."""
+    _, data, result = scored
+    assert result["recall"] == 1.0
+    if SHARED_SCORER.is_file() and SHARED_GOLD.is_file():
+        shared = _shared_score(data)
+        assert shared["missed"] == [] and shared["wrong_verdict"] == []
+        assert shared["trap_hits"] == [] and shared["agreement_hits"] == [] and shared["furniture_hits"] == []
 
 
 def test_all_gold_conflicts_found_with_gold_verdict(scored):
