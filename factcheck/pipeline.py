@@ -10,6 +10,7 @@ the same content, so a re-run only works on what changed.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .align import AlignParams, blocks_of, facts_of, group_block, sort_facts
@@ -73,7 +74,9 @@ def block_job(job: tuple[tuple, list[Claim], list[list[int]] | None]) -> tuple[l
     verdicts = []
     facts = facts_of(block, groups, _SHARED.kn)
     index = {id(f): n for n, f in enumerate(facts)}
-    for fact, v in judge_facts(facts, _SHARED.ctx):
+    per_article = Counter(c.article for c in block)
+    ctx = replace(_SHARED.ctx, alone=frozenset(id(c) for c in block if per_article[c.article] == 1))
+    for fact, v in judge_facts(facts, ctx):
         verdicts.append((index[id(fact)], v.check, v.verdict, [position[id(c)] for c in v.claims], v.detail,
                          v.majority, list(v.outliers), v.weak))
     return groups, verdicts
@@ -134,8 +137,9 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     """
     from .store import group_key
 
-    shared = replace(shared, stories=Stories(extraction.story_words, shared.align.story_min,
-                                             shared.align.story_min_articles))
+    stories = Stories(extraction.story_words, shared.align.story_min, shared.align.story_min_articles)
+    shared = replace(shared, stories=stories,
+                     ctx=replace(shared.ctx, common_names=stories.common) if shared.ctx else None)
     key_of = {a.id: k for a, k in zip(articles, extraction.keys)}
     blocks = blocks_of([c for batch in extraction.claims for c in batch])
     gkeys: list[str | None] = [None] * len(blocks)

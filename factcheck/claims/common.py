@@ -595,17 +595,20 @@ def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     return False
 
 
-_OTHER_YEAR = re.compile(r"\b(?:in|since|of|from|during|until|before)\s+((?:19|20)\d{2})\b(?!\s*(?:percent|%))")
+_OTHER_YEAR = re.compile(r"\b(?:in|since|of|from|during|until|before|for|through|by\s+the\s+end\s+of)\s+"
+                         r"((?:19|20)\d{2})\b(?!\s*(?:percent|%))|^\W*((?:19|20)\d{2})\s*:")
 
 
 def other_year(clause: str, published) -> str | None:
     """A year other than the article's that a clause is about ('since 2011, when a magnitude
-    7.1 tremor killed 412 people'): the figures there are not this story's."""
+    7.1 tremor killed 412 people', 'to 3.1% in 2027', a list item '2026: 3.4%'): the figures
+    there are not this story's, nor the same year's as another year's."""
     if published is None:
         return None
     for m in _OTHER_YEAR.finditer(clause):
-        if int(m.group(1)) != published.year:
-            return m.group(1)
+        year = m.group(1) or m.group(2)
+        if int(year) != published.year:
+            return year
     return None
 
 
@@ -613,13 +616,13 @@ def make_claim(article: Article, type_: str, start: int, end: int, value, slot: 
                sentence: Sentence, **extra) -> Claim:
     """Build a Claim with its evidence (line, offsets, quoted text) from an article span.
 
-    A count or measure in a clause about another year gets that year as its period."""
+    A figure in a clause about another year gets that year as its period."""
     claim = Claim(article=article.id, type=type_, line=article.line_of(start), start=start, end=end,
                   text=article.norm[start:end].strip(), value=value, sentence=sentence.quote, **extra)
     if slot is not None:
         claim.head, claim.mods, claim.context = slot.head, slot.mods, slot.context
         claim.period, claim.persons, claim.names = slot.period, slot.persons, slot.names
-        if type_ in ("count", "measure") and not claim.period:
+        if type_ in ("count", "measure", "percent", "money") and not claim.period:
             claim.period = other_year(slot.clause, article.published)
     return claim
 
