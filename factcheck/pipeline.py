@@ -17,6 +17,7 @@ from .align import AlignParams, blocks_of, facts_of, group_block, sort_facts
 from .checks import CheckContext, Verdict, judge_facts
 from .claims import extract_claims, first_pass, people_by_word, people_used
 from .knowledge import Knowledge
+from .progress import ALIGN, EXTRACT, NAMES, ProgressFn, Stage
 from .stories import Stories, everyone_related
 from .types import Article, Claim, Fact, Skipped
 
@@ -93,10 +94,12 @@ class Extraction:
     story_words: dict[str, set[str]] = field(default_factory=dict)
 
 
-def extract(articles: list[Article], engine, shared: Shared, store=None, version: str = "") -> Extraction:
+def extract(articles: list[Article], engine, shared: Shared, store=None, version: str = "",
+            progress: ProgressFn | None = None) -> Extraction:
     """Claims of all articles: from the store when cached, else extracted by the engine.
 
-    The result is the same whatever the engine and whatever the store holds.
+    The result is the same whatever the engine and whatever the store holds. ``progress`` is told
+    how many articles have gone through each of the two passes (names, then claims).
     """
     from .store import article_key, claims_key
 
@@ -104,7 +107,9 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
     akeys = [article_key(a, version) for a in articles] if store else [None] * n
     named = store.get_many("people", akeys) if store else [None] * n
     todo = [i for i in range(n) if named[i] is None]
-    for i, found in zip(todo, engine.map(people_job, [articles[i] for i in todo], shared)):
+    stage = Stage(progress, NAMES, n)
+    stage.advance(n - len(todo))
+    for i, found in zip(todo, engine.map(people_job, [articles[i] for i in todo], shared, tick=stage.advance)):
         named[i] = found
     if store:
         store.put_many("people", [(akeys[i], named[i]) for i in todo])
@@ -116,7 +121,10 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
     claims = store.get_many("claims", ckeys) if store else [None] * n
     todo = [i for i in range(n) if claims[i] is None]
     failed = []
-    for i, found in zip(todo, engine.map(claims_job, [(articles[i], people) for i in todo], shared)):
+    stage = Stage(progress, EXTRACT, n)
+    stage.advance(n - len(todo))
+    for i, found in zip(todo, engine.map(claims_job, [(articles[i], people) for i in todo], shared,
+                                         tick=stage.advance)):
         if isinstance(found, str):
             failed.append(Skipped(articles[i].id, found))
             found = []
@@ -129,11 +137,12 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
 
 
 def align_and_check(extraction: Extraction, articles: list[Article], engine, shared: Shared, store=None,
-                    version: str = "") -> tuple[list[Fact], list[tuple[Fact, Verdict]]]:
+                    version: str = "", progress: ProgressFn | None = None) -> tuple[list[Fact], list[tuple[Fact, Verdict]]]:
     """Facts (in report order) and the checks' verdicts on them, block by block.
 
     With a store, a block whose claims all come from articles seen before with the same
-    content keeps its cached grouping; only the checks run again.
+    content keeps its cached grouping; only the checks run again. ``progress`` is told how
+    many blocks are done.
     """
     from .store import group_key
 
@@ -152,12 +161,15 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     known = store.get_many("groups", [k or "" for k in gkeys]) if store else [None] * len(blocks)
     todo = [b for b in range(len(blocks)) if known[b] is None]
     results: list = [None] * len(blocks)
-    for b, result in zip(todo, engine.map(block_job, [blocks[b] + (None,) for b in todo], shared, batch=1)):
+    stage = Stage(progress, ALIGN, len(blocks))
+    for b, result in zip(todo, engine.map(block_job, [blocks[b] + (None,) for b in todo], shared, batch=1,
+                                          tick=stage.advance)):
         results[b] = result
     set_shared(shared)
     for b in range(len(blocks)):
         if results[b] is None:
             results[b] = block_job(blocks[b] + (known[b],))
+            stage.advance()
     if store:
         store.put_many("groups", [(gkeys[b], results[b][0]) for b in range(len(blocks))
                                   if gkeys[b] and known[b] is None])
