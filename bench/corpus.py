@@ -1,9 +1,10 @@
 """Synthetic news corpus with planted conflicts, traps and page furniture.
 
-    python -m bench.corpus OUT N --seed S
+    python -m bench.corpus OUT N --seed S [--mode clusters|story]
 
 writes N articles in clusters of 3-8 articles about one invented event, each article in its
 own wording, plus sources.yaml and gold.yaml (the format factcheck.evaluate scores).
+``--mode story`` writes one story told by N outlets instead (bench.story).
 Deterministic for a seed. The invented places and people are not in rules/knowledge, so the
 checker sees them as it sees real news it was never tuned to.
 """
@@ -189,6 +190,18 @@ def write_corpus(out: Path, n: int, seed: int) -> dict:
     return gold
 
 
+MODES = ("clusters", "story")
+
+
+def write_mode(mode: str, out: Path, n: int, seed: int, outliers: int = 3) -> dict:
+    """Write a corpus of one of the MODES: many small stories ("clusters") or one story ("story")."""
+    if mode == "story":
+        from bench.story import write_story_corpus
+
+        return write_story_corpus(out, n, seed, outliers)
+    return write_corpus(out, n, seed)
+
+
 def _line_text(path: Path, line: int) -> str:
     return path.read_text(encoding="utf-8").splitlines()[line - 1]
 
@@ -208,8 +221,10 @@ def main(argv=None) -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("n", type=int)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--mode", choices=MODES, default="clusters")
+    ap.add_argument("--outliers", type=int, default=3, help="planted outliers per fact (story mode)")
     args = ap.parse_args(argv)
-    gold = write_corpus(args.out, args.n, args.seed)
+    gold = write_mode(args.mode, args.out, args.n, args.seed, args.outliers)
     print(f"{args.n} articles, {len(gold['conflicts'])} planted conflicts, {len(gold['traps'])} traps → {args.out}")
     return 0
 

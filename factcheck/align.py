@@ -48,6 +48,7 @@ class AlignParams:
     max_ratio: tuple[tuple[str, float], ...] = (("money", 2.0), ("count", 2.5), ("duration", 3.5),
                                                 ("measure", 3.5), ("percent", 4.0))
     ratio_floor: float = 3.0
+    large_block: int = 64
 
 
 def plausibly_one_day(a: Claim, b: Claim, params: AlignParams) -> bool:
@@ -362,17 +363,30 @@ def _outside(bound: Claim, other: Claim) -> bool:
     return other.value > bound.value
 
 
-def _sole_pairs(block: list[Claim], params: AlignParams) -> set[tuple[int, int]]:
+@dataclass(frozen=True)
+class _Unit:
+    """What complete-link clustering groups: one claim, or (in a large block) the claims that
+    say the same thing in the same words, led by the first of them."""
+
+    claim: Claim
+    members: tuple[int, ...]
+    articles: frozenset[str]
+    sole: bool
+
+
+def _sole_pairs(units: list[_Unit], params: AlignParams) -> set[tuple[int, int]]:
     """Pairs of figures that are each the only one of their article in the block ('the third
     round' and 'the fourth round' of two reports): within one story they are taken for the same
     fact however differently the sentences around them are worded, unless something they say
     sets them apart (a place, a modifier, a person, a period). Only for small blocks; not for
     titles, dates of weak events ('said on Monday') or dates in the future."""
-    if not block or block[0].type == "title" or (block[0].type == "date" and block[0].head in params.weak_events
-                                                  and block[0].head not in params.sole_weak_events):
+    if not units:
         return set()
-    per_article = Counter(c.article for c in block)
-    sole = [i for i, c in enumerate(block) if per_article[c.article] == 1 and not c.qualifiers.get("future")]
+    first = units[0].claim
+    if first.type == "title" or (first.type == "date" and first.head in params.weak_events
+                                 and first.head not in params.sole_weak_events):
+        return set()
+    sole = [i for i, u in enumerate(units) if u.sole and not u.claim.qualifiers.get("future")]
     if len(sole) > params.max_sole:
         return set()
     return {(i, j) for x, i in enumerate(sole) for j in sole[x + 1:]}
@@ -386,6 +400,51 @@ def _merge_order(a: Claim, b: Claim, score: float, params: AlignParams) -> tuple
     return bound, -(score + (params.equal_value_bonus if a.value == b.value else 0.0))
 
 
+def _single_units(block: list[Claim]) -> list[_Unit]:
+    per_article = Counter(c.article for c in block)
+    return [_Unit(c, (i,), frozenset((c.article,)), per_article[c.article] == 1) for i, c in enumerate(block)]
+
+
+def signature(claim: Claim) -> tuple:
+    """Everything grouping reads of a claim but its article: two claims with one signature say
+    the same figure in the same slot words, and group alike."""
+    return (claim.type, claim.head, claim.unit, claim.mods, claim.context, claim.period, claim.persons,
+            claim.names, repr(sorted(claim.qualifiers.items())), repr(claim.value))
+
+
+def collapse(block: list[Claim], kn: Knowledge, params: AlignParams, stories: Stories) -> list[_Unit]:
+    """The claims of a block collapsed into units: claims of one signature (and equally the only
+    claim of their article in the block, or not) whose articles tell the led story, each unit led
+    by its first claim. Claims that would not be one fact with a copy of themselves (timestamps)
+    stay apart. Linear in the block for one story; units come in the order of their leaders."""
+    per_article = Counter(c.article for c in block)
+    classes: dict[tuple, list[list[int]]] = {}
+    alone: list[int] = []
+    for i, c in enumerate(block):
+        key = (signature(c), per_article[c.article] == 1)
+        subs = classes.get(key)
+        if subs is None:
+            f = features(c, kn)
+            subs = classes[key] = []
+            if not _compatible(f, f, 100.0, kn, params, stories=stories):
+                alone.append(i)
+                continue
+        elif not subs:
+            alone.append(i)
+            continue
+        for sub in subs:
+            if stories.related(block[sub[0]].article, c.article):
+                sub.append(i)
+                break
+        else:
+            subs.append([i])
+    units = [_Unit(block[m[0]], tuple(m), frozenset(block[i].article for i in m), sole)
+             for (_, sole), subs in classes.items() for m in subs if m]
+    units += [_Unit(block[i], (i,), frozenset((block[i].article,)), per_article[block[i].article] == 1)
+              for i in alone]
+    return sorted(units, key=lambda u: u.members[0])
+
+
 def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: Stories) -> list[list[int]]:
     """Complete-link clustering: two groups merge only if every cross pair is compatible.
 
@@ -394,18 +453,32 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
     with a single figure cannot take a figure away from the fact it was part of.
 
     Claims of articles that tell different stories are never compatible.
+
+    A block of more than ``params.large_block`` claims is first collapsed (see ``collapse``):
+    the units are clustered as claims are, then expanded back, so that the cost grows with the
+    claims that are worded differently, not with the sources that repeat them.
     """
+    units = collapse(block, kn, params, stories) if len(block) > params.large_block else _single_units(block)
+    groups = _cluster_units(units, kn, params, stories)
+    if len(units) == len(block):
+        return groups
+    return [sorted(i for u in g for i in units[u].members) for g in groups]
+
+
+def _cluster_units(units: list[_Unit], kn: Knowledge, params: AlignParams, stories: Stories) -> list[list[int]]:
     ok: set[tuple[int, int]] = set()
     edges = []
-    feats = [features(c, kn) for c in block]
-    scored = _candidate_pairs(block, params)
-    sole = _sole_pairs(block, params)
+    claims = [u.claim for u in units]
+    feats = [features(c, kn) for c in claims]
+    scored = _candidate_pairs(claims, params)
+    sole = _sole_pairs(units, params)
     for pair in sole:
         if pair not in scored:
-            scored[pair] = fuzz.token_sort_ratio(_slot_text(block[pair[0]]), _slot_text(block[pair[1]]))
+            scored[pair] = fuzz.token_sort_ratio(_slot_text(claims[pair[0]]), _slot_text(claims[pair[1]]))
     for (i, j), score in sorted(scored.items()):
-        a, b = block[i], block[j]
-        if a.article == b.article and a.value != b.value and not (
+        a, b = claims[i], claims[j]
+        shared = not units[i].articles.isdisjoint(units[j].articles)
+        if shared and a.value != b.value and not (
                 _bound(a) and not _outside(a, b) or _bound(b) and not _outside(b, a)):
             continue
         if not stories.related(a.article, b.article):
@@ -414,17 +487,21 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
         if regular or ((i, j) in sole and _compatible(feats[i], feats[j], 100.0, kn, params, sole=True,
                                                       stories=stories)):
             ok.add((i, j))
-            if a.article != b.article:
+            if not (shared and len(units[i].articles) == 1 and units[i].articles == units[j].articles):
                 bound, rank = _merge_order(a, b, float(score), params)
                 edges.append((bound, not regular, rank, i, j))
     edges.sort()
-    member = list(range(len(block)))
-    groups = {i: [i] for i in range(len(block))}
+    member = list(range(len(units)))
+    groups = {i: [i] for i in range(len(units))}
+    apart: set[tuple[int, int]] = set()
     for *_, i, j in edges:
         gi, gj = member[i], member[j]
-        if gi == gj:
+        if gi == gj or (gi, gj) in apart:
             continue
-        if all(((x, y) if x < y else (y, x)) in ok for x in groups[gi] for y in groups[gj]):
+        if not all(((x, y) if x < y else (y, x)) in ok for x in groups[gi] for y in groups[gj]):
+            apart.add((gi, gj))
+            apart.add((gj, gi))
+        else:
             groups[gi].extend(groups[gj])
             for x in groups.pop(gj):
                 member[x] = gi

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,16 +42,28 @@ class CheckContext:
         return self.params.get(check, {}).get(name, default)
 
 
+STANDS_FOR: ContextVar[dict[int, tuple[str, ...]] | None] = ContextVar("stands_for", default=None)
+"""While a large fact is judged through representatives (checks.judge_facts): for each
+representative claim, by id, the articles of all the claims it stands for."""
+
+
+def _articles(c: Claim) -> tuple[str, ...]:
+    many = STANDS_FOR.get()
+    return many.get(id(c), (c.article,)) if many else (c.article,)
+
+
 def sources_of(claims: list[Claim]) -> set[str]:
-    """The articles some claims come from."""
-    return {c.article for c in claims}
+    """The articles some claims come from (with those of the claims they stand for)."""
+    return {a for c in claims for a in _articles(c)}
 
 
 def majority_and_outliers(claims: list[Claim], key) -> tuple[str | None, list[str]]:
     """The value most sources give (None on a tie) and the sources that give another."""
     per_source: dict[str, set] = {}
     for c in claims:
-        per_source.setdefault(c.article, set()).add(key(c))
+        value = key(c)
+        for article in _articles(c):
+            per_source.setdefault(article, set()).add(value)
     counts = Counter(v for values in per_source.values() for v in values)
     ranked = counts.most_common()
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
