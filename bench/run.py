@@ -1,11 +1,16 @@
 """Benchmark: factcheck on generated corpora of growing size (``make bench``).
 
-    python -m bench.run [--sizes 200,2000,10000] [--jobs N] [--seed S]
+    python -m bench.run [--sizes 200,2000,10000] [--modes clusters,story] [--jobs N] [--seed S]
+                        [--outliers K] [--store-size N]
 
-For each size: articles/s, MB/s, peak RSS, time per stage, and recall/precision against the
-planted conflicts. Then the extraction stage against quantulum3 + dateparser's search_dates
-on the same articles, when those optional packages are installed (pip install -e '.[bench]').
-Each size runs in its own process so that peak memory is its own.
+Two corpus modes (bench.corpus): "clusters", many small stories of 3-8 articles each, and
+"story", one story told by every article (the same names everywhere, each fact held by most
+sources, a few planted outliers per fact). For each mode and size: articles/s, MB/s, peak RSS,
+time per stage, recall/precision against the planted conflicts, and how the time grows from
+one size to the next. Then, on 200 articles of each mode, extraction and the whole run
+(``--no-store``) against quantulum3 + dateparser's search_dates on the same files, when those
+optional packages are installed (pip install -e '.[bench]'). Each run is a process of its
+own, so that peak memory is its own.
 """
 from __future__ import annotations
 
@@ -126,11 +131,55 @@ def _store_table(work: Path, n: int, jobs: int, seed: int) -> list[list]:
     return rows
 
 
+def _mode_tables(work: Path, mode: str, sizes: list[int], jobs: int, seed: int, outliers: int) -> list[str]:
+    """The size table, the stage table and the growth lines of one corpus mode."""
+    from bench.corpus import write_mode
+
+    rows, stage_rows, seconds = [], [], []
+    for n in sizes:
+        corpus = work / f"{mode}-n{n}"
+        write_mode(mode, corpus, n, seed, outliers)
+        r = _run_child(corpus, jobs)
+        recall, precision, traps = _score(r["conflicts"], corpus / "gold.yaml")
+        seconds.append(r["seconds"])
+        rows.append([f"{n:,}", f"{r['seconds']:.1f}", f"{r['articles'] / r['seconds']:.0f}",
+                     f"{r['bytes'] / 1e6 / r['seconds']:.2f}", f"{r['rss_mb']:.0f}", f"{recall:.3f}",
+                     f"{precision:.3f}", traps])
+        stage_rows.append([f"{n:,}"] + [f"{r['timings'].get(k, 0):.2f}" for k in ("read", "extract", "align", "check",
+                                                                                 "report")])
+    out = [f"factcheck on generated corpora, mode {mode} ({jobs} jobs)", "",
+           tabulate(rows, headers=["articles", "seconds", "articles/s", "MB/s", "peak RSS MB", "recall",
+                                   "precision", "traps flagged"], tablefmt="github"), "",
+           tabulate(stage_rows, headers=["articles", "read s", "extract s", "align s", "check s", "report s"],
+                    tablefmt="github"), ""]
+    for (a, ta), (b, tb) in zip(zip(sizes, seconds), zip(sizes[1:], seconds[1:])):
+        out.append(f"{a:,} → {b:,} articles ({b / a:.0f}×): {tb / ta:.1f}× the time")
+    return out
+
+
+def _baseline_rows(work: Path, mode: str, jobs: int, seed: int, outliers: int, limit: int = 200) -> list | None:
+    """Extraction and the whole run (``--no-store``) on ``limit`` articles of a mode, against
+    quantulum3 + dateparser on the same files."""
+    from bench.corpus import write_mode
+
+    corpus = work / f"{mode}-baseline"
+    write_mode(mode, corpus, limit, seed, outliers)
+    base = _baseline(corpus, limit)
+    if base is None:
+        return None
+    whole = _run_child(corpus, jobs)
+    return [mode, base["articles"], f"{base['ours']:.2f}", f"{whole['seconds']:.2f}", f"{whole['wall']:.2f}",
+            f"{base['theirs']:.2f}", f"{base['theirs'] / max(base['ours'], 1e-9):.1f}x",
+            f"{base['theirs'] / max(whole['seconds'], 1e-9):.1f}x", f"{base['theirs'] / max(whole['wall'], 1e-9):.1f}x"]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="200,2000,10000")
+    ap.add_argument("--modes", default="clusters,story", help="corpus modes, comma-separated (clusters, story)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--outliers", type=int, default=3, help="planted outliers per fact in the story mode")
     ap.add_argument("--store-size", type=int, default=2000, help="corpus size for the store re-run table (0: skip)")
     ap.add_argument("--one", help=argparse.SUPPRESS)
     ap.add_argument("--store", help=argparse.SUPPRESS)
@@ -139,42 +188,27 @@ def main(argv=None) -> int:
     if args.one:
         print(json.dumps(_one_run(Path(args.one), args.jobs, args.store, not args.no_reuse)))
         return 0
-    from bench.corpus import write_corpus
-
     work = Path(tempfile.mkdtemp(prefix="factcheck-corpus-"))
-    rows, stage_rows = [], []
-    for n in [int(s) for s in args.sizes.split(",")]:
-        corpus = work / f"n{n}"
-        write_corpus(corpus, n, args.seed)
-        try:
-            r = _run_child(corpus, args.jobs)
-        except RuntimeError as exc:
-            print(exc, file=sys.stderr)
-            return 1
-        recall, precision, traps = _score(r["conflicts"], corpus / "gold.yaml")
-        rows.append([n, f"{r['seconds']:.1f}", f"{r['articles'] / r['seconds']:.0f}",
-                     f"{r['bytes'] / 1e6 / r['seconds']:.2f}", f"{r['rss_mb']:.0f}", f"{recall:.3f}",
-                     f"{precision:.3f}", traps])
-        stage_rows.append([n] + [f"{r['timings'].get(k, 0):.2f}" for k in ("read", "extract", "align", "check",
-                                                                           "report")])
-    print(f"factcheck on generated corpora ({args.jobs} jobs)\n")
-    print(tabulate(rows, headers=["articles", "seconds", "articles/s", "MB/s", "peak RSS MB", "recall",
-                                  "precision", "traps flagged"], tablefmt="github"))
-    print()
-    print(tabulate(stage_rows, headers=["articles", "read s", "extract s", "align s", "check s", "report s"],
-                   tablefmt="github"))
-    if args.store_size:
-        print()
-        print(tabulate(_store_table(work, args.store_size, args.jobs, args.seed),
-                       headers=["claim store", "articles", "command s", "speed-up", "extract s"], tablefmt="github"))
-    base = _baseline(work / f"n{[int(s) for s in args.sizes.split(',')][0]}", 200)
-    print()
-    if base is None:
-        print("Extraction baseline: quantulum3 and dateparser are not installed (pip install -e '.[bench]').")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    modes = [m for m in args.modes.split(",") if m]
+    try:
+        for mode in modes:
+            print("\n".join(_mode_tables(work, mode, sizes, args.jobs, args.seed, args.outliers)), flush=True)
+            print()
+        if args.store_size:
+            print(tabulate(_store_table(work, args.store_size, args.jobs, args.seed),
+                           headers=["claim store", "articles", "command s", "speed-up", "extract s"],
+                           tablefmt="github"))
+            print()
+        base = [row for mode in modes if (row := _baseline_rows(work, mode, args.jobs, args.seed, args.outliers))]
+    except RuntimeError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if not base:
+        print("Baseline: quantulum3 and dateparser are not installed (pip install -e '.[bench]').")
     else:
-        print(tabulate([[base["articles"], f"{base['ours']:.2f}", f"{base['theirs']:.2f}",
-                         f"{base['theirs'] / max(base['ours'], 1e-9):.1f}x"]],
-                       headers=["articles", "factcheck extract s", "quantulum3+dateparser s", "speed ratio"],
+        print(tabulate(base, headers=["mode", "articles", "factcheck extract s", "whole run s", "command s",
+                                      "quantulum3+dateparser s", "vs extract", "vs whole run", "vs command"],
                        tablefmt="github"))
     return 0
 

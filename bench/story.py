@@ -167,7 +167,7 @@ def write_story_corpus(out: Path, n: int, seed: int, outliers: int = 3) -> dict:
         claims = [{"source": who, "line": where[who][plant][0], "value": where[who][plant][1]}
                   for who in (outlier, partner)]
         gold["conflicts"].append({"id": f"{outlier[:-4]}-{plant}", "verdict": VERDICTS[plant], "claims": claims})
-    _traps_and_agreements(gold, names, where, plant_of)
+    _traps(gold, names, where, plant_of)
     (out / "sources.yaml").write_text(yaml.safe_dump(sources, sort_keys=True), encoding="utf-8")
     (out / "gold.yaml").write_text(yaml.safe_dump(gold, sort_keys=False), encoding="utf-8")
     return gold
@@ -190,9 +190,11 @@ def _partner(plant: str, outlier: str, names: list[str], where: dict, sources: d
     return None
 
 
-def _traps_and_agreements(gold: dict, names: list[str], where: dict, plant_of: dict, limit: int = 12) -> None:
-    """A few traps (nights on a roof or hours of a shift against the days of mourning, one number) and agreements
-    (the same sum of aid in euros and with the euro sign)."""
+def _traps(gold: dict, names: list[str], where: dict, plant_of: dict, limit: int = 12) -> None:
+    """A few traps: nights on a roof or hours of a shift against the days of mourning, one number.
+
+    No agreements are listed: every fact has planted outliers, and a conflict keeps every claim
+    of its fact, the agreeing ones too."""
     planted = {names[i] for i in plant_of}
     clean = [n for n in names if n not in planted]
     traps = [n for n in clean if "trap" in where[n]]
@@ -203,8 +205,3 @@ def _traps_and_agreements(gold: dict, names: list[str], where: dict, plant_of: d
             gold["traps"].append({"id": f"trap-{k}", "claims": [
                 {"source": who, "line": where[who]["trap"][0], "value": where[who]["trap"][1]},
                 {"source": other, "line": where[other]["mourning"][0], "value": where[other]["mourning"][1]}]})
-    sign = [n for n in clean if "aid" in where[n] and "€" in where[n]["aid"][2]]
-    word = [n for n in clean if "aid" in where[n] and "euros" in where[n]["aid"][2]]
-    for k, (a, b) in enumerate(list(zip(sign, word))[:limit // 2]):
-        gold["agreements"].append({"id": f"aid-{k}", "claims": [
-            {"source": who, "line": where[who]["aid"][0], "value": where[who]["aid"][1]} for who in (a, b)]})

@@ -1,7 +1,8 @@
-"""claims.csv: every extracted claim, one row, through pandas."""
+"""claims.csv: every extracted claim, one row (the csv module; pandas only for ``frame``)."""
 from __future__ import annotations
 
-import pandas as pd
+import csv
+import io
 
 from .common import claim_resolved, claim_value
 
@@ -15,20 +16,33 @@ def safe_cell(value):
     return value
 
 
-def frame(report) -> pd.DataFrame:
-    """The claims as a DataFrame."""
-    rows = []
+_TEXT_COLUMNS = frozenset(("text", "value", "resolved", "unit", "subject", "qualifiers", "source"))
+
+
+def rows(report) -> list[list]:
+    """The claims as rows of COLUMNS, text cells made safe for spreadsheets."""
+    out = []
+    safe = [name in _TEXT_COLUMNS for name in COLUMNS]
     for c in report.claims:
         quals = "; ".join(f"{k}={v}" for k, v in sorted(c.qualifiers.items()) if v not in (None, ""))
         subject = " ".join(sorted(c.mods) + [c.head or ""]).strip()
-        rows.append([c.article, c.line, c.start, c.end, c.type, c.text, claim_value(c), claim_resolved(c),
-                     c.unit or "", subject, quals])
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    for col in ("text", "value", "resolved", "unit", "subject", "qualifiers", "source"):
-        df[col] = df[col].map(safe_cell)
-    return df
+        row = [c.article, c.line, c.start, c.end, c.type, c.text, claim_value(c), claim_resolved(c),
+               c.unit or "", subject, quals]
+        out.append([safe_cell(x) if s else x for x, s in zip(row, safe)])
+    return out
+
+
+def frame(report):
+    """The claims as a pandas DataFrame."""
+    import pandas as pd
+
+    return pd.DataFrame(rows(report), columns=COLUMNS)
 
 
 def render(report, ruleset=None) -> str:
     """claims.csv text."""
-    return frame(report).to_csv(index=False, lineterminator="\n")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows(report))
+    return buffer.getvalue()

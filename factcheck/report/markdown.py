@@ -15,6 +15,9 @@ from .common import (
 )
 
 MATRIX_MAX_SOURCES = 12
+MAX_ROWS = 40
+QUOTES_PER_VALUE = 3
+LISTED = 10
 VERDICT_WORDS = {"contradiction": ("contradiction", "contradictions"),
                  "basis_mismatch": ("basis difference", "basis differences"),
                  "possible_misspelling": ("possible misspelling", "possible misspellings"),
@@ -26,7 +29,17 @@ def _plural(n: int, words: tuple[str, str]) -> str:
 
 
 def _table(rows, headers) -> str:
-    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    """A GitHub table of text cells, as tabulate's "github" format writes it (cells padded to
+    their column, each at least two wider than its heading); tabulate itself for what it would
+    measure differently (line breaks, terminal escapes) or an empty table."""
+    cells = [[str(x) for x in row] for row in rows]
+    if not cells or any("\n" in x or "\x1b" in x for row in cells for x in row):
+        return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    widths = [max([len(h) + 2] + [len(row[k]) for row in cells]) for k, h in enumerate(headers)]
+    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths)) + " |",
+             "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    lines += ["| " + " | ".join(x.ljust(w) for x, w in zip(row, widths)) + " |" for row in cells]
+    return "\n".join(lines)
 
 
 def _anchor(code: str) -> str:
@@ -42,6 +55,31 @@ def summary_sentence(report) -> str:
             f"{_plural(len(report.claims), ('claim', 'claims'))}, "
             f"{_plural(report.facts, ('fact', 'facts'))} reported by two or more sources; {found}; "
             f"{_plural(len(report.agreements), ('corroborated fact', 'corroborated facts'))}.")
+
+
+def listing(items: list[str], what: str = "sources") -> str:
+    """Items joined by commas; more than MAX_ROWS of them as the first LISTED and how many more."""
+    if len(items) <= MAX_ROWS:
+        return ", ".join(items)
+    return ", ".join(items[:LISTED]) + f" and {len(items) - LISTED:,} more ({len(items):,} {what})"
+
+
+def _value_rows(finding) -> list[list[str]]:
+    """A finding of many claims by distinct value: how many sources give it, whether they are
+    outliers, and the first few quotes."""
+    by_value: dict[tuple[str, str], list] = {}
+    for c in finding.claims:
+        by_value.setdefault((claim_value(c), claim_resolved(c)), []).append(c)
+    outliers = set(finding.outliers)
+    ranked = sorted(by_value.items(), key=lambda kv: (-len({c.article for c in kv[1]}), kv[0]))
+    rows = []
+    for (value, resolved), claims in ranked:
+        sources = {c.article for c in claims}
+        side = " (outlier)" if sources <= outliers else ""
+        for n, c in enumerate(claims[:QUOTES_PER_VALUE]):
+            head = [md_escape(value) + side, md_escape(resolved), f"{len(sources):,}"] if n == 0 else ["", "", ""]
+            rows.append(head + [md_escape(c.article), str(c.line), highlighted_quote(c)])
+    return rows
 
 
 def _evidence_rows(finding) -> list[list[str]]:
@@ -61,8 +99,14 @@ def _conflict_section(finding, ruleset) -> list[str]:
              f"Rule: [{finding.code}](#{_anchor(finding.code)}){name} · severity {finding.severity}"]
     if finding.majority and finding.outliers:
         lines.append(f"Most sources say **{md_escape(finding.majority)}**; "
-                     f"outlier: {', '.join(md_escape(o) for o in finding.outliers)}.")
-    lines += ["", _table(_evidence_rows(finding), ["Source", "Line", "Chars", "Quote", "Value", "Resolved"]), ""]
+                     f"outlier: {md_escape(listing(finding.outliers))}.")
+    if len(finding.claims) <= MAX_ROWS:
+        lines += ["", _table(_evidence_rows(finding), ["Source", "Line", "Chars", "Quote", "Value", "Resolved"]), ""]
+        return lines
+    sources = len({c.article for c in finding.claims})
+    lines += ["", f"{len(finding.claims):,} claims from {sources:,} sources, by value (the first "
+              f"{QUOTES_PER_VALUE} quotes of each; conflicts.json lists every claim):", "",
+              _table(_value_rows(finding), ["Value", "Resolved", "Sources", "Source", "Line", "Quote"]), ""]
     return lines
 
 
@@ -81,12 +125,12 @@ def render(report, ruleset=None) -> str:
         for f in report.findings:
             sources = sorted({c.article for c in f.claims})
             majority = [s for s in sources if s not in f.outliers]
-            said_by = ", ".join(majority if f.outliers else sources)
+            said_by = listing(majority if f.outliers else sources)
             if not said_by and f.majority:
                 said_by = f"office-holder record: {f.majority}"
             overview.append([f"[{f.id}](#{f.id.lower()})", f.severity, f"[{f.code}](#{_anchor(f.code)})",
                              f.verdict.replace("_", " "), md_escape(f.subject), md_escape(said_by),
-                             md_escape(", ".join(f.outliers)) or "—"])
+                             md_escape(listing(f.outliers)) or "—"])
         out += [_table(overview, ["Id", "Severity", "Rule", "Verdict", "Fact", "Sources (majority)", "Outliers"]), ""]
         for f in report.findings:
             out += _conflict_section(f, ruleset)
@@ -95,7 +139,8 @@ def render(report, ruleset=None) -> str:
     out += ["## Corroborated facts", ""]
     if report.agreements:
         rows = [[md_escape(f.subject), md_escape(", ".join(sorted({claim_value(c) for c in f.claims}))),
-                 md_escape(", ".join(sorted({f"{c.article}:{c.line}" for c in f.claims})))] for f in report.agreements]
+                 md_escape(listing(sorted({f"{c.article}:{c.line}" for c in f.claims}), "places"))]
+                for f in report.agreements]
         out += [_table(rows, ["Fact", "Values", "Where"]), ""]
     else:
         out += ["None.", ""]
@@ -104,7 +149,8 @@ def render(report, ruleset=None) -> str:
                 "Figures that differ and may be about one fact, but the evidence that they are is weak. "
                 "Not counted as conflicts; check them by hand.", ""]
         rows = [[md_escape(f.subject), md_escape(f.message), md_escape(f.weak),
-                 md_escape(", ".join(sorted({f"{c.article}:{c.line}" for c in f.claims})))] for f in report.possible]
+                 md_escape(listing(sorted({f"{c.article}:{c.line}" for c in f.claims}), "places"))]
+                for f in report.possible]
         out += [_table(rows, ["Fact", "What differs", "Why uncertain", "Where"]), ""]
     out += ["## Sources", ""]
     rows = [[md_escape(a.id), md_escape(a.outlet or "unknown"), a.published.isoformat() if a.published else "unknown",
