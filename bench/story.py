@@ -9,7 +9,7 @@ attributions, order, optional facts). For each fact a few articles (``outliers``
 default) give a planted wrong value: a toll, a weekday, "former" for the sitting prime
 minister, a misspelt minister, a length of mourning, a sum of aid, a count of rescue workers,
 and a change of prices measured month-on-month. Traps repeat one number for two different
-things. Deterministic for a seed; gold.yaml (factcheck.evaluate's format) and sources.yaml
+things. Counts of rescue workers stay above the numbers that read as years. Deterministic for a seed; gold.yaml (factcheck.evaluate's format) and sources.yaml
 are written beside the articles.
 """
 from __future__ import annotations
@@ -63,7 +63,7 @@ class Story:
         self.minister = f"{rng.choice(FIRST)} {_name(rng, 4)}"
         self.day = date(2025, 3, 3) + timedelta(days=rng.randint(0, 200))
         self.deaths = rng.randint(40, 400)
-        self.rescuers = rng.choice([900, 1200, 1500, 2400, 3000])
+        self.rescuers = rng.choice([2400, 3000, 3600, 4200])
         self.mourning = rng.choice([2, 3, 5])
         self.aid = rng.choice([60, 80, 150, 220, 350])
         self.prices = round(rng.uniform(2.1, 8.9), 1)
@@ -80,7 +80,7 @@ def _sentences(st: Story, rng: random.Random, plant: str | None, misspelt: str) 
     minister = misspelt if plant == "name" else st.minister
     mourning = st.mourning + 2 if plant == "mourning" else st.mourning
     aid = st.aid + 25 if plant == "aid" else st.aid
-    rescuers = st.rescuers + 700 if plant == "rescuers" else st.rescuers
+    rescuers = st.rescuers + 900 if plant == "rescuers" else st.rescuers
     said = rng.choice(SAID)
     lead = rng.choice([0, 1, 2] if plant != "toll" else [0, 1])
     out = [("toll", [

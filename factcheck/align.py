@@ -387,7 +387,7 @@ def _sole_pairs(units: list[_Unit], params: AlignParams) -> set[tuple[int, int]]
                                  and first.head not in params.sole_weak_events):
         return set()
     sole = [i for i, u in enumerate(units) if u.sole and not u.claim.qualifiers.get("future")]
-    if len(sole) > params.max_sole:
+    if sum(len(units[i].members) for i in sole) > params.max_sole:
         return set()
     return {(i, j) for x, i in enumerate(sole) for j in sole[x + 1:]}
 

@@ -11,23 +11,65 @@ from . import pipeline
 from .api import UsageError
 
 
+_ITEMS: list = []
+
+
+def _start_worker(shared, items: list) -> None:
+    global _ITEMS
+    pipeline.set_shared(shared)
+    _ITEMS = items
+
+
+def _item_at(job: tuple) -> object:
+    fn, i = job
+    return fn(_ITEMS[i])
+
+
+def _fork_context():
+    import multiprocessing
+
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
 class LocalEngine:
-    """Jobs in this process, or in a pool of ``jobs`` processes when there is enough to share."""
+    """Jobs in this process, or in a pool of ``jobs`` processes when there is enough to share.
+
+    Where processes can be forked, each map starts its own pool, whose workers inherit the
+    items instead of being sent them (only their results travel); elsewhere a pool per shared
+    state is kept and items are sent.
+    """
 
     def __init__(self, jobs: int = 1):
         self.jobs = max(1, jobs)
         self._pool = None
         self._pool_shared = None
+        self._fork = _fork_context()
 
     def map(self, fn, items: list, shared, batch: int = 0, tick=None) -> list:
         """fn over items, in input order."""
+        forked = None
         if self.jobs <= 1 or len(items) < 2 * self.jobs:
             pipeline.set_shared(shared)
             results = (fn(x) for x in items)
+        elif self._fork is not None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            forked = ProcessPoolExecutor(max_workers=self.jobs, mp_context=self._fork, initializer=_start_worker,
+                                         initargs=(shared, items))
+            chunk = batch or max(1, len(items) // (self.jobs * 8))
+            results = forked.map(_item_at, [(fn, i) for i in range(len(items))], chunksize=chunk)
         else:
             pool = self._pool_for(shared)
             chunk = batch or max(1, len(items) // (self.jobs * 8))
             results = pool.map(fn, items, chunksize=chunk)
+        try:
+            return self._collect(results, tick)
+        finally:
+            if forked is not None:
+                forked.shutdown()
+
+    @staticmethod
+    def _collect(results, tick) -> list:
         if tick is None:
             return list(results)
         out = []

@@ -2,7 +2,8 @@
 
 - people: the names each article gives a title to (first pass, shared by the run);
 - claims: each article's claims, knowing the run's titled people;
-- blocks: each alignment block grouped into facts and judged by the checks.
+- blocks: each alignment block grouped into facts and judged by the checks; a block of more
+  than SPLIT_CLAIMS claims is grouped as one job and its facts judged in several.
 
 Jobs read what they share (knowledge, check context) from ``set_shared``, which an engine
 calls once per worker. With a store, every stage reuses what an earlier run computed from
@@ -60,6 +61,23 @@ def claims_job(job: tuple[Article, frozenset[str]]) -> list[Claim] | str:
 
 
 Compact = tuple[int, str, str, list[int], str, "str | None", list[str], str]
+SPLIT_CLAIMS = 1500
+
+
+def _judged(claims: list[Claim], groups: list[list[int]], alone: set[int]) -> list[Compact]:
+    """The verdicts on the facts these groups make of these claims, by position (fact, claims);
+    ``alone`` holds the positions of claims that are the only one of their article in the block."""
+    position = {id(c): i for i, c in enumerate(claims)}
+    facts = facts_of(claims, groups, _SHARED.kn)
+    index = {id(f): n for n, f in enumerate(facts)}
+    ctx = replace(_SHARED.ctx, alone=frozenset(id(claims[i]) for i in alone))
+    return [(index[id(fact)], v.check, v.verdict, [position[id(c)] for c in v.claims], v.detail, v.majority,
+             list(v.outliers), v.weak) for fact, v in judge_facts(facts, ctx)]
+
+
+def _alone(block: list[Claim]) -> set[int]:
+    per_article = Counter(c.article for c in block)
+    return {i for i, c in enumerate(block) if per_article[c.article] == 1}
 
 
 def block_job(job: tuple[tuple, list[Claim], list[list[int]] | None]) -> tuple[list[list[int]], list[Compact]]:
@@ -71,16 +89,46 @@ def block_job(job: tuple[tuple, list[Claim], list[list[int]] | None]) -> tuple[l
     key, block, groups = job
     if groups is None:
         groups = group_block(key, block, _SHARED.kn, _SHARED.align, _SHARED.stories)
-    position = {id(c): i for i, c in enumerate(block)}
-    verdicts = []
-    facts = facts_of(block, groups, _SHARED.kn)
-    index = {id(f): n for n, f in enumerate(facts)}
-    per_article = Counter(c.article for c in block)
-    ctx = replace(_SHARED.ctx, alone=frozenset(id(c) for c in block if per_article[c.article] == 1))
-    for fact, v in judge_facts(facts, ctx):
-        verdicts.append((index[id(fact)], v.check, v.verdict, [position[id(c)] for c in v.claims], v.detail,
-                         v.majority, list(v.outliers), v.weak))
-    return groups, verdicts
+    return groups, _judged(block, groups, _alone(block))
+
+
+def group_job(job: tuple[tuple, list[Claim]]) -> list[list[int]]:
+    """How one (large) block groups into facts, without judging them."""
+    key, block = job
+    return group_block(key, block, _SHARED.kn, _SHARED.align, _SHARED.stories)
+
+
+def facts_job(job: tuple[list[Claim], list[list[int]], set[int]]) -> list[Compact]:
+    """Verdicts on some facts of a large block: their claims, their groups over those claims, and
+    which of the claims are the only one of their article in the whole block."""
+    return _judged(*job)
+
+
+def fact_chunks(block: list[Claim], groups: list[list[int]], limit: int = SPLIT_CLAIMS) -> list[list[int]]:
+    """The facts of a block (by group number, in order) in runs of at most ``limit`` claims each
+    (a fact of more claims is a run by itself)."""
+    chunks: list[list[int]] = []
+    size = 0
+    for n, g in enumerate(groups):
+        if not chunks or size + len(g) > limit:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(n)
+        size += len(g)
+    return chunks
+
+
+def _split_jobs(block: list[Claim], groups: list[list[int]], limit: int = SPLIT_CLAIMS) -> list[tuple[list[int], tuple]]:
+    """For each run of facts of a large block: the block positions of its claims, and its facts_job."""
+    alone = _alone(block)
+    jobs = []
+    for chunk in fact_chunks(block, groups, limit):
+        positions = [i for n in chunk for i in groups[n]]
+        local = {i: k for k, i in enumerate(positions)}
+        sub_groups = [[local[i] for i in groups[n]] for n in chunk]
+        jobs.append((positions, ([block[i] for i in positions], sub_groups,
+                                 {local[i] for i in positions if i in alone})))
+    return jobs
 
 
 @dataclass
@@ -136,6 +184,20 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
                       story_words={a.id: found[2] for a, found in zip(articles, named)})
 
 
+def judge_split(block: list[Claim], groups: list[list[int]], engine, shared: Shared,
+                limit: int = SPLIT_CLAIMS) -> tuple[list[list[int]], list[Compact]]:
+    """A large block's facts judged as several jobs (runs of at most ``limit`` claims), the
+    verdicts put back as block_job gives them."""
+    jobs = _split_jobs(block, groups, limit)
+    verdicts: list[Compact] = []
+    first = 0
+    for (positions, job), part in zip(jobs, engine.map(facts_job, [job for _, job in jobs], shared, batch=1)):
+        verdicts += [(n + first, check, verdict, [positions[i] for i in claims], detail, majority, outliers, weak)
+                     for n, check, verdict, claims, detail, majority, outliers, weak in part]
+        first += len(job[1])
+    return groups, verdicts
+
+
 def align_and_check(extraction: Extraction, articles: list[Article], engine, shared: Shared, store=None,
                     version: str = "", progress: ProgressFn | None = None) -> tuple[list[Fact], list[tuple[Fact, Verdict]]]:
     """Facts (in report order) and the checks' verdicts on them, block by block.
@@ -159,12 +221,16 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
                 story = shared.stories.signature(sorted({c.article for c in block}))
                 gkeys[b] = group_key(key, sorted(sources), version + repr(shared.align) + story)
     known = store.get_many("groups", [k or "" for k in gkeys]) if store else [None] * len(blocks)
-    todo = [b for b in range(len(blocks)) if known[b] is None]
+    todo = [b for b in range(len(blocks)) if known[b] is None and len(blocks[b][1]) <= SPLIT_CLAIMS]
+    large = [b for b in range(len(blocks)) if known[b] is None and len(blocks[b][1]) > SPLIT_CLAIMS]
     results: list = [None] * len(blocks)
     stage = Stage(progress, ALIGN, len(blocks))
     for b, result in zip(todo, engine.map(block_job, [blocks[b] + (None,) for b in todo], shared, batch=1,
                                           tick=stage.advance)):
         results[b] = result
+    for b, groups in zip(large, engine.map(group_job, [blocks[b] for b in large], shared, batch=1)):
+        results[b] = judge_split(blocks[b][1], groups, engine, shared, SPLIT_CLAIMS)
+        stage.advance()
     set_shared(shared)
     for b in range(len(blocks)):
         if results[b] is None:
