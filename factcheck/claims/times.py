@@ -21,16 +21,22 @@ _CLOCK = re.compile(
 _ZONE_REACH = 24  # characters after a time where its zone may be written ('1:30 p.m. local time')
 
 
-def _zone_pattern(kn: Knowledge) -> re.Pattern:
-    names = sorted(set(kn.zone_offset) | set(kn.zone_family), key=len, reverse=True)
-    return re.compile(r"^\W{0,3}(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+_PATTERNS: dict[int, tuple[Knowledge, re.Pattern, re.Pattern | None]] = {}
 
 
-def _hour_word_pattern(kn: Knowledge) -> re.Pattern | None:
-    if not kn.hour_words:
-        return None
-    return re.compile(r"\b(" + "|".join(sorted(map(re.escape, kn.hour_words), key=len, reverse=True)) + r")\b",
-                      re.IGNORECASE)
+def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern | None]:
+    """The zone and hour-word patterns of a knowledge pack, built once (the entry keeps the pack,
+    so that its id is not reused while the entry lives)."""
+    found = _PATTERNS.get(id(kn))
+    if found is None or found[0] is not kn:
+        names = sorted(set(kn.zone_offset) | set(kn.zone_family), key=len, reverse=True)
+        zones = re.compile(r"^\W{0,3}(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+        hours = re.compile(r"\b(" + "|".join(sorted(map(re.escape, kn.hour_words), key=len, reverse=True)) + r")\b",
+                           re.IGNORECASE) if kn.hour_words else None
+        if len(_PATTERNS) > 8:
+            _PATTERNS.clear()
+        found = _PATTERNS[id(kn)] = (kn, zones, hours)
+    return found[1], found[2]
 
 
 def _zone_after(text: str, kn: Knowledge, pattern: re.Pattern) -> tuple[str | None, int]:
@@ -45,7 +51,7 @@ def _zone_after(text: str, kn: Knowledge, pattern: re.Pattern) -> tuple[str | No
 
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex, taken: Spans) -> list[Claim]:
     """Time-of-day claims in one sentence."""
-    zones = _zone_pattern(kn)
+    zones, words = _patterns(kn)
     found = []
     for m in _CLOCK.finditer(sentence.text):
         if m.group("h") is not None:
@@ -54,7 +60,6 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         else:
             hour, minute = int(m.group("h24")), int(m.group("m24"))
         found.append((m.start(), m.end(), hour * 60 + minute, m.group()))
-    words = _hour_word_pattern(kn)
     for m in (words.finditer(sentence.text) if words else ()):
         found.append((m.start(), m.end(), kn.hour_words[fold(m.group())], m.group()))
     claims = []
