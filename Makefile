@@ -2,6 +2,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
+BENCH_ARGS ?=
 
 .PHONY: run test bench clean
 
@@ -19,8 +21,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(if $(CI),--hypothesis-profile=ci,)
 
-bench: $(STAMP)
-	$(BIN)/python -m bench.run
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[bench]' || echo "quantulum3/dateparser not installed: the baseline is skipped"
+	touch $(BENCH_STAMP)
+
+# BENCH_ARGS="--sizes 200,2000 --modes story" for a shorter run
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

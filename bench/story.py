@@ -45,7 +45,7 @@ COLOUR = [
 ]
 FURNITURE = [
     ["More on this story", "Landslide blocks mountain pass for {m} days", "Storm leaves {n} without power"],
-    ["You may have missed", "Ferry strike enters week {m}", "Heatwave alert for {n} towns"],
+    ["Read next", "Ferry strike enters week {m}", "Heatwave alert for {n} towns"],
     ["Trending now", "River levels rise by {m} metres", "Power cut hits {n} homes"],
 ]
 
@@ -146,7 +146,6 @@ def write_story_corpus(out: Path, n: int, seed: int, outliers: int = 3) -> dict:
             facts[fact] = (len(lines), value, text)
             if weekday:
                 facts["weekday"] = (len(lines), weekday, text)
-                facts["lead"] = text.split()[:2]
             if fact == "title":
                 facts["mourning"] = (len(lines), re.search(r"\d+[- ]days?", text).group(0), text)
             if fact == "name":
@@ -174,20 +173,30 @@ def write_story_corpus(out: Path, n: int, seed: int, outliers: int = 3) -> dict:
 
 
 def _partner(plant: str, outlier: str, names: list[str], where: dict, sources: dict, plant_of: dict) -> str | None:
-    """A majority article the gold pairs with an outlier: the first unplanted one giving the fact,
-    in the same lead sentence for a toll or a weekday (the leads tell of different events: the
-    flood, the deaths), and published the same day for a toll (a toll a day apart is a running
-    count)."""
+    """A majority article the gold pairs with an outlier: the first unplanted one giving the fact
+    in the same sentence form (the leads tell of different events, the flood and the deaths; a
+    sum in euros and one with the euro sign may be taken for two facts) but for a change of
+    prices (whose outliers say another basis), published the same day for a toll (a toll a day
+    apart is a running count)."""
     planted = {names[i] for i in plant_of}
     for who in names:
         if who in planted or plant not in where[who]:
             continue
-        if plant in ("toll", "weekday") and where[who]["lead"] != where[outlier]["lead"]:
+        if plant != "basis" and _form(where[who][plant][2]) != _form(where[outlier][plant][2]):
             continue
         if plant == "toll" and sources[who]["published"] != sources[outlier]["published"]:
             continue
         return who
     return None
+
+
+def _form(text: str) -> tuple[str, ...]:
+    """The lower-case words of a sentence without its attribution: what its variant is, whatever
+    the names and figures in it."""
+    for said in SAID:
+        if said and text.endswith(said + "."):
+            text = text[:-len(said) - 1]
+    return tuple(re.findall(r"\b[a-z]{2,}\b", text))
 
 
 def _traps(gold: dict, names: list[str], where: dict, plant_of: dict, limit: int = 12) -> None:

@@ -145,6 +145,20 @@ def _known_names(names: frozenset[str], kn: Knowledge) -> "mentions.KnownNames":
     return _KNOWN_CACHE[key]
 
 
+_EVERYONE: dict[tuple[int, int], tuple] = {}
+
+
+def _with_holders(known_people: frozenset[str] | set[str], kn: Knowledge) -> frozenset[str]:
+    """The run's titled people and the office-holders of the record, built once for the set of
+    people a run extracts with (not once per article: that set grows with the corpus)."""
+    key = (id(kn), id(known_people))
+    found = _EVERYONE.get(key)
+    if found is None or found[0] is not known_people or found[1] is not kn:
+        _EVERYONE.clear()
+        found = _EVERYONE[key] = (known_people, kn, frozenset(known_people) | frozenset(h.person for h in kn.holders))
+    return found[2]
+
+
 def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str] | set[str] = frozenset()) -> list[Claim]:
     """Every claim of an article, in text order.
 
@@ -154,12 +168,13 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
     sents = _read_sentences(article, kn, keep=False)
     mark_proper_names(sents)
     title_claims = _titles(article, kn, keep=False, sents=sents)
-    own = titles.person_names(title_claims) - set(known_people)
-    people = _people_index(frozenset(known_people) | frozenset(h.person for h in kn.holders), kn)
+    everyone = _with_holders(known_people, kn)
+    own = titles.person_names(title_claims) - frozenset(known_people)
+    people = _people_index(everyone, kn)
     if own:
         people = people.extended(own, kn)
     out: list[Claim] = list(title_claims)
-    known = _known_names(frozenset(known_people) | frozenset(h.person for h in kn.holders), kn)
+    known = _known_names(everyone, kn)
     if own:
         known = known.with_own(own)
     taken = [(c.start, c.end) for c in title_claims]
