@@ -6,6 +6,7 @@ truce and a 90-minute call share a number, not a fact.
 """
 from __future__ import annotations
 
+import struct
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -315,8 +316,8 @@ def _candidate_pairs(block: list[Claim], params: AlignParams) -> dict[tuple[int,
     """Pairs worth comparing, with their slot-word score.
 
     Claims that name people or places are compared only with claims sharing one of those
-    names (an inverted index); claims that name nothing are compared among themselves with
-    rapidfuzz's vectorised cdist and a score cutoff. Neither is all-pairs over the corpus.
+    names (an inverted index); claims that name nothing are compared with the block by
+    rapidfuzz's process.extract and a score cutoff. Neither is all-pairs over the corpus.
     """
     texts = [_slot_text(c) for c in block]
     index: dict[str, list[int]] = defaultdict(list)
@@ -337,14 +338,18 @@ def _candidate_pairs(block: list[Claim], params: AlignParams) -> dict[tuple[int,
     scored = {(i, j): fuzz.token_sort_ratio(texts[i], texts[j]) for i, j in pairs}
     if bare and len(block) > 1:
         floor = min(params.context_min, params.date_context_min)
-        matrix = process.cdist([texts[i] for i in bare], texts, scorer=fuzz.token_sort_ratio,
-                               score_cutoff=floor, workers=1)
-        rows, cols = (matrix >= floor).nonzero()
-        for r, q in zip(rows.tolist(), cols.tolist()):
-            i, j = bare[r], q
-            if i != j:
-                scored[(i, j) if i < j else (j, i)] = float(matrix[r][q])
+        for i in bare:
+            for _, score, j in process.extract(texts[i], texts, scorer=fuzz.token_sort_ratio, score_cutoff=floor,
+                                               limit=None):
+                if i != j:
+                    scored[(i, j) if i < j else (j, i)] = _single(score)
     return scored
+
+
+def _single(score: float) -> float:
+    """A score rounded to single precision, as rapidfuzz's score matrices hold it (so that a
+    pair scores the same whichever way it was found)."""
+    return struct.unpack("f", struct.pack("f", score))[0]
 
 
 def _year(period: str | None) -> bool:

@@ -45,10 +45,11 @@ class LocalEngine:
         self._pool_shared = None
         self._fork = _fork_context()
 
-    def map(self, fn, items: list, shared, batch: int = 0, tick=None) -> list:
-        """fn over items, in input order."""
+    def map(self, fn, items: list, shared, batch: int = 0, tick=None, small: bool = False) -> list:
+        """fn over items, in input order; in this process when the work is ``small`` (starting
+        workers would cost more than it)."""
         forked = None
-        if self.jobs <= 1 or len(items) < 2 * self.jobs:
+        if self.jobs <= 1 or len(items) < 2 * self.jobs or small:
             pipeline.set_shared(shared)
             results = (fn(x) for x in items)
         elif self._fork is not None:
@@ -121,8 +122,9 @@ class DaskEngine:
         self._shared = None
         self._shared_future = None
 
-    def map(self, fn, items: list, shared, batch: int = 64, tick=None) -> list:
-        """fn over items on the cluster (batch items a task), in input order."""
+    def map(self, fn, items: list, shared, batch: int = 64, tick=None, small: bool = False) -> list:
+        """fn over items on the cluster (batch items a task), in input order (even ``small`` work:
+        the cluster was asked for)."""
         if not items:
             return []
         if self._shared is not shared:

@@ -62,6 +62,9 @@ def claims_job(job: tuple[Article, frozenset[str]]) -> list[Claim] | str:
 
 Compact = tuple[int, str, str, list[int], str, "str | None", list[str], str]
 SPLIT_CLAIMS = 1500
+SMALL_CLAIMS = 4000
+SMALL_TEXT = 250_000
+"""Work below these (claims to align, characters to extract from) is not worth other processes."""
 
 
 def _judged(claims: list[Claim], groups: list[list[int]], alone: set[int]) -> list[Compact]:
@@ -157,7 +160,9 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
     todo = [i for i in range(n) if named[i] is None]
     stage = Stage(progress, NAMES, n)
     stage.advance(n - len(todo))
-    for i, found in zip(todo, engine.map(people_job, [articles[i] for i in todo], shared, tick=stage.advance)):
+    small = sum(len(articles[i].text) for i in todo) < SMALL_TEXT
+    for i, found in zip(todo, engine.map(people_job, [articles[i] for i in todo], shared, tick=stage.advance,
+                                         small=small)):
         named[i] = found
     if store:
         store.put_many("people", [(akeys[i], named[i]) for i in todo])
@@ -171,8 +176,9 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
     failed = []
     stage = Stage(progress, EXTRACT, n)
     stage.advance(n - len(todo))
+    small = sum(len(articles[i].text) for i in todo) < SMALL_TEXT
     for i, found in zip(todo, engine.map(claims_job, [(articles[i], people) for i in todo], shared,
-                                         tick=stage.advance)):
+                                         tick=stage.advance, small=small)):
         if isinstance(found, str):
             failed.append(Skipped(articles[i].id, found))
             found = []
@@ -226,7 +232,8 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     results: list = [None] * len(blocks)
     stage = Stage(progress, ALIGN, len(blocks))
     for b, result in zip(todo, engine.map(block_job, [blocks[b] + (None,) for b in todo], shared, batch=1,
-                                          tick=stage.advance)):
+                                          tick=stage.advance,
+                                          small=sum(len(blocks[b][1]) for b in todo) < SMALL_CLAIMS)):
         results[b] = result
     for b, groups in zip(large, engine.map(group_job, [blocks[b] for b in large], shared, batch=1)):
         results[b] = judge_split(blocks[b][1], groups, engine, shared, SPLIT_CLAIMS)

@@ -42,6 +42,8 @@ def test_dask_splits_a_large_block_and_gives_the_local_report(tmp_path, monkeypa
         return original(block, groups, engine, shared, limit)
 
     monkeypatch.setattr(pipeline, "SPLIT_CLAIMS", 60)
+    monkeypatch.setattr(pipeline, "SMALL_TEXT", 0)
+    monkeypatch.setattr(pipeline, "SMALL_CLAIMS", 0)
     monkeypatch.setattr(pipeline, "judge_split", counting)
     api.run([folder], tmp_path / "dask", rules_dirs=[RULES], engine="dask")
     api.run([folder], tmp_path / "pool", rules_dirs=[RULES], jobs=2)

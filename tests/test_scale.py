@@ -13,7 +13,11 @@ def _outputs(folder):
     return {p.name: p.read_bytes() for p in folder.iterdir()}
 
 
-def test_jobs_give_byte_identical_reports(tmp_path):
+def test_jobs_give_byte_identical_reports(tmp_path, monkeypatch):
+    from factcheck import pipeline
+
+    monkeypatch.setattr(pipeline, "SMALL_TEXT", 0)
+    monkeypatch.setattr(pipeline, "SMALL_CLAIMS", 0)
     api.run([SEEDS], tmp_path / "one", rules_dirs=[RULES], jobs=1)
     api.run([SEEDS], tmp_path / "two", rules_dirs=[RULES], jobs=2)
     assert _outputs(tmp_path / "one") == _outputs(tmp_path / "two")
