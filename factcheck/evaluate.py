@@ -146,6 +146,25 @@ def _hits(entries: Iterable[dict], conflicts: list, prefix: str) -> list[str]:
     return out
 
 
+def _furniture_hits(boilerplate: list, conflicts: list, prefix: str) -> list[str]:
+    """Reported claims quoted from page furniture, in the order of the boilerplate entries (looked
+    up by source, so that a report of many claims is scored in linear time)."""
+    by_source: dict[str, list[int]] = {}
+    for b, block in enumerate(boilerplate):
+        by_source.setdefault(str(block["source"]), []).append(b)
+    hits = []
+    for f, finding in enumerate(conflicts):
+        for c, claim in enumerate(finding.get("claims", []) or []):
+            if not isinstance(claim.get("line"), int):
+                continue
+            source = str(claim.get("source", ""))
+            blocks = set(by_source.get(source, [])) | set(by_source.get(prefix + source, []))
+            for b in blocks:
+                if _in_ranges(claim["line"], boilerplate[b]["lines"]):
+                    hits.append((b, f, c, f"{claim['source']}:{claim['line']} in {finding.get('id')}"))
+    return [text for *_, text in sorted(hits)]
+
+
 def score(report: dict, gold: dict, prefix: str = "", include_stretch: bool = False) -> Score:
     """Score one report against one gold annotation; `prefix` is prepended to reported sources."""
     conflicts = report.get("conflicts", []) or []
@@ -167,11 +186,6 @@ def score(report: dict, gold: dict, prefix: str = "", include_stretch: bool = Fa
             result.wrong_verdict.append(f"{entry['id']} (reported {verdict!r}, gold {entry['verdict']!r})")
     result.trap_hits = _hits(gold.get("traps", []) or [], conflicts, prefix)
     result.agreement_hits = _hits(gold.get("agreements", []) or [], conflicts, prefix)
-    for block in gold.get("boilerplate", []) or []:
-        for finding in conflicts:
-            for claim in finding.get("claims", []) or []:
-                if _same_source(claim, block["source"], prefix) and isinstance(claim.get("line"), int) \
-                        and _in_ranges(claim["line"], block["lines"]):
-                    result.furniture_hits.append(f"{claim['source']}:{claim['line']} in {finding.get('id')}")
+    result.furniture_hits = _furniture_hits(gold.get("boilerplate", []) or [], conflicts, prefix)
     result.unmatched = [str(c.get("id", j)) for j, c in enumerate(conflicts) if j not in used]
     return result
