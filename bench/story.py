@@ -9,8 +9,9 @@ attributions, order, optional facts). For each fact a few articles (``outliers``
 default) give a planted wrong value: a toll, a weekday, "former" for the sitting prime
 minister, a misspelt minister, a length of mourning, a sum of aid, a count of rescue workers,
 and a change of prices measured month-on-month. Traps repeat one number for two different
-things. Counts of rescue workers stay above the numbers that read as years. Deterministic for a seed; gold.yaml (factcheck.evaluate's format) and sources.yaml
-are written beside the articles.
+things. Counts of rescue workers stay above the numbers that read as years. Deterministic for
+a seed; gold.yaml (factcheck.evaluate's format) and sources.yaml are written beside the
+articles.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.corpus import FIRST, MONTHS, OUTLETS, PORTFOLIOS, WEEKDAYS, _misspell, _name, _USED
+from bench.corpus import _USED, FIRST, MONTHS, OUTLETS, PORTFOLIOS, WEEKDAYS, _misspell, _name
 
 STORY_OUTLETS = OUTLETS + ["Valley Herald", "National Wire", "Coast Gazette", "Evening Bulletin", "Metro Daily",
                            "Public Radio", "Capital Observer", "Regional Express"]

@@ -7,9 +7,10 @@ processes; what every job needs (knowledge, check context) is sent to each worke
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from . import pipeline
 from .api import UsageError
-
 
 _ITEMS: list = []
 
@@ -49,6 +50,7 @@ class LocalEngine:
         """fn over items, in input order; in this process when the work is ``small`` (starting
         workers would cost more than it)."""
         forked = None
+        results: Iterable
         if self.jobs <= 1 or len(items) < 2 * self.jobs or small:
             pipeline.set_shared(shared)
             results = (fn(x) for x in items)
