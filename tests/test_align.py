@@ -267,3 +267,24 @@ def test_magnitudes_far_apart_on_their_scale_are_two_quakes(ruleset):
     found, _ = _verdicts(ruleset, "A magnitude 6.0 earthquake struck the province, the survey said.",
                          "A magnitude 6.3 earthquake struck the province, the survey said.")
     assert found == [("CNT004", "contradiction")]
+
+
+def test_a_sum_and_a_part_of_it_are_not_the_single_figure(ruleset):
+    found, _ = _verdicts(ruleset, "With a cumulative 100 bps cut in the repo rate since February, the bank has moved fast.",
+                         "The bank cut the repo rate by 50 bps in June, after cuts since February.")
+    assert found == []
+    found, _ = _verdicts(ruleset, "The bank cut the cash reserve ratio by 100 bps, the governor said.",
+                         "The cash reserve ratio falls in four tranches of 25 bps each, the governor said.")
+    assert found == []
+
+
+def test_rates_one_bank_sets_are_each_their_own_measure(ruleset):
+    found, _ = _verdicts(ruleset, "The Bank Rate stands adjusted to 5.75 per cent, the central bank said.",
+                         "The central bank cut the repo rate to 5.50 per cent, it said.")
+    assert found == []
+
+
+def test_a_figure_after_a_past_year_and_when_is_of_that_year(ruleset):
+    found, _ = _verdicts(ruleset, "The repo rate is now 5.5%, the lowest since August 5, 2022, when it stood at 5.40%.",
+                         "The repo rate now stands at 5.5%, the bank said.")
+    assert found == []

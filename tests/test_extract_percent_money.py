@@ -177,7 +177,7 @@ def test_a_year_in_the_clause_or_a_list_item_is_the_figure_period(kn):
     assert one("Rates are seen falling to 3.1% in 2025.", kn, "percent").period is None
 
 
-def test_a_named_policy_rate_is_an_interest_rate_whatever_follows(kn):
+def test_a_named_policy_rate_is_its_measure_whatever_follows(kn):
     found = claims_of("The committee cut the repo rate by 50 basis points to 5.50 percent to propel economic growth.",
                       kn, kind="percent")
-    assert [c.head for c in found] == ["interest rate", "interest rate"]
+    assert [c.head for c in found] == ["repo rate", "repo rate"]

@@ -560,13 +560,19 @@ def is_previous_level(sentence: Sentence, start: int, end: int) -> bool:
 
 def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
     """'previous' for the old value of a change, 'additional' for a figure on top of another
-    ('two further quarter-point cuts', 'an additional $5 billion'), 'projected' for a figure
+    ('two further quarter-point cuts', 'an additional $5 billion'), 'total' for a sum ('a
+    cumulative 100 bps cut'), 'each' for a part of one ('four tranches of 25 bps each'),
+    'projected' for a figure
     that may come ('could exceed 10,000'), else None."""
     if is_previous_level(sentence, start, end):
         return "previous"
     before = sentence.before(start, 1)
     if before and before[-1].folded in kn.additional_words:
         return "additional"
+    if any(t.folded in kn.total_words for t in sentence.before(start, 3)):
+        return "total"
+    if any(t.folded in kn.each_words for t in sentence.after(end, 3)):
+        return "each"
     if is_projection(sentence, start, kn) or _projection_noun_after(sentence, end, kn):
         return "projected"
     if _demanded(sentence, start, kn):
@@ -607,6 +613,8 @@ _OTHER_YEAR = re.compile(r"\b(?:in|since|of|from|during|until|before|for|through
 # For a rate or an amount, a year after 'since' or 'from' is what it is compared with ('the
 # fastest growth since 2021'), not its period.
 _PERIOD_YEAR = re.compile(r"\b(?:in|for|during|through|by\s+the\s+end\s+of)\s+" + _YEAR + r"|^\W*((?:19|20)\d{2})\s*:")
+# '… since August 5, 2022, when it stood at 5.40%': the figure after 'when' is of that year.
+_WHEN_YEAR = re.compile(r"\b((?:19|20)\d{2}),?\s+when\b[^.;:]{0,60}$")
 
 
 def other_year(clause: str, published, pattern: re.Pattern = _OTHER_YEAR) -> str | None:
@@ -632,10 +640,13 @@ def make_claim(article: Article, type_: str, start: int, end: int, value, slot: 
     if slot is not None:
         claim.head, claim.mods, claim.context = slot.head, slot.mods, slot.context
         claim.period, claim.persons, claim.names = slot.period, slot.persons, slot.names
-        if type_ in ("count", "measure") and not claim.period:
-            claim.period = other_year(slot.clause, article.published)
-        elif type_ in ("percent", "money") and not claim.period:
-            claim.period = other_year(slot.clause, article.published, _PERIOD_YEAR)
+        if type_ in ("count", "measure", "percent", "money") and not claim.period:
+            when = _WHEN_YEAR.search(sentence.text, 0, start - sentence.start)
+            if when and article.published and int(when.group(1)) != article.published.year:
+                claim.period = when.group(1)
+            else:
+                claim.period = other_year(slot.clause, article.published,
+                                          _OTHER_YEAR if type_ in ("count", "measure") else _PERIOD_YEAR)
     return claim
 
 
