@@ -216,3 +216,8 @@ def test_pilots_titles_by_copula_and_abbreviation(kn):
     assert [c.value for c in report.claims if c.type == "duration"] == [8200.0]
     spelled = sorted(f.subject for f in report.findings if f.verdict == "possible_misspelling")
     assert len(spelled) == 2
+
+
+def test_a_former_party_leader_elected_president_is_not_a_former_president(kn):
+    found = claims_of("Lee, the former Democratic Party leader elected president last week, spoke first.", kn, kind="title")
+    assert not [c for c in found if c.qualifiers.get("role") == "president" and c.qualifiers.get("qualifier") == "former"]

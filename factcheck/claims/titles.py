@@ -174,7 +174,8 @@ def _left_modifiers(tokens: list[Token], i: int, kn: Knowledge, lowercase_ok: bo
             k -= 1
             continue
         if (lowercase_ok or f in kn.ranks) and f[:1].isalpha() and f not in kn.stopwords and f not in _ARTICLES \
-                and len(left) < 3 and t.text.islower():
+                and len(left) < 3 and t.text.islower() and not _role_at(tokens, k, kn) \
+                and not (f.endswith("ed") and f not in kn.ranks):
             left.insert(0, t)
             k -= 1
             continue
