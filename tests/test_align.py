@@ -288,3 +288,10 @@ def test_a_figure_after_a_past_year_and_when_is_of_that_year(ruleset):
     found, _ = _verdicts(ruleset, "The repo rate is now 5.5%, the lowest since August 5, 2022, when it stood at 5.40%.",
                          "The repo rate now stands at 5.5%, the bank said.")
     assert found == []
+
+
+def test_one_article_calling_a_holder_by_a_wrong_office_twice_is_one_finding(ruleset):
+    report = check_texts([("a.txt", "Chinese Premier Xi Jinping spoke to the press. Later, Chinese Premier Xi Jinping left.",
+                           date(2025, 6, 6))], ruleset)
+    found = [f for f in report.findings if f.code == "TTL004"]
+    assert len(found) == 1 and len(found[0].claims) == 2

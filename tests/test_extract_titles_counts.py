@@ -221,3 +221,10 @@ def test_pilots_titles_by_copula_and_abbreviation(kn):
 def test_a_former_party_leader_elected_president_is_not_a_former_president(kn):
     found = claims_of("Lee, the former Democratic Party leader elected president last week, spoke first.", kn, kind="title")
     assert not [c for c in found if c.qualifiers.get("role") == "president" and c.qualifiers.get("qualifier") == "former"]
+
+
+def test_and_a_half_is_half_a_unit_more(kn):
+    assert [(c.value, c.unit) for c in claims_of("The call lasted about an hour and a half.", kn, kind="duration")] \
+        == [(1.5, "hour")]
+    assert [(c.value, c.unit) for c in claims_of("Talks took two and a half hours.", kn, kind="duration")] \
+        == [(2.5, "hour")]

@@ -245,10 +245,16 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     """Verdicts on the titles one person is given across (and within) sources."""
     verdicts = _cross_source(fact, ctx)
     covered = {id(c) for v in verdicts for c in v.claims}
+    said: dict[tuple, Verdict] = {}
     for claim in fact.claims:
         for v in _record(claim, ctx):
             if v.check in ("title.former_per_record", "title.office_per_record") and id(claim) in covered:
                 continue
+            key = (v.check, v.detail, claim.article)
+            if key in said:
+                said[key].claims.append(claim)
+                continue
+            said[key] = v
             verdicts.append(v)
     on_record = {id(c) for v in verdicts if v.check == "name.misspelled_holder" for c in v.claims}
     verdicts = [v for v in verdicts if not (v.check == "name.spelling_differs"
