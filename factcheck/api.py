@@ -52,6 +52,14 @@ class Report:
         return {"articles": len(self.articles), "claims": len(self.claims), "conflicts": len(self.findings),
                 "agreements": len(self.agreements)}
 
+    def describe(self) -> str:
+        """The run in one line: '5 articles, 95 claims, 6 conflicts, 12 corroborated facts'."""
+        from .report.common import plural
+
+        counts = self.counts()
+        return (f"{plural(counts['articles'], 'article')}, {plural(counts['claims'], 'claim')}, "
+                f"{plural(counts['conflicts'], 'conflict')}, {plural(counts['agreements'], 'corroborated fact')}")
+
     def exit_code(self, min_severity: str = "info") -> int:
         """0 when no conflict at or above min_severity, 1 when there is one, 2 when nothing was checked."""
         return _exit_code(bool(self.articles), [f.severity for f in self.findings], min_severity)
@@ -301,7 +309,8 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
         finding = Finding(code=rule.code, kind=rule.kind, verdict=verdict.verdict, subject=fact.label,
                           attribute=_attribute(fact), message="", claims=sorted(verdict.claims, key=lambda c: c.key),
                           severity=rule.severity if verdict.verdict != "agreement" and not verdict.weak else "info",
-                          majority=verdict.majority, outliers=verdict.outliers, weak=verdict.weak)
+                          majority=verdict.majority, outliers=verdict.outliers, weak=verdict.weak,
+                          records=list(verdict.records), why=list(verdict.why))
         finding.message = rule.render(subject=fact.label, detail=verdict.detail, majority=verdict.majority or "",
                                       outliers=", ".join(verdict.outliers), code=rule.code, verdict=verdict.verdict)
         finding.id = _finding_id(finding)
@@ -603,7 +612,7 @@ def show_conflict(out: Path, conflict_id: str) -> str:
         raise UsageError(f"no readable report at {path}: {exc}") from None
     matches = [c for c in data.get("conflicts", []) if c["id"].lower().startswith(conflict_id.lower())]
     if len(matches) != 1:
-        raise UsageError(f"{len(matches)} conflicts match '{conflict_id}' in {path}")
+        raise UsageError(f"{len(matches) or 'no'} conflicts match '{conflict_id}' in {path}")
     c = matches[0]
     lines = [f"{c['id']}  {c['verdict']}  ({c['code']}, {c['severity']})", c["message"], ""]
     for cl in c["claims"]:

@@ -121,9 +121,7 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files, folders o
     if not counts["articles"]:
         _fail("no article could be checked")
     if not quiet:
-        typer.echo(f"{counts['articles']} articles, {counts['claims']} claims, "
-                   f"{counts['conflicts']} conflicts, {counts['agreements']} corroborated facts "
-                   f"→ {out}/ ({time.perf_counter() - started:.2f}s: "
+        typer.echo(f"{report.describe()} → {out}/ ({time.perf_counter() - started:.2f}s: "
                    + ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items()) + ")", err=True)
     raise typer.Exit(report.exit_code(config.min_severity))
 
@@ -149,7 +147,7 @@ def rules_cmd(check: Optional[Path] = typer.Option(None, "--check", help="Valida
     """List every rule (code, kind, severity, name), or validate a folder with --check."""
     if check is not None:
         found = _guard(lambda: api.validate_rules(check))
-        typer.echo(f"{check}: {found} rule(s) valid, every example passes")
+        typer.echo(f"{check}: {found} {'rule' if found == 1 else 'rules'} valid, every example passes")
         raise typer.Exit(0)
     ruleset = _guard(lambda: api.load_rules_for(rules, load_config(Path.cwd())))
     rows = [[r.code, r.kind, r.severity, r.verdict, r.name] for r in sorted(ruleset.rules, key=lambda r: r.code)]
