@@ -58,6 +58,6 @@ def _record(f, report, labels: dict[str, str]) -> dict:
 
 
 def render(report, ruleset=None) -> str:
-    """A JSON-LD array with one ClaimReview per conflict."""
+    """A JSON-LD array with one ClaimReview per conflict (those a baseline suppressed are left out)."""
     labels = source_labels(report)
     return json.dumps([_record(f, report, labels) for f in report.findings], indent=2, ensure_ascii=False) + "\n"

@@ -3,8 +3,8 @@
 Each source has its ``outlet`` as sources.yaml gives it and its ``name``: the name report.md
 gives it (the outlet, or the file name where sources.yaml has none or says "unknown", numbered
 where two would read the same). Each claim names its ``source`` (the file id) and its
-``outlet`` (that name) and quotes the ``sentence`` around the figure. A conflict carries
-``why_same_fact`` (why its claims were taken
+``outlet`` (that name) and quotes the ``sentence`` around the figure. A conflict carries its
+``fingerprint`` (the key a baseline knows it by), ``why_same_fact`` (why its claims were taken
 as one fact) and, where the office-holder record bears on it, ``record`` (holder, office,
 since, until).
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+from ..baseline import fingerprint
 from .common import claim_resolved, claim_value, source_labels
 
 
@@ -22,7 +23,7 @@ def _claim(c, labels: dict[str, str]) -> dict:
 
 
 def _finding(f, labels: dict[str, str], conflict: bool = False) -> dict:
-    extra = {"why_same_fact": list(f.why)} if conflict else {}
+    extra = {"fingerprint": fingerprint(f), "why_same_fact": list(f.why)} if conflict else {}
     return {"id": f.id, "code": f.code, "kind": f.kind, "verdict": f.verdict, "severity": f.severity,
             "subject": f.subject, "attribute": f.attribute, "message": f.message,
             "majority": f.majority, "outliers": f.outliers, **extra,
@@ -33,6 +34,9 @@ def _finding(f, labels: dict[str, str], conflict: bool = False) -> dict:
 
 def to_dict(report) -> dict:
     """The JSON document as a dict (version 1 schema).
+
+    ``suppressed`` lists the conflicts a baseline hid (``summary.baseline_entries`` is how many
+    the baseline lists, null without one); ``conflicts`` holds only the others.
 
     ``generator`` (what made the report: factcheck's version, the rule set's hash, the run's
     options) follows ``version`` when the report carries it, as every report of api.run does.
@@ -46,8 +50,10 @@ def to_dict(report) -> dict:
                      "published": a.published.isoformat() if a.published else None} for a in report.articles],
         "summary": {"articles": len(report.articles), "claims": len(report.claims), "facts": report.facts,
                     "conflicts": len(report.findings), "agreements": len(report.agreements),
-                    "possible": len(report.possible), "skipped": len(report.skipped)},
+                    "possible": len(report.possible), "skipped": len(report.skipped),
+                    "suppressed": len(report.suppressed), "baseline_entries": report.baseline_entries},
         "conflicts": [_finding(f, labels, True) for f in report.findings],
+        "suppressed": [_finding(f, labels, True) for f in report.suppressed],
         "agreements": [_finding(f, labels) for f in report.agreements],
         "possible": [_finding(f, labels) for f in report.possible],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],

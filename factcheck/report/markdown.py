@@ -10,6 +10,7 @@ from collections import Counter
 
 from tabulate import tabulate
 
+from ..baseline import fingerprint
 from .common import (
     bold_sentence,
     claim_resolved,
@@ -45,13 +46,17 @@ def _anchor(code: str) -> str:
 
 
 def summary_sentence(report) -> str:
-    """One plain sentence: articles, claims, shared facts, conflicts by verdict, corroborated facts."""
+    """One plain sentence: articles, claims, shared facts, conflicts by verdict, corroborated
+    facts, and the conflicts a baseline suppressed when one is in force."""
     counts = Counter(f.verdict for f in report.findings)
     parts = [_plural(counts[v], VERDICT_WORDS[v]) for v in VERDICT_WORDS if counts[v]]
     found = ", ".join(parts) if parts else "no conflicts"
+    baseline = ""
+    if report.baseline_entries is not None:
+        baseline = f"; {plural(len(report.suppressed), 'conflict')} suppressed by baseline"
     return (f"{plural(len(report.articles), 'article')}, {plural(len(report.claims), 'claim')}, "
             f"{plural(report.facts, 'fact')} reported by two or more sources; {found}; "
-            f"{plural(len(report.agreements), 'corroborated fact')}.")
+            f"{plural(len(report.agreements), 'corroborated fact')}{baseline}.")
 
 
 class _Sources:
@@ -168,6 +173,21 @@ def _overview(report, names: _Sources) -> list[str]:
     return [_table(rows, ["Id", "Severity", "Rule", "Verdict", "Fact", "Majority", "Outliers"]), ""]
 
 
+def _suppressed(report, names: _Sources) -> list[str]:
+    entries = report.baseline_entries
+    if entries is None:
+        return []
+    found = len(report.suppressed)
+    out = ["## Suppressed by baseline", "",
+           f"The baseline lists {plural(entries, 'reviewed conflict')}; {found} of them {'was' if found == 1 else 'were'} "
+           f"found again and {'is' if found == 1 else 'are'} not counted above (nor in the exit code).", ""]
+    if report.suppressed:
+        rows = [[f.id, f.severity, f.code, f.verdict.replace("_", " "), md_escape(f.subject), names.where(f),
+                 code_span(fingerprint(f))] for f in report.suppressed]
+        out += [_table(rows, ["Id", "Severity", "Rule", "Verdict", "Fact", "Where", "Fingerprint"]), ""]
+    return out
+
+
 def render(report, ruleset=None) -> str:
     """The Markdown report text (deterministic: no timestamps, no absolute paths)."""
     names = _Sources(report)
@@ -176,6 +196,8 @@ def render(report, ruleset=None) -> str:
     rows = [["Articles read", len(report.articles)], ["Claims extracted", len(report.claims)],
             ["Facts reported by two or more sources", report.facts]]
     rows += [[f"Conflicts: {VERDICT_WORDS[v][1]}", counts[v]] for v in VERDICT_WORDS if v != "rounding"]
+    if report.baseline_entries is not None:
+        rows.append(["Conflicts suppressed by baseline", len(report.suppressed)])
     rows += [["Corroborated facts", len(report.agreements)], ["Skipped inputs", len(report.skipped)]]
     out += [_table([[a, str(b)] for a, b in rows], ["What", "Count"]), ""]
     out += ["## Conflicts", ""]
@@ -185,6 +207,7 @@ def render(report, ruleset=None) -> str:
             out += _conflict_section(f, ruleset, names)
     else:
         out += ["No conflicts found.", ""]
+    out += _suppressed(report, names)
     out += ["## Corroborated facts", ""]
     if report.agreements:
         rows = [[md_escape(f.subject), md_escape(", ".join(sorted({claim_value(c) for c in f.claims}))),
