@@ -568,3 +568,50 @@ def _days_named(sentence: str, kn: Knowledge) -> set[str]:
 def context_score(a: Claim, b: Claim) -> float:
     """How alike two claims' clause words are (rapidfuzz token sort ratio, 0-100)."""
     return float(fuzz.token_sort_ratio(_slot_text(a), _slot_text(b)))
+
+
+WHY_MAX_CLAIMS = 8
+
+
+def why_same_fact(claims: list[Claim], kn: Knowledge, common: frozenset[str] = frozenset(),
+                  alone: frozenset[int] = frozenset(), firm_score: float | None = None) -> list[str]:
+    """Why claims of different articles were taken as one fact, as short reasons in a stable order.
+
+    People's titles are one fact when they name one person. For other claims the reasons are
+    those of ``shared_evidence`` over pairs of claims from different articles that give
+    different values (all pairs when every value is the same); a pair with none is explained by
+    what else made it firm: each is its article's only figure of the measure (``alone``, claim
+    ids), or the sentences read alike (rapidfuzz score of at least ``firm_score``). At most
+    ``WHY_MAX_CLAIMS`` claims of each value are compared, so a fact told by hundreds of
+    sources costs little. Empty when the claims come from one article.
+    """
+    if claims and all(c.type == "title" for c in claims):
+        return _why_same_person(claims)
+    by_value: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        by_value.setdefault((str(c.value), c.unit, repr(sorted(c.qualifiers.items(), key=str))), []).append(c)
+    sides = [side[:WHY_MAX_CLAIMS] for side in by_value.values()]
+    if len(sides) > 1:
+        pairs = [(a, b) for i, side in enumerate(sides) for other in sides[i + 1:] for a in side for b in other]
+    else:
+        pairs = [(a, b) for i, a in enumerate(sides[0] if sides else []) for b in sides[0][i + 1:]]
+    why: list[str] = []
+    for a, b in pairs:
+        if a.article == b.article:
+            continue
+        reasons = shared_evidence(a, b, kn, common)
+        if not reasons and id(a) in alone and id(b) in alone:
+            reasons = [f"each is its article's only figure of {a.head or a.type}"]
+        if not reasons and firm_score is not None:
+            score = context_score(a, b)
+            if score >= firm_score:
+                reasons = [f"the sentences read alike (word match {score:.0f}/100)"]
+        why.extend(r for r in reasons if r not in why)
+    return why
+
+
+def _why_same_person(claims: list[Claim]) -> list[str]:
+    names = sorted({c.qualifiers.get("person") or "" for c in claims} - {""})
+    if len(names) < 2 or all(same_person(x, y) for i, x in enumerate(names) for y in names[i + 1:]):
+        return ["the same person: " + ", ".join(names)] if len({c.article for c in claims}) > 1 else []
+    return ["names spelled alike, of one office in one story: " + ", ".join(names)]

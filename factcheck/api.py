@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from . import articles as articles_mod
+from . import baseline as baseline_mod
 from . import progress as progress_mod
 from .checks import CheckContext
 from .config import Config, load_config
@@ -46,11 +47,26 @@ class Report:
     store_notes: list[str] = field(default_factory=list)
     possible: list[Finding] = field(default_factory=list)
     generator: dict = field(default_factory=dict)
+    suppressed: list[Finding] = field(default_factory=list)
+    baseline_entries: int | None = None
 
     def counts(self) -> dict[str, int]:
-        """How many articles, claims, conflicts and corroborated facts the run has."""
+        """How many articles, claims, conflicts (new ones: a baseline's are counted as
+        suppressed), corroborated facts and suppressed conflicts the run has."""
         return {"articles": len(self.articles), "claims": len(self.claims), "conflicts": len(self.findings),
-                "agreements": len(self.agreements)}
+                "agreements": len(self.agreements), "suppressed": len(self.suppressed)}
+
+    def describe(self) -> str:
+        """The run in one line: '5 articles, 95 claims, 6 conflicts, 12 corroborated facts'
+        (and the conflicts a baseline suppressed, when one is in force)."""
+        from .report.common import plural
+
+        counts = self.counts()
+        line = (f"{plural(counts['articles'], 'article')}, {plural(counts['claims'], 'claim')}, "
+                f"{plural(counts['conflicts'], 'conflict')}, {plural(counts['agreements'], 'corroborated fact')}")
+        if self.baseline_entries is not None:
+            line += f", {counts['suppressed']} suppressed by baseline"
+        return line
 
     def exit_code(self, min_severity: str = "info") -> int:
         """0 when no conflict at or above min_severity, 1 when there is one, 2 when nothing was checked."""
@@ -61,7 +77,7 @@ class Report:
         what was skipped and the notes (plain JSON data)."""
         return {"counts": self.counts(), "severities": sorted({f.severity for f in self.findings}),
                 "skipped": [[s.path, s.reason] for s in self.skipped], "notes": list(self.notes),
-                "facts": self.facts}
+                "facts": self.facts, "baseline_entries": self.baseline_entries}
 
 
 def _exit_code(checked: bool, severities: list[str], min_severity: str) -> int:
@@ -78,7 +94,7 @@ class CachedReport(Report):
     claims and findings are rebuilt (through the claim store) the first time they are used.
     """
 
-    _LAZY = ("articles", "claims", "findings", "agreements", "possible")
+    _LAZY = ("articles", "claims", "findings", "agreements", "possible", "suppressed")
 
     def __init__(self, summary: dict, rebuild):
         self._summary = summary
@@ -86,6 +102,7 @@ class CachedReport(Report):
         self.skipped = [Skipped(path, reason) for path, reason in summary["skipped"]]
         self.notes = list(summary["notes"])
         self.facts = summary["facts"]
+        self.baseline_entries = summary["baseline_entries"]
         self.timings = {}
         self.store_notes = []
         self.generator = {}
@@ -126,17 +143,56 @@ def parse_severity(value: str, what: str) -> str:
 
 
 def generator_info(ruleset: RuleSet, config: Config, formats: tuple[str, ...] = DEFAULT_FORMATS,
-                   select: list[str] | None = None, ignore: list[str] | None = None) -> dict:
+                   select: list[str] | None = None, ignore: list[str] | None = None,
+                   baseline: baseline_mod.Baseline | None = None) -> dict:
     """What made a report: factcheck's version, the rule set's hash and the run's options.
 
     The options are the ones in force (command line over configuration), formats in their
-    canonical order, so two runs asked for the same thing in another spelling say the same.
+    canonical order, so two runs asked for the same thing in another spelling say the same;
+    ``baseline`` is the digest of the baseline's fingerprints (None without one), not its path.
     """
     chosen, dropped = _selection(config, select, ignore)
     return {"name": "factcheck", "version": package_version(), "rules_hash": ruleset.digest(),
             "options": {"formats": [f for f in ALL_FORMATS if f in formats], "select": list(chosen),
                         "ignore": list(dropped), "extend_select": list(config.extend_select),
-                        "severity": dict(sorted(config.severity.items())), "fail_on": config.min_severity}}
+                        "severity": dict(sorted(config.severity.items())), "fail_on": config.min_severity,
+                        "baseline": baseline.digest if baseline else None}}
+
+
+def load_baseline(path: Path) -> baseline_mod.Baseline:
+    """The reviewed conflicts a baseline file (or an earlier conflicts.json) lists; a UsageError
+    when it is missing, unreadable, not JSON or not a baseline."""
+    try:
+        return baseline_mod.load(path)
+    except baseline_mod.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def apply_baseline(report: Report, base: baseline_mod.Baseline) -> Report:
+    """Move the conflicts a baseline lists from ``report.findings`` to ``report.suppressed``
+    (they no longer count for the exit code) and record how many the baseline lists."""
+    kept, hidden = [], []
+    for f in report.findings:
+        (hidden if baseline_mod.fingerprint(f) in base.fingerprints else kept).append(f)
+    report.findings, report.suppressed = kept, hidden
+    report.baseline_entries = len(base.fingerprints)
+    return report
+
+
+def write_baseline(report_path: Path, out: Path, ids: list[str] | None = None, merge: bool = False) -> int:
+    """Write a baseline file ``out`` from a conflicts.json (all its conflicts, or those whose id
+    starts with one of ``ids``); with ``merge``, the entries already in ``out`` are kept.
+    Written atomically; returns how many conflicts the baseline lists. UsageError on bad input."""
+    from .report import write_atomic
+
+    try:
+        data = baseline_mod.read_json(report_path, "report")
+        keep = baseline_mod.entries_of(baseline_mod.read_json(out), out) if merge and Path(out).exists() else []
+        doc = baseline_mod.document(data, report_path, ids, keep)
+    except baseline_mod.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    write_atomic(Path(out), baseline_mod.render(doc))
+    return len(doc["conflicts"])
 
 
 def default_rules_dir() -> Path:
@@ -301,7 +357,8 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
         finding = Finding(code=rule.code, kind=rule.kind, verdict=verdict.verdict, subject=fact.label,
                           attribute=_attribute(fact), message="", claims=sorted(verdict.claims, key=lambda c: c.key),
                           severity=rule.severity if verdict.verdict != "agreement" and not verdict.weak else "info",
-                          majority=verdict.majority, outliers=verdict.outliers, weak=verdict.weak)
+                          majority=verdict.majority, outliers=verdict.outliers, weak=verdict.weak,
+                          records=list(verdict.records), why=list(verdict.why))
         finding.message = rule.render(subject=fact.label, detail=verdict.detail, majority=verdict.majority or "",
                                       outliers=", ".join(verdict.outliers), code=rule.code, verdict=verdict.verdict)
         finding.id = _finding_id(finding)
@@ -436,7 +493,8 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
         select: list[str] | None = None, ignore: list[str] | None = None,
         config: Config | None = None, jobs: int = 1, store_path: Path | None = None,
         engine: str = "local", scheduler: str | None = None,
-        progress: progress_mod.ProgressFn | None = None, reuse_reports: bool = True, stdin=None) -> Report:
+        progress: progress_mod.ProgressFn | None = None, reuse_reports: bool = True, stdin=None,
+        baseline: Path | None = None) -> Report:
     """The whole job: read inputs, check them, write the reports; returns the Report.
 
     Inputs are files, folders or glob patterns (see collect_inputs); ``-`` stands for the paths
@@ -452,16 +510,21 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
     When every input file, the rules, the formats and the code are those of an earlier run kept
     in the store, its reports are written again as they were and a CachedReport is returned
     (``reuse_reports=False`` always runs the whole job).
+
+    ``baseline`` names a baseline file (or an earlier conflicts.json): the conflicts it lists are
+    reported as suppressed, not as conflicts, and do not set exit 1. It is read before anything
+    else; a missing or broken one is a UsageError and no report is written.
     """
     from .report import render_reports, write_rendered
     from .store import ClaimStore, aligner_version, extractor_version
 
+    base = load_baseline(baseline) if baseline is not None else None
     inputs = expand_stdin(inputs, stdin)
     config = config or load_config(Path.cwd())
     parse_severity(config.min_severity, "min-severity")
     ruleset = load_rules_for(rules_dirs, config, select, ignore)
     folders = list(rules_dirs or [default_rules_dir()]) + [Path(p) for p in config.rules]
-    header = generator_info(ruleset, config, formats, select, ignore)
+    header = generator_info(ruleset, config, formats, select, ignore, base)
     store = ClaimStore(store_path) if store_path else None
     try:
         run_key = None
@@ -476,7 +539,7 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
                 write_rendered(out, outputs)
                 report = CachedReport(summary, lambda: run(
                     inputs, None, sources, rules_dirs, formats, select, ignore, config, jobs, store_path,
-                    engine, scheduler, reuse_reports=False))
+                    engine, scheduler, reuse_reports=False, baseline=baseline))
                 report.generator = header
                 report.timings = {"read": read_time, "report": time.perf_counter() - clock - read_time}
                 report.store_notes = store.notes + [store.summary()]
@@ -490,6 +553,8 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
                                 align_version=aligner_version(folders) if store else "", progress=progress)
         report.generator = header
         report.timings = {"read": read_time, **report.timings}
+        if base is not None:
+            apply_baseline(report, base)
         if out is not None and not report.articles:
             report.notes.append(f"nothing could be checked: the reports in {out} are left as they were")
         elif out is not None:
@@ -601,11 +666,13 @@ def show_conflict(out: Path, conflict_id: str) -> str:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise UsageError(f"no readable report at {path}: {exc}") from None
-    matches = [c for c in data.get("conflicts", []) if c["id"].lower().startswith(conflict_id.lower())]
+    listed = [(c, "") for c in data.get("conflicts", [])] + [(c, "  [suppressed by baseline]")
+                                                              for c in data.get("suppressed", [])]
+    matches = [(c, mark) for c, mark in listed if c["id"].lower().startswith(conflict_id.lower())]
     if len(matches) != 1:
-        raise UsageError(f"{len(matches)} conflicts match '{conflict_id}' in {path}")
-    c = matches[0]
-    lines = [f"{c['id']}  {c['verdict']}  ({c['code']}, {c['severity']})", c["message"], ""]
+        raise UsageError(f"{len(matches) or 'no'} conflicts match '{conflict_id}' in {path}")
+    c, mark = matches[0]
+    lines = [f"{c['id']}  {c['verdict']}  ({c['code']}, {c['severity']}){mark}", c["message"], ""]
     for cl in c["claims"]:
         mark = "  <- outlier" if cl["source"] in c.get("outliers", []) else ""
         lines.append(f"  {cl['source']}:{cl['line']} [{cl['start']}-{cl['end']}] {cl['text']!r} = {cl['resolved']}{mark}")

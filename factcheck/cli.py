@@ -94,6 +94,10 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files, folders o
         fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
                                                  help="Lowest severity of conflict that sets exit 1 "
                                                       "(default: min-severity in the configuration, else info: any conflict)."),
+        baseline: Optional[Path] = typer.Option(None, "--baseline",
+                                                help="Baseline file of reviewed conflicts (`factcheck baseline`, or an "
+                                                     "earlier conflicts.json): they are listed as suppressed, not "
+                                                     "reported as conflicts, and do not set exit 1."),
         quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors.")) -> None:
     """Extract claims, align them across articles and report the conflicts."""
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
@@ -111,7 +115,7 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files, folders o
         report = _guard(lambda: api.run(list(inputs or [Path("seeds")]), out, sources, rules, formats,
                                         _split(select), _split(ignore), config, jobs=workers,
                                         store_path=None if no_store else store, engine=engine, scheduler=scheduler,
-                                        progress=say))
+                                        progress=say, baseline=baseline))
     for note in report.store_notes:
         if not quiet or "unusable" in note:
             typer.echo(note, err=True)
@@ -121,9 +125,7 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files, folders o
     if not counts["articles"]:
         _fail("no article could be checked")
     if not quiet:
-        typer.echo(f"{counts['articles']} articles, {counts['claims']} claims, "
-                   f"{counts['conflicts']} conflicts, {counts['agreements']} corroborated facts "
-                   f"→ {out}/ ({time.perf_counter() - started:.2f}s: "
+        typer.echo(f"{report.describe()} → {out}/ ({time.perf_counter() - started:.2f}s: "
                    + ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items()) + ")", err=True)
     raise typer.Exit(report.exit_code(config.min_severity))
 
@@ -149,7 +151,7 @@ def rules_cmd(check: Optional[Path] = typer.Option(None, "--check", help="Valida
     """List every rule (code, kind, severity, name), or validate a folder with --check."""
     if check is not None:
         found = _guard(lambda: api.validate_rules(check))
-        typer.echo(f"{check}: {found} rule(s) valid, every example passes")
+        typer.echo(f"{check}: {found} {'rule' if found == 1 else 'rules'} valid, every example passes")
         raise typer.Exit(0)
     ruleset = _guard(lambda: api.load_rules_for(rules, load_config(Path.cwd())))
     rows = [[r.code, r.kind, r.severity, r.verdict, r.name] for r in sorted(ruleset.rules, key=lambda r: r.code)]
@@ -191,6 +193,19 @@ def show_cmd(conflict_id: str = typer.Argument(..., help="A conflict id from the
     """Print one conflict from the last report."""
     text = _guard(lambda: api.show_conflict(out, conflict_id))
     typer.echo(text)
+
+
+@app.command("baseline")
+def baseline_cmd(report: Path = typer.Argument(Path("reports/conflicts.json"),
+                                               help="A conflicts.json written by `factcheck run`."),
+                 output: Path = typer.Option(..., "--output", "-o", help="The baseline file to write, e.g. reviewed.json."),
+                 ids: Optional[List[str]] = typer.Option(None, "--id", help="Only the conflicts whose id starts with "
+                                                         "this (repeat the option for more); default: all."),
+                 merge: bool = typer.Option(False, "--merge", help="Keep the entries already in the output file "
+                                                                   "and add these.")) -> None:
+    """Write a baseline of reviewed conflicts for `factcheck run --baseline`."""
+    count = _guard(lambda: api.write_baseline(report, output, _split(ids), merge))
+    typer.echo(f"{output}: {count} reviewed {'conflict' if count == 1 else 'conflicts'}")
 
 
 @app.command("score")

@@ -78,6 +78,16 @@ class Holder:
         """True when the office was held on that day."""
         return self.start <= day and (self.end is None or day < self.end)
 
+    def office(self) -> str:
+        """The office as a title is read canonically: 'premier [china]',
+        'director of national economic council [united states]'."""
+        return self.role + (f" of {self.portfolio}" if self.portfolio else "") + (f" [{self.country}]" if self.country else "")
+
+    def cited(self) -> dict:
+        """The record entry as a report cites it: holder, office, since and until (None while held)."""
+        return {"holder": self.person, "office": self.office(), "since": self.start.isoformat(),
+                "until": self.end.isoformat() if self.end else None}
+
 
 @dataclass
 class Knowledge:

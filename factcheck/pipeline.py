@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .align import AlignParams, blocks_of, facts_of, group_block, sort_facts
+from .align import AlignParams, blocks_of, facts_of, group_block, sort_facts, why_same_fact
 from .checks import CheckContext, Verdict, judge_facts
 from .claims import extract_claims, first_pass, people_by_word, people_used
 from .knowledge import Knowledge
@@ -59,14 +59,16 @@ def claims_job(job: tuple[Article, frozenset[str]]) -> list[Claim] | str:
         return f"extraction failed: {type(exc).__name__}: {exc}"
 
 
-Compact = tuple[int, str, str, list[int], str, "str | None", list[str], str]
+Compact = tuple[int, str, str, list[int], str, "str | None", list[str], str, list[dict], list[str]]
+# Verdicts that are not conflicts: no need to say why their claims are one fact.
+_NOT_CONFLICTS = ("agreement", "rounding")
 
 
 def block_job(job: tuple[tuple, list[Claim], list[list[int]] | None]) -> tuple[list[list[int]], list[Compact]]:
     """Group one block into facts (unless the groups are known) and judge them.
 
     Verdicts come back by position (fact, claims in the block), not as objects, so that little
-    travels back from a worker.
+    travels back from a worker; each conflict with the reasons its claims were taken as one fact.
     """
     key, block, groups = job
     if groups is None:
@@ -78,8 +80,10 @@ def block_job(job: tuple[tuple, list[Claim], list[list[int]] | None]) -> tuple[l
     per_article = Counter(c.article for c in block)
     ctx = replace(_SHARED.ctx, alone=frozenset(id(c) for c in block if per_article[c.article] == 1))
     for fact, v in judge_facts(facts, ctx):
+        why = [] if v.verdict in _NOT_CONFLICTS or v.weak else \
+            why_same_fact(v.claims, ctx.kn, ctx.common_names, ctx.alone, ctx.firm_score)
         verdicts.append((index[id(fact)], v.check, v.verdict, [position[id(c)] for c in v.claims], v.detail,
-                         v.majority, list(v.outliers), v.weak))
+                         v.majority, list(v.outliers), v.weak, list(v.records), why))
     return groups, verdicts
 
 
@@ -177,10 +181,10 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     for (key, block), (groups, verdicts) in zip(blocks, results):
         block_facts = facts_of(block, groups, shared.kn)
         facts += block_facts
-        for n, check, verdict, positions, detail, majority, outliers, weak in verdicts:
+        for n, check, verdict, positions, detail, majority, outliers, weak, records, why in verdicts:
             fact = block_facts[n]
             judged.append((fact, Verdict(check, verdict, [block[i] for i in positions], detail, majority,
-                                         list(outliers), weak)))
+                                         list(outliers), weak, list(records), list(why))))
     facts = sort_facts(facts)
     order = {id(f): i for i, f in enumerate(facts)}
     judged.sort(key=lambda fv: order[id(fv[0])])

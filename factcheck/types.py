@@ -111,7 +111,11 @@ class Fact:
 
 @dataclass
 class Finding:
-    """A fact with a verdict, the rule that produced it and the evidence."""
+    """A fact with a verdict, the rule that produced it and the evidence.
+
+    ``records`` are the office-holder record entries that bear on it (holder, office, since,
+    until); ``why`` says why its claims were taken as one fact (filled for conflicts).
+    """
 
     code: str
     kind: str
@@ -125,3 +129,5 @@ class Finding:
     outliers: list[str] = field(default_factory=list)
     id: str = ""
     weak: str = ""
+    records: list[dict] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)

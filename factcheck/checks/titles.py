@@ -104,6 +104,20 @@ def _former_confirmed(claim: Claim, ctx: CheckContext) -> bool:
     return bool(named) and not any(h.holds_on(day) for h in named) and any(h.start < day for h in named)
 
 
+def records_on(claims: list[Claim], ctx: CheckContext) -> list[dict]:
+    """The record entries that bear on a cross-source title conflict: the offices of the same
+    kind (role) that the record shows the person holding on an involved article's date."""
+    cited: list[dict] = []
+    for claim in claims:
+        day = ctx.published.get(claim.article)
+        if day is None or not claim.qualifiers.get("role"):
+            continue
+        for h in holders_named(claim.qualifiers["person"], ctx.kn):
+            if h.holds_on(day) and h.role.split()[-1] == role_base(claim) and h.cited() not in cited:
+                cited.append(h.cited())
+    return cited
+
+
 def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     kn = ctx.kn
     verdicts: list[Verdict] = []
@@ -131,14 +145,14 @@ def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                                                    else "sitting")
         verdicts.append(Verdict("title.former_vs_sitting", "contradiction", evidence,
                                 f"{person} is called a former office-holder in one source and the sitting one "
-                                f"in another", majority, outliers))
+                                f"in another", majority, outliers, records=records_on(evidence, ctx)))
     if office_pairs:
         a, b = office_pairs[0]
         evidence = _involved(fact, office_pairs)
         majority, outliers = majority_and_outliers(evidence, _office)
         verdicts.append(Verdict("title.different_office", "contradiction", evidence,
                                 f"{person} is given two different offices: {a.value} and {b.value}",
-                                majority, outliers))
+                                majority, outliers, records=records_on(evidence, ctx)))
     verdicts += _spellings(fact)
     return verdicts
 
@@ -191,7 +205,8 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
                     portfolios_compatible(h.portfolio, q["portfolio"], kn):
                 out.append(Verdict("title.former_per_record", "contradiction", [claim],
                                    f"{h.person} held the office ({h.role}) on {day.isoformat()}, "
-                                   f"the article's date, yet is called former", h.person, [claim.article]))
+                                   f"the article's date, yet is called former", h.person, [claim.article],
+                                   records=[h.cited()]))
                 break
         return out
     if named:
@@ -204,7 +219,8 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
                 and len(q["person"].split()) == len(h.person.split())):
             out.append(Verdict("name.misspelled_holder", "possible_misspelling", [claim],
                                f"'{q['person']}' is close to '{h.person}', who held this office "
-                               f"({claim.value}) on {day.isoformat()}", h.person, [claim.article]))
+                               f"({claim.value}) on {day.isoformat()}", h.person, [claim.article],
+                               records=[h.cited()]))
     return out
 
 
@@ -218,7 +234,7 @@ def _untitled_against_record(claim: Claim, named: list, day, kn: Knowledge) -> l
             return [Verdict("name.misspelled_holder", "possible_misspelling", [claim],
                             f"'{person}' is close to '{h.person}', who held office ({h.role}"
                             + (f" of {h.portfolio}" if h.portfolio else "") + f") on {day.isoformat()}",
-                            h.person, [claim.article])]
+                            h.person, [claim.article], records=[h.cited()])]
     return []
 
 
@@ -238,7 +254,7 @@ def _office_per_record(claim: Claim, named: list, day, kn: Knowledge) -> list[Ve
     return [Verdict("title.office_per_record", "contradiction", [claim],
                     f"on {day.isoformat()} the record shows {theirs.person} as {claim.value}, and "
                     f"{mine.person} as {mine.role}" + (f" of {mine.portfolio}" if mine.portfolio else ""),
-                    theirs.person, [claim.article])]
+                    theirs.person, [claim.article], records=[theirs.cited(), mine.cited()])]
 
 
 def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
