@@ -41,6 +41,7 @@ class Report:
     timings: dict[str, float] = field(default_factory=dict)
     store_notes: list[str] = field(default_factory=list)
     possible: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """How many articles, claims, conflicts and corroborated facts the run has."""
@@ -56,7 +57,7 @@ class Report:
         what was skipped and the notes (plain JSON data)."""
         return {"counts": self.counts(), "severities": sorted({f.severity for f in self.findings}),
                 "skipped": [[s.path, s.reason] for s in self.skipped], "notes": list(self.notes),
-                "facts": self.facts}
+                "warnings": list(self.warnings), "facts": self.facts}
 
 
 def _exit_code(checked: bool, severities: list[str], min_severity: str) -> int:
@@ -80,6 +81,7 @@ class CachedReport(Report):
         self._rebuild = rebuild
         self.skipped = [Skipped(path, reason) for path, reason in summary["skipped"]]
         self.notes = list(summary["notes"])
+        self.warnings = list(summary["warnings"])
         self.facts = summary["facts"]
         self.timings = {}
         self.store_notes = []
@@ -234,14 +236,33 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
     agreements.sort(key=lambda f: (f.kind, f.subject, f.claims[0].key))
     possible.sort(key=lambda f: (f.kind, f.subject, f.claims[0].key))
     notes = list(notes or [])
+    encodings, warnings = encoding_notes(articles)
+    notes += encodings
     undated = sorted(a.id for a in articles if a.published is None)
     if undated:
         notes.append("no publication date for " + ", ".join(undated) +
                      ": weekdays and dates without a year in them are left unresolved")
     timings["check"] = time.perf_counter() - clock
     claims = sorted((c for batch in extraction.claims for c in batch), key=lambda c: c.key)
-    return Report(articles, claims, findings, agreements, skipped, notes, possible=possible,
+    return Report(articles, claims, findings, agreements, skipped, notes, possible=possible, warnings=warnings,
                   facts=sum(1 for f in facts if len({c.article for c in f.claims}) >= 2), timings=timings)
+
+
+def encoding_notes(articles: list[Article]) -> tuple[list[str], list[str]]:
+    """Notes naming the encoding of each article not read as UTF-8, and the warnings among them
+    (an encoding that was a weak guess, whose quotes may be misread)."""
+    notes, warnings = [], []
+    for a in sorted(articles, key=lambda a: a.id):
+        if a.encoding in (None, "utf-8"):
+            continue
+        if a.encoding_doubt:
+            note = (f"{a.id}: not UTF-8; read as {a.encoding}, a weak guess ({a.encoding_doubt}): "
+                    "check its quotes, or save it as UTF-8")
+            warnings.append(note)
+        else:
+            note = f"{a.id}: not UTF-8; read as {a.encoding}"
+        notes.append(note)
+    return notes, warnings
 
 
 def _attribute(fact) -> str:
@@ -476,10 +497,11 @@ def explain_rule(rule) -> str:
 
 
 def list_claims(inputs: list[Path], sources: Path | None = None, rules_dirs: list[Path] | None = None,
-                skipped_out: list[Skipped] | None = None) -> list[dict]:
+                skipped_out: list[Skipped] | None = None, warnings_out: list[str] | None = None) -> list[dict]:
     """Claims extracted from some articles, as rows (source, line, type, value, resolved, text).
 
-    Inputs that could not be read are appended to ``skipped_out`` when it is given."""
+    Inputs that could not be read are appended to ``skipped_out`` when it is given, and warnings
+    about the inputs (an encoding that was a weak guess) to ``warnings_out``."""
     from .report.common import claim_resolved, claim_value
 
     ruleset = load_rules_for(rules_dirs, load_config(Path.cwd()))
@@ -489,6 +511,8 @@ def list_claims(inputs: list[Path], sources: Path | None = None, rules_dirs: lis
     report = check_articles(arts, ruleset, skipped)
     if skipped_out is not None:
         skipped_out.extend(report.skipped)
+    if warnings_out is not None:
+        warnings_out.extend(report.warnings)
     return [{"source": c.article, "line": c.line, "start": c.start, "end": c.end, "type": c.type,
              "value": claim_value(c), "resolved": claim_resolved(c), "text": c.text} for c in report.claims]
 

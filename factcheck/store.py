@@ -177,14 +177,16 @@ def _article_json(a: Article) -> dict:
             "published": a.published.isoformat() if a.published else None,
             "blocks": [[b.start, b.end, b.kind] for b in a.blocks],
             "dropped": [[d.first_line, d.last_line, d.reason] for d in a.dropped],
-            "line_starts": a.line_starts, "line_map": a.line_map}
+            "line_starts": a.line_starts, "line_map": a.line_map, "encoding": a.encoding,
+            "encoding_doubt": a.encoding_doubt}
 
 
 def _article_from(d: dict) -> Article:
     return Article(id=d["id"], text=d["text"], norm=d["norm"], outlet=d["outlet"],
                    published=date.fromisoformat(d["published"]) if d["published"] else None,
                    blocks=[Block(*b) for b in d["blocks"]], dropped=[Dropped(*x) for x in d["dropped"]],
-                   line_starts=d["line_starts"], line_map=d["line_map"])
+                   line_starts=d["line_starts"], line_map=d["line_map"], encoding=d["encoding"],
+                   encoding_doubt=d["encoding_doubt"])
 
 
 _DECODE = {"articles": _article_from, "claims": lambda rows: [_claim_from(r) for r in rows],
