@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -129,13 +130,81 @@ def collect_inputs(inputs: list[Path]) -> tuple[list[Path], list[Skipped]]:
             files.extend(found)
         else:
             files.append(item)
-    unique = sorted(set(files), key=lambda p: (p.name, str(p)))
-    return unique, skipped
+    unique: dict[Path, Path] = {}
+    for path in files:
+        unique.setdefault(_absolute(path), path)
+    return sorted(unique.values(), key=lambda p: (p.name, str(p))), skipped
 
 
-def read_sources(paths: list[Path]) -> tuple[dict[str, articles_mod.SourceInfo], list[Skipped], list[str]]:
-    """Publication dates and outlets from sources.yaml files; problems are reported, not fatal."""
-    info: dict[str, articles_mod.SourceInfo] = {}
+def _absolute(path: Path) -> Path:
+    """The absolute, normalised form of a path ('..' and '.' resolved, links not followed)."""
+    return Path(os.path.abspath(path))
+
+
+def article_ids(files: list[Path]) -> dict[Path, str]:
+    """The id of each article file of a run: its bare file name when no other file of the run
+    has that name, else its path (with '/') relative to the folder all the run's files are in.
+
+    Ids depend only on which files a run reads, not on the current folder or on how the inputs
+    were spelled, so the same input always gives the same ids."""
+    by_name = Counter(p.name for p in files)
+    common = None
+    if any(n > 1 for n in by_name.values()):
+        try:
+            common = Path(os.path.commonpath([str(_absolute(p).parent) for p in files]))
+        except ValueError:  # files on different drives: their ids are absolute paths
+            common = None
+
+    def path_id(p: Path) -> str:
+        return _absolute(p).relative_to(common).as_posix() if common else _absolute(p).as_posix()
+
+    return {p: path_id(p) if by_name[p.name] > 1 else p.name for p in files}
+
+
+_SOURCES_FILE = "sources.yaml"
+
+
+def _source_places(inputs: list[Path], files: list[Path]) -> list[Path]:
+    """Where a run looks for sources.yaml: the folder of each article and every folder between it
+    and the input folder it was found in (whether or not a file is there)."""
+    roots = [_absolute(item) for item in inputs if item.is_dir()]
+    places: dict[Path, Path] = {}
+    for path in files:
+        folder = path.parent
+        while True:
+            places.setdefault(_absolute(folder / _SOURCES_FILE), folder / _SOURCES_FILE)
+            here = _absolute(folder)
+            if not any(root in here.parents for root in roots):
+                break
+            folder = folder.parent
+    return sorted(places.values(), key=str)
+
+
+def find_sources(inputs: list[Path], files: list[Path], sources: Path | None = None) -> list[Path]:
+    """The sources files of a run: ``sources`` when given, else every sources.yaml in the folder
+    of an article or in a folder between it and its input folder."""
+    if sources:
+        return [sources]
+    return [p for p in _source_places(inputs, files) if p.is_file()]
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """One entry of a sources file: the key as written, the file it names (absolute), and what
+    it says about that file."""
+
+    origin: Path
+    key: str
+    target: Path
+    info: articles_mod.SourceInfo
+
+
+def read_sources(paths: list[Path]) -> tuple[list[SourceEntry], list[Skipped], list[str]]:
+    """Publication dates and outlets from sources.yaml files; problems are reported, not fatal.
+
+    A key is a path relative to the folder of the sources file it is in (a bare file name is a
+    file in that folder)."""
+    entries: list[SourceEntry] = []
     skipped: list[Skipped] = []
     notes: list[str] = []
     for path in paths:
@@ -154,19 +223,46 @@ def read_sources(paths: list[Path]) -> tuple[dict[str, articles_mod.SourceInfo],
                 try:
                     published = date.fromisoformat(str(published))
                 except ValueError:
-                    notes.append(f"{path.name}: '{published}' for {name} is not a date (YYYY-MM-DD); ignored")
+                    notes.append(f"{path}: '{published}' for {name} is not a date (YYYY-MM-DD); ignored")
                     published = None
             outlet = entry.get("outlet")
-            info[str(name)] = articles_mod.SourceInfo(str(outlet) if outlet else None, published)
-    return info, skipped, notes
+            entries.append(SourceEntry(path, str(name), _absolute(path.parent / str(name)),
+                                       articles_mod.SourceInfo(str(outlet) if outlet else None, published)))
+    return entries, skipped, notes
 
 
-def _article_id(path: Path, taken: set[str]) -> str:
-    name = path.name
-    if name in taken:
-        name = str(path)
-    taken.add(name)
-    return name
+def match_sources(entries: list[SourceEntry], files: list[Path], ids: dict[Path, str],
+                  explicit: bool = False) -> tuple[dict[Path, articles_mod.SourceInfo], list[str]]:
+    """What the sources files say about each article file, and notes on entries that name none.
+
+    An entry applies to the file its key names. Where two sources files name one article, the
+    one in the deeper folder (nearer the article) wins. With ``explicit`` (a file given with
+    --sources), a bare name that names no file beside it applies to the one input of that name,
+    as it always has; when several inputs have that name it applies to none, with a note.
+    """
+    by_path = {_absolute(p): p for p in files}
+    by_name: dict[str, list[Path]] = {}
+    for p in files:
+        by_name.setdefault(p.name, []).append(p)
+    chosen: dict[Path, tuple[int, articles_mod.SourceInfo]] = {}
+    notes: list[str] = []
+    for entry in entries:
+        path = by_path.get(entry.target)
+        bare = "/" not in entry.key and os.sep not in entry.key
+        if path is None and explicit and bare and len(by_name.get(entry.key, [])) > 1:
+            notes.append(f"{entry.origin}: {entry.key} could be any of "
+                         f"{', '.join(sorted(ids[p] for p in by_name[entry.key]))}; "
+                         "write its path relative to the sources file's folder (ignored)")
+            continue
+        if path is None and explicit and bare and by_name.get(entry.key):
+            path = by_name[entry.key][0]
+        if path is None:
+            notes.append(f"{entry.origin}: names {entry.key}, which is not among the inputs")
+            continue
+        depth = len(_absolute(entry.origin).parent.parts)
+        if path not in chosen or depth > chosen[path][0]:
+            chosen[path] = (depth, entry.info)
+    return {p: info for p, (_, info) in chosen.items()}, notes
 
 
 def extract_all(articles: list[Article], kn, jobs: int = 1, store=None, version: str = "",
@@ -304,31 +400,27 @@ def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
     taken parsed from it.
     """
     files, skipped = collect_inputs(inputs)
-    source_files = [sources] if sources else sorted({p.parent / "sources.yaml" for p in files
-                                                     if (p.parent / "sources.yaml").is_file()})
+    source_files = find_sources(inputs, files, sources)
     notes: list[str] = []
     if sources and not sources.is_file():
         skipped.append(Skipped(str(sources), "sources file not found"))
         source_files = []
-    info, bad_sources, source_notes = read_sources(source_files)
+    entries, bad_sources, source_notes = read_sources(source_files)
     skipped += bad_sources
     notes += source_notes
     if not source_files:
         notes.append("no sources.yaml found: outlets and publication dates unknown")
-    names = {p.name for p in files}
-    for name in sorted(info):
-        if name not in names:
-            notes.append(f"sources.yaml names {name}, which is not among the inputs")
+    ids = article_ids(files)
+    info, match_notes = match_sources(entries, files, ids, explicit=sources is not None)
+    notes += match_notes
     loaded: list[tuple[Path, str, str, bytes, articles_mod.SourceInfo]] = []
-    taken: set[str] = set()
     for path in files:
-        article_id = _article_id(path, taken)
         try:
             raw = articles_mod.read_bytes(path, max_bytes)
         except articles_mod.InputError as exc:
             skipped.append(Skipped(str(path), str(exc)))
             continue
-        loaded.append((path, article_id, articles_mod.input_kind(path), raw, info.get(path.name, articles_mod.SourceInfo())))
+        loaded.append((path, ids[path], articles_mod.input_kind(path), raw, info.get(path, articles_mod.SourceInfo())))
     arts, skipped = _parse_all(loaded, ruleset, store, version, skipped)
     stated = {article_id: src.published for _, article_id, _, _, src in loaded}
     for a in arts:
@@ -439,7 +531,7 @@ def _run_key(inputs: list[Path], sources: Path | None, formats, ruleset: RuleSet
     from .store import run_key, run_version
 
     files, missing = collect_inputs(inputs)
-    source_files = [sources] if sources else sorted({p.parent / "sources.yaml" for p in files})
+    source_files = [sources] if sources else _source_places(inputs, files)
     entries = [(s.path, "missing") for s in missing]
     for path in files + source_files:
         try:
