@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .claims.counts import VERB_MARK
-from .knowledge import Knowledge
+from .knowledge import Knowledge, lemma
 from .names import (
     name_tokens,
     near_spelling,
@@ -500,3 +500,65 @@ def align(claims: list[Claim], kn: Knowledge, params: AlignParams | None = None,
     for key, block in blocks_of(claims):
         facts += facts_of(block, group_block(key, block, kn, params, stories), kn)
     return sort_facts(facts)
+
+
+def _is_common(name: str, common: frozenset[str]) -> bool:
+    words = [w for w in name.replace("-", " ").split() if len(w) > 2]
+    return bool(words) and all(w in common for w in words)
+
+
+def shared_evidence(a: Claim, b: Claim, kn: Knowledge, common: frozenset[str] = frozenset()) -> list[str]:
+    """Why two claims may be taken as one fact, beyond their measure: the specific words both
+    sentences give it (modifiers, the period, the people, names the whole story does not use).
+    Empty when all they share is what every sentence of the story shares."""
+    why = []
+    mods = sorted(m.lstrip(VERB_MARK) for m in a.mods & b.mods
+                  if not _is_common(m.lstrip(VERB_MARK), common) and m not in kn.generic_modifiers)
+    if mods:
+        why.append("both say " + ", ".join(mods))
+    if a.period and a.period == b.period:
+        why.append(f"both of {a.period.capitalize()}")
+    days = sorted(_days_named(a.sentence, kn) & _days_named(b.sentence, kn))
+    if days:
+        why.append("both of " + ", ".join(d.capitalize() for d in days))
+    if a.persons and b.persons and person_sets_match(a.persons, b.persons):
+        why.append("the same people")
+    names = sorted(n for n in a.names & b.names if not _is_common(n, common))
+    if names:
+        why.append("both name " + ", ".join(names))
+
+    story = {w for n in a.names & b.names if _is_common(n, common) for w in n.split()} | \
+        {w for w in a.context & b.context if w in common and (w in a.names or w in b.names)
+         and not _title_case_only(w, a, b)}
+
+    def said(claim: Claim) -> dict[str, str]:
+        return {_word_key(w): w for w in claim.context
+                if len(w) > 2 and w != claim.head and w not in story and w not in kn.unit_of
+                and w not in kn.measure_units and w not in kn.scales and w not in kn.generic_modifiers}
+
+    in_a = said(a)
+    words = sorted(in_a[w] for w in in_a.keys() & said(b).keys())
+    if len(words) >= 2:
+        why.append("both say " + ", ".join(words))
+    return why
+
+
+def _title_case_only(word: str, a: Claim, b: Claim) -> bool:
+    """True when a word is written in lower case in one of the sentences: a common word that a
+    Title Case heading capitalised, not a name."""
+    return any(word in (x.strip(".,;:()\"'") for x in c.sentence.split()) for c in (a, b))
+
+
+def _word_key(word: str) -> str:
+    """A word's lemma with a doubled last letter undone, so that 'kill' meets 'killed'."""
+    key = lemma(word)
+    return key[:-1] if len(key) > 3 and key[-1] == key[-2] else key
+
+
+def _days_named(sentence: str, kn: Knowledge) -> set[str]:
+    return {w for w in (x.strip(".,;:()\"'").lower() for x in sentence.split()) if w in kn.weekdays}
+
+
+def context_score(a: Claim, b: Claim) -> float:
+    """How alike two claims' clause words are (rapidfuzz token sort ratio, 0-100)."""
+    return float(fuzz.token_sort_ratio(_slot_text(a), _slot_text(b)))

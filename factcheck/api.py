@@ -1,8 +1,10 @@
 """The library behind the CLI: read articles, extract, align, check, report."""
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import articles as articles_mod
+from . import progress as progress_mod
 from .checks import CheckContext
 from .config import Config, load_config
 from .rules import RuleSet, load_ruleset
@@ -22,6 +25,7 @@ ALL_FORMATS = ("md", "json", "csv", "claimreview", "html")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 # Verdicts that say the sources agree: figures that differ only by rounding corroborate each other.
 CORROBORATING = ("agreement", "rounding")
+_GLOB_CHARS = frozenset("*?[")
 
 
 class UsageError(Exception):
@@ -43,6 +47,7 @@ class Report:
     store_notes: list[str] = field(default_factory=list)
     possible: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    generator: dict = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         """How many articles, claims, conflicts and corroborated facts the run has."""
@@ -86,6 +91,7 @@ class CachedReport(Report):
         self.facts = summary["facts"]
         self.timings = {}
         self.store_notes = []
+        self.generator = {}
 
     def __getattr__(self, name: str):
         if name not in CachedReport._LAZY:
@@ -104,6 +110,38 @@ class CachedReport(Report):
         return _exit_code(self._summary["counts"]["articles"] > 0, self._summary["severities"], min_severity)
 
 
+def package_version() -> str:
+    """The installed factcheck's version, from the package metadata ('0+unknown' when not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("factcheck")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def parse_severity(value: str, what: str) -> str:
+    """A severity threshold (error, warning or info) as given; anything else is a UsageError
+    naming ``what`` (the option or key it came from)."""
+    if value not in SEVERITY_RANK:
+        raise UsageError(f"{what}: '{value}' is not a severity; use error, warning or info")
+    return value
+
+
+def generator_info(ruleset: RuleSet, config: Config, formats: tuple[str, ...] = DEFAULT_FORMATS,
+                   select: list[str] | None = None, ignore: list[str] | None = None) -> dict:
+    """What made a report: factcheck's version, the rule set's hash and the run's options.
+
+    The options are the ones in force (command line over configuration), formats in their
+    canonical order, so two runs asked for the same thing in another spelling say the same.
+    """
+    chosen, dropped = _selection(config, select, ignore)
+    return {"name": "factcheck", "version": package_version(), "rules_hash": ruleset.digest(),
+            "options": {"formats": [f for f in ALL_FORMATS if f in formats], "select": list(chosen),
+                        "ignore": list(dropped), "extend_select": list(config.extend_select),
+                        "severity": dict(sorted(config.severity.items())), "fail_on": config.min_severity}}
+
+
 def default_rules_dir() -> Path:
     """The built-in rule folder: ./rules when present, else the one shipped beside the package."""
     here = Path("rules")
@@ -113,27 +151,66 @@ def default_rules_dir() -> Path:
 
 
 def collect_inputs(inputs: list[Path]) -> tuple[list[Path], list[Skipped]]:
-    """Article files named by the inputs (files or folders, not following directory links)."""
+    """Article files named by the inputs: files, folders (not following directory links) and glob
+    patterns (``**`` for any depth of folders).
+
+    A path that exists is taken as it is, even when its name holds a glob character. A pattern
+    takes the article files (by suffix) and folders it matches; one that matches none is skipped
+    with a reason, as a missing path is.
+    """
     files: list[Path] = []
     skipped: list[Skipped] = []
     for item in inputs:
-        if not item.exists():
-            skipped.append(Skipped(str(item), "no such file or folder"))
-        elif item.is_dir():
-            found = []
-            for root, dirs, names in os.walk(item, followlinks=False):
-                dirs.sort()
-                for name in sorted(names):
-                    path = Path(root) / name
-                    if path.suffix.lower() in articles_mod.ARTICLE_SUFFIXES:
-                        found.append(path)
-            files.extend(found)
+        if item.exists():
+            files.extend(_article_files(item))
+        elif _GLOB_CHARS.intersection(str(item)):
+            matches = [Path(m) for m in sorted(glob.glob(str(item), recursive=True))]
+            found = [f for m in matches if m.is_dir() or _is_article_file(m) for f in _article_files(m)]
+            if found:
+                files.extend(found)
+            else:
+                skipped.append(Skipped(str(item), "no article file matches this pattern" if matches
+                                       else "no file or folder matches this pattern"))
         else:
-            files.append(item)
+            skipped.append(Skipped(str(item), "no such file or folder"))
     unique: dict[Path, Path] = {}
     for path in files:
         unique.setdefault(_absolute(path), path)
     return sorted(unique.values(), key=lambda p: (p.name, str(p))), skipped
+
+
+def _is_article_file(path: Path) -> bool:
+    return path.suffix.lower() in articles_mod.ARTICLE_SUFFIXES
+
+
+def _article_files(item: Path) -> list[Path]:
+    if not item.is_dir():
+        return [item]
+    found = []
+    for root, dirs, names in os.walk(item, followlinks=False):
+        dirs.sort()
+        found.extend(Path(root) / name for name in sorted(names) if _is_article_file(Path(name)))
+    return found
+
+
+def expand_stdin(inputs: list[Path], stdin=None) -> list[Path]:
+    """The inputs with ``-`` replaced by the paths listed on ``stdin`` (default: sys.stdin), one a
+    line; blank lines are ignored. The list is read once, at the first ``-``.
+
+    A UsageError when ``-`` was the only input and standard input lists no path.
+    """
+    out: list[Path] = []
+    listed = None
+    for item in inputs:
+        if str(item) != "-":
+            out.append(item)
+        elif listed is None:
+            stream = sys.stdin if stdin is None else stdin
+            listed = [Path(line.strip()) for line in stream.read().splitlines() if line.strip()]
+            out.extend(listed)
+    if listed == [] and not out:
+        raise UsageError("'-' reads the input paths from standard input, which lists none")
+    return out
 
 
 def _absolute(path: Path) -> Path:
@@ -164,10 +241,28 @@ def article_ids(files: list[Path]) -> dict[Path, str]:
 _SOURCES_FILE = "sources.yaml"
 
 
+def _input_folders(inputs: list[Path]) -> list[Path]:
+    """The folders the inputs search (absolute): each input that is a folder, and for a glob
+    pattern the folder its fixed part names ('corpus' for 'corpus/**/*.txt', '.' for '*.txt')."""
+    folders = []
+    for item in inputs:
+        if not item.exists() and _GLOB_CHARS.intersection(str(item)):
+            fixed = []
+            for part in item.parts:
+                if _GLOB_CHARS.intersection(part):
+                    break
+                fixed.append(part)
+            item = Path(*fixed) if fixed else Path(".")
+        if item.is_dir():
+            folders.append(_absolute(item))
+    return folders
+
+
 def _source_places(inputs: list[Path], files: list[Path]) -> list[Path]:
     """Where a run looks for sources.yaml: the folder of each article and every folder between it
-    and the input folder it was found in (whether or not a file is there)."""
-    roots = [_absolute(item) for item in inputs if item.is_dir()]
+    and the input folder (or the fixed folder of the glob pattern) it was found in (whether or
+    not a file is there)."""
+    roots = _input_folders(inputs)
     places: dict[Path, Path] = {}
     for path in files:
         folder = path.parent
@@ -285,11 +380,13 @@ def extract_all(articles: list[Article], kn, jobs: int = 1, store=None, version:
 
 def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skipped] | None = None,
                    notes: list[str] | None = None, jobs: int = 1, store=None, version: str = "",
-                   engine: str = "local", scheduler: str | None = None, align_version: str = "") -> Report:
+                   engine: str = "local", scheduler: str | None = None, align_version: str = "",
+                   progress: progress_mod.ProgressFn | None = None) -> Report:
     """Extract, align and check already-read articles.
 
     ``store`` (a ClaimStore) caches claims under ``version`` and block groupings under
     ``align_version``; ``engine`` and ``jobs`` say where the work runs. None of them changes the result.
+    ``progress(stage, done, total)`` is told how far extraction and alignment are.
     """
     from .engines import make_engine
     from .pipeline import Shared, align_and_check, extract
@@ -302,11 +399,11 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
     skipped = list(skipped or [])
     try:
         clock = time.perf_counter()
-        extraction = extract(articles, runner, shared, store, version)
+        extraction = extract(articles, runner, shared, store, version, progress)
         skipped += extraction.failed
         timings = {"extract": time.perf_counter() - clock}
         clock = time.perf_counter()
-        facts, judged = align_and_check(extraction, articles, runner, shared, store, align_version)
+        facts, judged = align_and_check(extraction, articles, runner, shared, store, align_version, progress)
         timings["align"] = time.perf_counter() - clock
     finally:
         runner.close()
@@ -387,19 +484,24 @@ def load_rules_for(rules_dirs: list[Path] | None, config: Config, select: list[s
                    ignore: list[str] | None = None) -> RuleSet:
     """The rule set a run uses: built-in rules, then config and CLI folders, filtered by select/ignore."""
     folders = list(rules_dirs or [default_rules_dir()]) + [Path(p) for p in config.rules]
-    return load_ruleset(folders, select or config.select, ignore if ignore is not None else config.ignore,
-                        config.extend_select, config.severity)
+    chosen, dropped = _selection(config, select, ignore)
+    return load_ruleset(folders, chosen, dropped, config.extend_select, config.severity)
+
+
+def _selection(config: Config, select: list[str] | None, ignore: list[str] | None) -> tuple[list[str], list[str]]:
+    return (select or config.select), (ignore if ignore is not None else config.ignore)
 
 
 def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
-                max_bytes: int = articles_mod.MAX_BYTES, store=None,
-                version: str = "") -> tuple[list[Article], list[Skipped], list[str]]:
+                max_bytes: int = articles_mod.MAX_BYTES, store=None, version: str = "",
+                progress: progress_mod.ProgressFn | None = None) -> tuple[list[Article], list[Skipped], list[str]]:
     """Read every article the inputs name, with sources.yaml metadata; bad files are skipped with a reason.
 
     With a ``store``, an article whose file, metadata and reader ``version`` were seen before is
-    taken parsed from it.
+    taken parsed from it. ``progress(stage, done, total)`` is told how many files have been read.
     """
     files, skipped = collect_inputs(inputs)
+    stage = progress_mod.Stage(progress, progress_mod.READ, len(files))
     source_files = find_sources(inputs, files, sources)
     notes: list[str] = []
     if sources and not sources.is_file():
@@ -419,9 +521,10 @@ def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
             raw = articles_mod.read_bytes(path, max_bytes)
         except articles_mod.InputError as exc:
             skipped.append(Skipped(str(path), str(exc)))
+            stage.advance()
             continue
         loaded.append((path, ids[path], articles_mod.input_kind(path), raw, info.get(path, articles_mod.SourceInfo())))
-    arts, skipped = _parse_all(loaded, ruleset, store, version, skipped)
+    arts, skipped = _parse_all(loaded, ruleset, store, version, skipped, stage)
     stated = {article_id: src.published for _, article_id, _, _, src in loaded}
     for a in arts:
         if a.published and not stated.get(a.id):
@@ -430,7 +533,7 @@ def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
     return arts, skipped, notes
 
 
-def _parse_all(loaded, ruleset: RuleSet, store, version: str, skipped: list[Skipped]):
+def _parse_all(loaded, ruleset: RuleSet, store, version: str, skipped: list[Skipped], stage: progress_mod.Stage):
     from .store import file_key
 
     keys = [file_key(raw, article_id, kind, src.outlet, src.published, version)
@@ -444,13 +547,16 @@ def _parse_all(loaded, ruleset: RuleSet, store, version: str, skipped: list[Skip
                 article = articles_mod.article_from_bytes(raw, kind, article_id, src, ruleset.knowledge)
             except articles_mod.InputError as exc:
                 skipped.append(Skipped(str(path), str(exc)))
+                stage.advance()
                 continue
             except Exception as exc:
                 skipped.append(Skipped(str(path), f"could not be read: {type(exc).__name__}: {exc}"))
+                stage.advance()
                 continue
             if store:
                 fresh.append((keys[n], article))
         arts.append(article)
+        stage.advance()
     if store:
         store.put_many("articles", fresh)
     return arts, skipped
@@ -460,11 +566,17 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
         rules_dirs: list[Path] | None = None, formats: tuple[str, ...] = DEFAULT_FORMATS,
         select: list[str] | None = None, ignore: list[str] | None = None,
         config: Config | None = None, jobs: int = 1, store_path: Path | None = None,
-        engine: str = "local", scheduler: str | None = None, progress=None,
-        reuse_reports: bool = True) -> Report:
+        engine: str = "local", scheduler: str | None = None,
+        progress: progress_mod.ProgressFn | None = None, reuse_reports: bool = True, stdin=None) -> Report:
     """The whole job: read inputs, check them, write the reports; returns the Report.
 
-    ``progress(stage)`` is called as each stage starts (the CLI shows it on a terminal).
+    Inputs are files, folders or glob patterns (see collect_inputs); ``-`` stands for the paths
+    listed on ``stdin`` (default: sys.stdin). ``config.min_severity`` is the run's threshold for
+    exit 1 (recorded with the other options in the report's ``generator`` header).
+
+    ``progress(stage, done, total)`` is told how far each stage is (the CLI shows it on a
+    terminal): articles read, names found, claims extracted, blocks aligned, with ``total``
+    None for a stage without a count (see factcheck.progress).
 
     With ``store_path``, claims are cached in an SQLite store and only new or changed articles
     are extracted again; problems with the store are reported in the run's notes on stderr only.
@@ -475,42 +587,44 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
     from .report import render_reports, write_rendered
     from .store import ClaimStore, aligner_version, extractor_version
 
+    inputs = expand_stdin(inputs, stdin)
     config = config or load_config(Path.cwd())
+    parse_severity(config.min_severity, "min-severity")
     ruleset = load_rules_for(rules_dirs, config, select, ignore)
     folders = list(rules_dirs or [default_rules_dir()]) + [Path(p) for p in config.rules]
-    say = progress or (lambda stage: None)
+    header = generator_info(ruleset, config, formats, select, ignore)
     store = ClaimStore(store_path) if store_path else None
     try:
         run_key = None
         if store and reuse_reports and out is not None:
             clock = time.perf_counter()
-            run_key = _run_key(inputs, sources, formats, ruleset, folders)
+            run_key = _run_key(inputs, sources, formats, ruleset, folders, header)
             earlier = store.get_run(run_key)
             if earlier is not None:
                 summary, outputs = earlier
-                say("writing the reports of an identical earlier run")
+                progress_mod.announce(progress, progress_mod.REUSE)
                 read_time = time.perf_counter() - clock
                 write_rendered(out, outputs)
                 report = CachedReport(summary, lambda: run(
                     inputs, None, sources, rules_dirs, formats, select, ignore, config, jobs, store_path,
                     engine, scheduler, reuse_reports=False))
+                report.generator = header
                 report.timings = {"read": read_time, "report": time.perf_counter() - clock - read_time}
                 report.store_notes = store.notes + [store.summary()]
                 return report
         version = extractor_version(folders) if store else ""
-        say("reading articles")
         clock = time.perf_counter()
-        arts, skipped, notes = read_inputs(inputs, sources, ruleset, store=store, version=version)
+        arts, skipped, notes = read_inputs(inputs, sources, ruleset, store=store, version=version, progress=progress)
         read_time = time.perf_counter() - clock
-        say(f"extracting, aligning and checking {len(arts)} articles")
         report = check_articles(arts, ruleset, skipped, notes, jobs=jobs, store=store, version=version,
                                 engine=engine, scheduler=scheduler,
-                                align_version=aligner_version(folders) if store else "")
+                                align_version=aligner_version(folders) if store else "", progress=progress)
+        report.generator = header
         report.timings = {"read": read_time, **report.timings}
         if out is not None and not report.articles:
             report.notes.append(f"nothing could be checked: the reports in {out} are left as they were")
         elif out is not None:
-            say("writing reports")
+            progress_mod.announce(progress, progress_mod.WRITE)
             clock = time.perf_counter()
             rendered = render_reports(report, formats, ruleset)
             write_rendered(out, rendered)
@@ -525,9 +639,11 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
     return report
 
 
-def _run_key(inputs: list[Path], sources: Path | None, formats, ruleset: RuleSet, folders: list[Path]) -> str:
+def _run_key(inputs: list[Path], sources: Path | None, formats, ruleset: RuleSet, folders: list[Path],
+             header: dict) -> str:
     """What a run's reports depend on: each input file's bytes (or why it cannot be read), the
-    sources files, the rules in force, the formats and the code and rule files."""
+    sources files, the rules in force, the formats, the code and rule files, and the report header
+    (version and options)."""
     from .store import run_key, run_version
 
     files, missing = collect_inputs(inputs)
@@ -539,7 +655,7 @@ def _run_key(inputs: list[Path], sources: Path | None, formats, ruleset: RuleSet
         except articles_mod.InputError as exc:
             content = f"unreadable: {exc}"
         entries.append((str(path), content))
-    settings = repr((sorted(formats), str(sources), ruleset.rules))
+    settings = repr((sorted(formats), str(sources), ruleset.rules, header))
     return run_key(run_version(folders), entries, settings)
 
 
@@ -589,15 +705,17 @@ def explain_rule(rule) -> str:
 
 
 def list_claims(inputs: list[Path], sources: Path | None = None, rules_dirs: list[Path] | None = None,
-                skipped_out: list[Skipped] | None = None, warnings_out: list[str] | None = None) -> list[dict]:
+                skipped_out: list[Skipped] | None = None, warnings_out: list[str] | None = None,
+                stdin=None) -> list[dict]:
     """Claims extracted from some articles, as rows (source, line, type, value, resolved, text).
 
-    Inputs that could not be read are appended to ``skipped_out`` when it is given, and warnings
-    about the inputs (an encoding that was a weak guess) to ``warnings_out``."""
+    Inputs are as for run (``-`` reads paths from ``stdin``). Inputs that could not be read are
+    appended to ``skipped_out`` when it is given, and warnings about the inputs (an encoding that
+    was a weak guess) to ``warnings_out``."""
     from .report.common import claim_resolved, claim_value
 
     ruleset = load_rules_for(rules_dirs, load_config(Path.cwd()))
-    arts, skipped, _ = read_inputs(inputs, sources, ruleset)
+    arts, skipped, _ = read_inputs(expand_stdin(inputs, stdin), sources, ruleset)
     if not arts:
         raise UsageError("no article could be read: " + "; ".join(f"{s.path}: {s.reason}" for s in skipped))
     report = check_articles(arts, ruleset, skipped)

@@ -7,6 +7,8 @@ import os
 import sys
 import time
 import traceback
+from dataclasses import replace
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -44,10 +46,26 @@ def _guard(fn):
         _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {api.package_version()}")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def main_options(debug: bool = typer.Option(False, "--debug", help="Show Python tracebacks on errors.")) -> None:
+def main_options(debug: bool = typer.Option(False, "--debug", help="Show Python tracebacks on errors."),
+                 version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                              help="Print factcheck's version and exit.")) -> None:
     """factcheck: source-consistency fact checking."""
     _state["debug"] = debug
+
+
+class FailOn(str, Enum):
+    """The lowest severity of conflict that sets exit 1."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
 
 
 def _split(values: Optional[List[str]]) -> Optional[List[str]]:
@@ -57,7 +75,9 @@ def _split(values: Optional[List[str]]) -> Optional[List[str]]:
 
 
 @app.command()
-def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders (default: seeds/)."),
+def run(inputs: List[Path] = typer.Argument(None, help="Article files, folders or glob patterns ('seeds/*.txt', "
+                                             "'**' for any depth); '-' reads paths from stdin, one a line "
+                                             "(default: seeds/)."),
         out: Path = typer.Option(Path("reports"), "--out", help="Folder for report.md, conflicts.json, claims.csv."),
         sources: Optional[Path] = typer.Option(None, "--sources", help="sources.yaml with outlets and dates."),
         rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s); default: built-in rules/."),
@@ -71,6 +91,9 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders
         engine: str = typer.Option("local", "--engine", help="local (process pool) or dask."),
         scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT "
                                                 "(default: a LocalCluster of two workers)."),
+        fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
+                                                 help="Lowest severity of conflict that sets exit 1 "
+                                                      "(default: min-severity in the configuration, else info: any conflict)."),
         quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors.")) -> None:
     """Extract claims, align them across articles and report the conflicts."""
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
@@ -81,6 +104,8 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders
         _fail(f"unknown engine '{engine}'; use local or dask")
     started = time.perf_counter()
     config = _guard(lambda: load_config(Path.cwd()))
+    if fail_on is not None:
+        config = replace(config, min_severity=fail_on.value)
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     with _progress(quiet) as say:
         report = _guard(lambda: api.run(list(inputs or [Path("seeds")]), out, sources, rules, formats,
@@ -107,14 +132,17 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files or folders
 
 @contextlib.contextmanager
 def _progress(quiet: bool):
-    """A rich status line on stderr when it is a terminal (not with --quiet, not in CI)."""
+    """Rich progress bars on stderr when it is a terminal (not with --quiet, not in CI); yields
+    the progress callback for api.run, or None."""
     if quiet or os.environ.get("CI") or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
 
-    with Console(stderr=True).status("factcheck: starting") as status:
-        yield lambda stage: status.update(f"factcheck: {stage}…")
+    from .progressbar import ProgressBars
+
+    with ProgressBars(Console(stderr=True)) as bars:
+        yield bars
 
 
 @app.command("rules")
@@ -142,7 +170,7 @@ def rule_cmd(code: str = typer.Argument(..., help="A rule code, e.g. TTL001."),
 
 
 @app.command("claims")
-def claims_cmd(files: List[Path] = typer.Argument(..., help="Article files or folders."),
+def claims_cmd(files: List[Path] = typer.Argument(..., help="Article files, folders or glob patterns; '-' reads paths from stdin."),
                sources: Optional[Path] = typer.Option(None, "--sources", help="sources.yaml with dates."),
                as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
                rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s).")) -> None:

@@ -5,6 +5,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .rules import SEVERITIES
 from .yamlio import RuleError
 
 KEYS = {"select", "ignore", "extend-select", "rules", "severity", "min-severity"}
@@ -19,7 +20,7 @@ class Config:
     extend_select: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
-    min_severity: str = "info"
+    min_severity: str = "info"  # the lowest severity of conflict that sets exit 1 (`--fail-on` overrides it)
 
 
 def _table(path: Path) -> dict | None:
@@ -49,7 +50,10 @@ def parse_config(table: dict, path: Path) -> Config:
     if unknown:
         raise RuleError(path, None, f"unknown [tool.factcheck] key(s): {', '.join(sorted(unknown))}")
     base = Path(path).parent
+    threshold = str(table.get("min-severity", "info"))
+    if threshold not in SEVERITIES:
+        raise RuleError(path, None, f"min-severity: '{threshold}' is not one of {', '.join(SEVERITIES)}")
     return Config(select=list(table.get("select", ["ALL"])), ignore=list(table.get("ignore", [])),
                   extend_select=list(table.get("extend-select", [])),
                   rules=[str(base / p) for p in table.get("rules", [])],
-                  severity=dict(table.get("severity", {})), min_severity=str(table.get("min-severity", "info")))
+                  severity=dict(table.get("severity", {})), min_severity=threshold)

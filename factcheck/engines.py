@@ -1,6 +1,7 @@
 """Where the pipeline's per-article and per-block jobs run: here, in a process pool, or on Dask.
 
 Every engine returns results in input order, so a report does not depend on where it was made.
+``map`` calls ``tick(n)`` in this process as n more items are done, for a progress display.
 The Dask engine uses an existing cluster at ``scheduler``, else a LocalCluster of two worker
 processes; what every job needs (knowledge, check context) is sent to each worker once.
 """
@@ -18,14 +19,22 @@ class LocalEngine:
         self._pool = None
         self._pool_shared = None
 
-    def map(self, fn, items: list, shared, batch: int = 0) -> list:
+    def map(self, fn, items: list, shared, batch: int = 0, tick=None) -> list:
         """fn over items, in input order."""
         if self.jobs <= 1 or len(items) < 2 * self.jobs:
             pipeline.set_shared(shared)
-            return [fn(x) for x in items]
-        pool = self._pool_for(shared)
-        chunk = batch or max(1, len(items) // (self.jobs * 8))
-        return list(pool.map(fn, items, chunksize=chunk))
+            results = (fn(x) for x in items)
+        else:
+            pool = self._pool_for(shared)
+            chunk = batch or max(1, len(items) // (self.jobs * 8))
+            results = pool.map(fn, items, chunksize=chunk)
+        if tick is None:
+            return list(results)
+        out = []
+        for result in results:
+            out.append(result)
+            tick(1)
+        return out
 
     def _pool_for(self, shared):
         if self._pool is None or self._pool_shared is not shared:
@@ -70,7 +79,7 @@ class DaskEngine:
         self._shared = None
         self._shared_future = None
 
-    def map(self, fn, items: list, shared, batch: int = 64) -> list:
+    def map(self, fn, items: list, shared, batch: int = 64, tick=None) -> list:
         """fn over items on the cluster (batch items a task), in input order."""
         if not items:
             return []
@@ -81,6 +90,12 @@ class DaskEngine:
         batches = [items[i:i + size] for i in range(0, len(items), size)]
         futures = self.client.map(_run_batch, [fn] * len(batches), [self._shared_future] * len(batches), batches,
                                   pure=False)
+        if tick is not None:
+            from distributed import as_completed
+
+            size_of = {f.key: len(b) for f, b in zip(futures, batches)}
+            for done in as_completed(futures):
+                tick(size_of[done.key])
         return [x for part in self.client.gather(futures) for x in part]
 
     def close(self) -> None:

@@ -10,12 +10,14 @@ the same content, so a re-run only works on what changed.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .align import AlignParams, blocks_of, facts_of, group_block, sort_facts
 from .checks import CheckContext, Verdict, judge_facts
 from .claims import extract_claims, first_pass, people_by_word, people_used
 from .knowledge import Knowledge
+from .progress import ALIGN, EXTRACT, NAMES, ProgressFn, Stage
 from .stories import Stories, everyone_related
 from .types import Article, Claim, Fact, Skipped
 
@@ -74,7 +76,9 @@ def block_job(job: tuple[tuple, list[Claim], list[list[int]] | None]) -> tuple[l
     verdicts = []
     facts = facts_of(block, groups, _SHARED.kn)
     index = {id(f): n for n, f in enumerate(facts)}
-    for fact, v in judge_facts(facts, _SHARED.ctx):
+    per_article = Counter(c.article for c in block)
+    ctx = replace(_SHARED.ctx, alone=frozenset(id(c) for c in block if per_article[c.article] == 1))
+    for fact, v in judge_facts(facts, ctx):
         verdicts.append((index[id(fact)], v.check, v.verdict, [position[id(c)] for c in v.claims], v.detail,
                          v.majority, list(v.outliers), v.weak))
     return groups, verdicts
@@ -91,10 +95,12 @@ class Extraction:
     story_words: dict[str, set[str]] = field(default_factory=dict)
 
 
-def extract(articles: list[Article], engine, shared: Shared, store=None, version: str = "") -> Extraction:
+def extract(articles: list[Article], engine, shared: Shared, store=None, version: str = "",
+            progress: ProgressFn | None = None) -> Extraction:
     """Claims of all articles: from the store when cached, else extracted by the engine.
 
-    The result is the same whatever the engine and whatever the store holds.
+    The result is the same whatever the engine and whatever the store holds. ``progress`` is told
+    how many articles have gone through each of the two passes (names, then claims).
     """
     from .store import article_key, claims_key
 
@@ -103,7 +109,9 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
     named = store.get_many("people", akeys) if store else [None] * n
     todo = [i for i in range(n) if named[i] is None]
     unread: dict[int, str] = {}
-    for i, found in zip(todo, engine.map(people_job, [articles[i] for i in todo], shared)):
+    stage = Stage(progress, NAMES, n)
+    stage.advance(n - len(todo))
+    for i, found in zip(todo, engine.map(people_job, [articles[i] for i in todo], shared, tick=stage.advance)):
         if isinstance(found, str):
             unread[i] = found
             found = (set(), set(), set())
@@ -123,7 +131,10 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
             claims[i] = found
     failed = [Skipped(articles[i].id, unread[i]) for i in sorted(unread)]
     todo = [i for i in range(n) if claims[i] is None]
-    for i, found in zip(todo, engine.map(claims_job, [(articles[i], people) for i in todo], shared)):
+    stage = Stage(progress, EXTRACT, n)
+    stage.advance(n - len(todo))
+    for i, found in zip(todo, engine.map(claims_job, [(articles[i], people) for i in todo], shared,
+                                         tick=stage.advance)):
         if isinstance(found, str):
             failed.append(Skipped(articles[i].id, found))
             found = []
@@ -136,16 +147,18 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
 
 
 def align_and_check(extraction: Extraction, articles: list[Article], engine, shared: Shared, store=None,
-                    version: str = "") -> tuple[list[Fact], list[tuple[Fact, Verdict]]]:
+                    version: str = "", progress: ProgressFn | None = None) -> tuple[list[Fact], list[tuple[Fact, Verdict]]]:
     """Facts (in report order) and the checks' verdicts on them, block by block.
 
     With a store, a block whose claims all come from articles seen before with the same
-    content keeps its cached grouping; only the checks run again.
+    content keeps its cached grouping; only the checks run again. ``progress`` is told how
+    many blocks are done.
     """
     from .store import group_key
 
-    shared = replace(shared, stories=Stories(extraction.story_words, shared.align.story_min,
-                                             shared.align.story_min_articles))
+    stories = Stories(extraction.story_words, shared.align.story_min, shared.align.story_min_articles)
+    shared = replace(shared, stories=stories,
+                     ctx=replace(shared.ctx, common_names=stories.common) if shared.ctx else None)
     key_of = {a.id: k for a, k in zip(articles, extraction.keys)}
     blocks = blocks_of([c for batch in extraction.claims for c in batch])
     gkeys: list[str | None] = [None] * len(blocks)
@@ -158,12 +171,15 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     known = store.get_many("groups", [k or "" for k in gkeys]) if store else [None] * len(blocks)
     todo = [b for b in range(len(blocks)) if known[b] is None]
     results: list = [None] * len(blocks)
-    for b, result in zip(todo, engine.map(block_job, [blocks[b] + (None,) for b in todo], shared, batch=1)):
+    stage = Stage(progress, ALIGN, len(blocks))
+    for b, result in zip(todo, engine.map(block_job, [blocks[b] + (None,) for b in todo], shared, batch=1,
+                                          tick=stage.advance)):
         results[b] = result
     set_shared(shared)
     for b in range(len(blocks)):
         if results[b] is None:
             results[b] = block_job(blocks[b] + (known[b],))
+            stage.advance()
     if store:
         store.put_many("groups", [(gkeys[b], results[b][0]) for b in range(len(blocks))
                                   if gkeys[b] and known[b] is None])

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import difflib
-
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import CHECK_IDS
-from .knowledge import Knowledge, load_knowledge
+from .knowledge import PACKS, Knowledge, load_knowledge
 from .yamlio import RuleError, line_of, load_yaml
 
 PREFIX_OF_KIND = {"title": "TTL", "name": "NAM", "percent": "PCT", "money": "MON", "date": "DAT", "count": "CNT"}
@@ -52,10 +52,21 @@ class Rule:
 
 @dataclass
 class RuleSet:
-    """The knowledge packs and the rules in force."""
+    """The knowledge packs and the rules in force, and the knowledge files they were read from."""
 
     knowledge: Knowledge
     rules: list[Rule]
+    knowledge_files: list[Path] = field(default_factory=list)
+
+    def digest(self) -> str:
+        """sha256 over the sorted contents of the rule files in force and the knowledge packs loaded.
+
+        It depends on what the files say, not on where they are, so a report made from the same
+        rules on another machine or in another folder carries the same hash.
+        """
+        files = [Path(r.path) for r in self.rules if r.path] + list(self.knowledge_files)
+        contents = sorted(hashlib.sha256(path.read_bytes()).hexdigest() for path in files)
+        return hashlib.sha256("\n".join(contents).encode()).hexdigest()
 
     def by_check(self) -> dict[str, Rule]:
         """Rules keyed by the check they configure."""
@@ -191,7 +202,8 @@ def load_ruleset(folders: list[Path], select_: list[str] | None = None, ignore: 
                  severity: dict[str, str] | None = None) -> RuleSet:
     """Knowledge and selected rules from rule folders (the first is the built-in one)."""
     knowledge_dirs = [Path(f) / "knowledge" for f in folders if (Path(f) / "knowledge").is_dir()]
-    kn = load_knowledge(knowledge_dirs or [Path(folders[0]) / "knowledge"])
+    knowledge_dirs = knowledge_dirs or [Path(folders[0]) / "knowledge"]
+    kn = load_knowledge(knowledge_dirs)
     rules = select(load_rules(folders), select_, ignore, extend_select)
     for code, level in (severity or {}).items():
         if level not in SEVERITIES:
@@ -199,4 +211,4 @@ def load_ruleset(folders: list[Path], select_: list[str] | None = None, ignore: 
         for r in rules:
             if r.code == code:
                 r.severity = level
-    return RuleSet(kn, rules)
+    return RuleSet(kn, rules, [d / pack for d in knowledge_dirs for pack in PACKS if (d / pack).is_file()])

@@ -19,10 +19,15 @@ class Stories:
         self.threshold = threshold if len(words) >= min_articles else 0.0
         df = Counter(w for ws in words.values() for w in ws)
         n = len(words)
+        self.common = frozenset(w for w, c in df.items() if c >= 3 and c > n / 2)
         idf = {w: round(math.log((1 + n) / (1 + c)) + 1, 1) for w, c in df.items()}
         self.vectors = {a: {w: idf[w] for w in ws} for a, ws in words.items()}
         self.norms = {a: math.sqrt(sum(x * x for x in v.values())) for a, v in self.vectors.items()}
         self._memo: dict[tuple[str, str], bool] = {}
+
+    common: frozenset[str]
+    """Names more than half of the articles use (at least three): what the story is about, which
+    says nothing about which of its facts a sentence gives."""
 
     def related(self, a: str, b: str) -> bool:
         """True when two articles may tell the same story (always, when either names nothing)."""

@@ -207,3 +207,42 @@ def test_measures_in_other_units_are_compared_in_a_base_unit_when_they_measure_o
     found, _ = _verdicts(ruleset, "The quake struck at a depth of 10 kilometres near Mandoria.",
                          "Rescuers from Mandoria drove 10 miles to the worst-hit villages.")
     assert found == []
+
+
+def _dated(ruleset, *items):
+    report = check_texts([(f"s{i}.txt", text, day) for i, (text, day) in enumerate(items)], ruleset)
+    return [(f.code, f.verdict) for f in report.findings], report
+
+
+def test_figures_whose_sentences_share_nothing_specific_are_possibly_one_fact(ruleset):
+    """Two articles with two inflation figures each, no word in common beyond the measure."""
+    found, report = _verdicts(ruleset,
+                              "Inflation eased to 3.1%, the statistics office said on its website. "
+                              "Food prices drove inflation to 2.8% in the north.",
+                              "Inflation stood at 3.6% after the storm, traders noted. "
+                              "Wages pushed inflation to 2.5% among renters.")
+    assert found == []
+    assert [(f.code, "share only the measure" in f.weak) for f in report.possible] == [("PCT001", True)]
+    found, _ = _verdicts(ruleset, "Inflation in the eurozone eased to 3.1%, the statistics office said.",
+                         "Eurozone inflation eased to 3.4%, the statistics office said.")
+    assert found == [("PCT001", "contradiction")]
+
+
+def test_ordinals_of_reports_days_apart_are_a_running_number(ruleset):
+    fifth = ("Negotiators opened the fifth round of talks in Nairobi on Monday.", date(2025, 6, 2))
+    later = ("Negotiators opened the sixth round of talks in Nairobi on Monday.", date(2025, 6, 12))
+    next_day = ("Negotiators opened the sixth round of talks in Nairobi on Monday.", date(2025, 6, 3))
+    found, report = _dated(ruleset, fifth, later)
+    assert ("CNT002", "contradiction") not in found
+    assert any(f.code == "CNT002" and "running number" in f.weak for f in report.possible)
+    found, _ = _dated(ruleset, fifth, next_day)
+    assert ("CNT002", "contradiction") in found
+
+
+def test_figures_of_other_years_are_other_facts(ruleset):
+    found, _ = _verdicts(ruleset, "Officials expect interest rates to fall to 3.4% in 2026, the bank said.",
+                         "Officials expect interest rates to fall to 3.1% in 2027, the bank said.")
+    assert found == []
+    found, _ = _verdicts(ruleset, "Officials expect interest rates to fall to 3.4% in 2026, the bank said.",
+                         "Officials expect interest rates to fall to 3.1% in 2026, the bank said.")
+    assert found == [("PCT001", "contradiction")]

@@ -169,3 +169,15 @@ def test_numbers_written_in_other_conventions_are_not_claims(kn):
     article = parse_article(text, "fr.txt", SourceInfo(None, date(2025, 6, 10)), kn)
     figures = sorted((c.type, c.text) for c in extract_claims(article, kn) if c.type in ("percent", "money", "count"))
     assert figures == [("count", "1,234 units"), ("percent", "34.5%")]
+
+
+def test_a_year_in_the_clause_or_a_list_item_is_the_figure_period(kn):
+    assert one("Rates are seen falling to 3.1% in 2027.", kn, "percent").period == "2027"
+    assert one("Fed funds rate:\n2026: 3.4% (unchanged)\n", kn, "percent").period == "2026"
+    assert one("Rates are seen falling to 3.1% in 2025.", kn, "percent").period is None
+
+
+def test_a_named_policy_rate_is_an_interest_rate_whatever_follows(kn):
+    found = claims_of("The committee cut the repo rate by 50 basis points to 5.50 percent to propel economic growth.",
+                      kn, kind="percent")
+    assert [c.head for c in found] == ["interest rate", "interest rate"]

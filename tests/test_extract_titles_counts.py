@@ -81,6 +81,12 @@ def test_years_and_relative_times_are_not_counts_or_durations(kn):
     assert [c.type for c in found if c.type in ("count", "duration")] == []
 
 
+def test_the_window_of_a_record_is_not_a_duration(kn):
+    found = claims_of("Retail inflation fell to a 42-month low in April, the lowest since a six-year high.", kn)
+    assert [c.text for c in found if c.type == "duration"] == []
+    assert [c.text for c in claims_of("The 90-day truce held.", kn) if c.type == "duration"] == ["90-day truce"]
+
+
 @pytest.mark.parametrize("text,quote,qualifier", [
     ("The deal was signed by ex-President Jair Bolsonaro in 2019.", "ex-President Jair Bolsonaro", "former"),
     ("It was then-Secretary of State Mike Pompeo who agreed.", "then-Secretary of State Mike Pompeo", "then"),

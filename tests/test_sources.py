@@ -100,3 +100,24 @@ def test_an_entry_naming_no_input_is_noted_with_its_sources_file(tmp_path):
     report = api.run([one, two], None, rules_dirs=[RULES])
     assert f"{two / 'sources.yaml'}: names solo.txt, which is not among the inputs" in report.notes
     assert {a.id: a.outlet for a in report.articles}["solo.txt"] is None
+
+
+def test_a_glob_pattern_finds_sources_yaml_up_to_its_fixed_folder(tmp_path, monkeypatch):
+    root = _write(tmp_path / "in", {"one/a.txt": TEXT, "two/a.txt": TEXT},
+                  "one/a.txt: {outlet: Parent, published: 2025-06-10}\n")
+    _write(root / "two", {}, "a.txt: {outlet: Child, published: 2025-07-15}\n")
+    monkeypatch.chdir(tmp_path)
+    report = api.run([api.Path("in/**/*.txt")], None, rules_dirs=[RULES])
+    assert {a.id: (a.outlet, a.published) for a in report.articles} == {
+        "one/a.txt": ("Parent", date(2025, 6, 10)), "two/a.txt": ("Child", date(2025, 7, 15))}
+    assert report.articles == api.run([root], None, rules_dirs=[RULES]).articles
+
+
+def test_a_file_named_by_a_folder_a_pattern_and_stdin_is_read_once_with_one_id(tmp_path, monkeypatch):
+    import io
+
+    one, two = _two_folders(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    listed = io.StringIO(f"{one / 'a.txt'}\none/../one/solo.txt\n")
+    report = api.run([one, api.Path("two/*.txt"), api.Path("-")], None, rules_dirs=[RULES], stdin=listed)
+    assert [a.id for a in report.articles] == ["one/a.txt", "solo.txt", "two/a.txt"]

@@ -86,3 +86,25 @@ def test_an_unexpected_error_in_the_first_pass_skips_that_article_with_its_reaso
     assert [(s.path, s.reason) for s in report.skipped] == [("b.txt", "reading failed: RuntimeError: tokenizer broke")]
     assert {c.article for c in report.claims} == {"a.txt", "c.txt"}
     assert again.skipped == [] and {c.article for c in again.claims} == {"a.txt", "b.txt", "c.txt"}
+
+
+def test_an_article_skipped_in_the_first_pass_still_counts_in_the_progress_of_both_passes(ruleset, monkeypatch):
+    from factcheck import progress
+
+    real = pipeline.first_pass
+
+    def failing(article, kn):
+        if article.id == "b.txt":
+            raise RuntimeError("tokenizer broke")
+        return real(article, kn)
+
+    monkeypatch.setattr(pipeline, "first_pass", failing)
+    arts = [api.articles_mod.parse_article("Exports to Canada fell 3.2% in June.", name,
+                                           api.articles_mod.SourceInfo(None, date(2025, 7, 10)), ruleset.knowledge)
+            for name in ("a.txt", "b.txt", "c.txt")]
+    calls = []
+    report = api.check_articles(arts, ruleset, progress=lambda *args: calls.append(args))
+    assert [s.path for s in report.skipped] == ["b.txt"]
+    for stage in (progress.NAMES, progress.EXTRACT):
+        mine = [(done, total) for name, done, total in calls if name == stage]
+        assert mine[0] == (0, 3) and mine[-1] == (3, 3)

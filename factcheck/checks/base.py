@@ -32,6 +32,9 @@ class CheckContext:
     kn: Knowledge
     published: dict[str, date | None]
     params: dict[str, dict]
+    common_names: frozenset[str] = frozenset()
+    firm_score: float = 55.0
+    alone: frozenset[int] = frozenset()  # ids of claims that are their article's only one of their block
 
     def param(self, check: str, name: str, default):
         """A rule parameter for a check, or its default."""

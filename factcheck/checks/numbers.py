@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..align import context_score, shared_evidence
 from ..types import Claim, Fact
 from .base import (
     CheckContext,
@@ -117,7 +118,9 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     only one of them names its period ('8.1% in April' and '6%') or what it is a figure of
     ('GAAP net income' and 'net income', 'automotive revenue' and 'revenue', when the other
     sentence does not say it at all); or it is a running count (the dead, the injured,
-    people, passengers) in reports published on different days. A change that goes the other
+    people, passengers) in reports published on different days, or an ordinal (the fifth
+    round, the sixth) in reports ``series_gap_days`` or more apart (a next-day report of a
+    decision gives its own ordinal). A change that goes the other
     way and by another amount ('rose 17%' against 'fell 12%') is likely of another measure."""
     if bool(a.period) != bool(b.period) and _earlier_month(a if a.period else b, ctx):
         return f"only one source says which period ({a.period or b.period}, not the latest month)"
@@ -126,12 +129,27 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     if a.type in ("money", "percent", "count") and ((only_a and not mb) or (only_b and not ma)):
         return f"only one source says what the figure is of ({', '.join(sorted(only_a or only_b))})"
     running = set(ctx.kn.count_class.values()) | set(ctx.kn.count_toll.values()) | ctx.kn.count_subjects
-    if a.type == "count" and a.head in running:
+    if (a.type == "count" and a.head in running) or a.type == "ordinal":
         da, db = ctx.published.get(a.article), ctx.published.get(b.article)
-        if da != db:
-            return (f"a running count, reported on different days "
+        gap = float(ctx.param("ordinal.value", "series_gap_days", 3)) if a.type == "ordinal" else 1
+        if da != db and (da is None or db is None or abs((da - db).days) >= gap):
+            what = "a running number (a series goes on)" if a.type == "ordinal" else "a running count"
+            return (f"{what}, reported on different days "
                     f"({da.isoformat() if da else 'undated'} and {db.isoformat() if db else 'undated'})")
-    return ""
+    return thin_evidence(a, b, ctx)
+
+
+def thin_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
+    """Why two figures are only weakly the same fact, or '': their sentences share nothing
+    specific (no modifier, period, person or name the story does not use everywhere), read
+    alike less than ``ctx.firm_score``, and one of them is not its article's only figure of
+    the measure. Real paragraphs give a dozen figures of one measure."""
+    if (id(a) in ctx.alone and id(b) in ctx.alone) or shared_evidence(a, b, ctx.kn, ctx.common_names):
+        return ""
+    score = context_score(a, b)
+    if score >= ctx.firm_score:
+        return ""
+    return f"the two sentences share only the measure ({a.head}), nothing specific (word match {score:.0f}/100)"
 
 
 def _near(a: Claim, b: Claim, ctx: CheckContext) -> bool:

@@ -172,6 +172,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         out.extend(found)
     _changes_of_priced(out)
     out = _without_unreadable_numbers(out, article)
+    out = _without_table_cells(out, article)
     out.sort(key=lambda c: c.key)
     return out
 
@@ -197,6 +198,35 @@ def _without_unreadable_numbers(claims: list[Claim], article: Article) -> list[C
             if 0 <= i < len(spans) and spans[i][0] <= c.start < spans[i][1]:
                 continue
             if i + 1 < len(spans) and spans[i + 1][0] < c.end and c.type in ("percent", "money", "count"):
+                continue
+        kept.append(c)
+    return kept
+
+
+_FIGURE = re.compile(r"\d")
+TABLE_TYPES = ("percent", "money", "count", "measure", "duration")
+
+
+def _row_of(article: Article, offset: int) -> str:
+    lo = article.norm.rfind("\n", 0, offset) + 1
+    hi = article.norm.find("\n", offset)
+    return article.norm[lo:hi if hi >= 0 else len(article.norm)]
+
+
+def _without_table_cells(claims: list[Claim], article: Article) -> list[Claim]:
+    """Claims without the figures of table rows that hold two figures or more ('Revenue |
+    $26.04 billion | $44.06 billion | 69%'): each is of its column (a year ago, this quarter,
+    the change), which a row does not say, so none is read as a claim."""
+    kept = []
+    rows: dict[int, bool] = {}
+    for c in claims:
+        if c.type in TABLE_TYPES:
+            lo = article.norm.rfind("\n", 0, c.start) + 1
+            if lo not in rows:
+                row = _row_of(article, c.start)
+                cells = [x for x in row.split("|") if x.strip()]
+                rows[lo] = row.count("|") >= 2 and sum(1 for x in cells if _FIGURE.search(x)) >= 2
+            if rows[lo]:
                 continue
         kept.append(c)
     return kept

@@ -12,6 +12,9 @@ TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W_][\w'’\-]*|[$€�
 _SENT_BREAK = re.compile(r"[.!?][\"'”’)]*\s+")
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s+(?:while|whereas|but|although|though|yet)\b|\s(?:while|whereas)\s|\sbut\s", re.IGNORECASE)
+# A line break before a list item ('- Revenue: …', '• 2026: 3.4%') ends a sentence: list items
+# are written without a full stop.
+_ITEM_BREAK = re.compile(r"\n(?=[ \t]*(?:[-•*▪·–]\s|(?:19|20)\d{2}\s?:))")
 
 
 class Token:
@@ -125,12 +128,15 @@ def sentences(article: Article, kn: Knowledge) -> list[Sentence]:
     out = []
     for block in article.blocks:
         text = article.norm[block.start:block.end]
+        breaks = [(m.start() + 1, m.end()) for m in _SENT_BREAK.finditer(text) if _ends_sentence(text, m, kn)]
+        breaks += [(m.start() - block.start, m.end() - block.start)
+                   for m in _ITEM_BREAK.finditer(article.text, block.start, block.end)]
         cut = 0
-        for m in _SENT_BREAK.finditer(text):
-            if not _ends_sentence(text, m, kn):
+        for end, nxt in sorted(breaks):
+            if end <= cut:
                 continue
-            out.extend(_pieces(article, block.start + cut, block.start + m.start() + 1, block.kind))
-            cut = m.end()
+            out.extend(_pieces(article, block.start + cut, block.start + end, block.kind))
+            cut = nxt
         if text[cut:].strip():
             out.extend(_pieces(article, block.start + cut, block.end, block.kind))
     return [s for s in out if s.quote]
@@ -590,17 +596,24 @@ def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     return False
 
 
-_OTHER_YEAR = re.compile(r"\b(?:in|since|of|from|during|until|before)\s+((?:19|20)\d{2})\b(?!\s*(?:percent|%))")
+_YEAR = r"((?:19|20)\d{2})\b(?!\s*(?:percent|%))"
+_OTHER_YEAR = re.compile(r"\b(?:in|since|of|from|during|until|before|for|through|by\s+the\s+end\s+of)\s+" + _YEAR
+                         + r"|^\W*((?:19|20)\d{2})\s*:")
+# For a rate or an amount, a year after 'since' or 'from' is what it is compared with ('the
+# fastest growth since 2021'), not its period.
+_PERIOD_YEAR = re.compile(r"\b(?:in|for|during|through|by\s+the\s+end\s+of)\s+" + _YEAR + r"|^\W*((?:19|20)\d{2})\s*:")
 
 
-def other_year(clause: str, published) -> str | None:
+def other_year(clause: str, published, pattern: re.Pattern = _OTHER_YEAR) -> str | None:
     """A year other than the article's that a clause is about ('since 2011, when a magnitude
-    7.1 tremor killed 412 people'): the figures there are not this story's."""
+    7.1 tremor killed 412 people', 'to 3.1% in 2027', a list item '2026: 3.4%'): the figures
+    there are not this story's, nor the same year's as another year's."""
     if published is None:
         return None
-    for m in _OTHER_YEAR.finditer(clause):
-        if int(m.group(1)) != published.year:
-            return m.group(1)
+    for m in pattern.finditer(clause):
+        year = m.group(1) or m.group(2)
+        if int(year) != published.year:
+            return year
     return None
 
 
@@ -608,7 +621,7 @@ def make_claim(article: Article, type_: str, start: int, end: int, value, slot: 
                sentence: Sentence, **extra) -> Claim:
     """Build a Claim with its evidence (line, offsets, quoted text) from an article span.
 
-    A count or measure in a clause about another year gets that year as its period."""
+    A figure in a clause about another year gets that year as its period."""
     claim = Claim(article=article.id, type=type_, line=article.line_of(start), start=start, end=end,
                   text=article.norm[start:end].strip(), value=value, sentence=sentence.quote, **extra)
     if slot is not None:
@@ -616,6 +629,8 @@ def make_claim(article: Article, type_: str, start: int, end: int, value, slot: 
         claim.period, claim.persons, claim.names = slot.period, slot.persons, slot.names
         if type_ in ("count", "measure") and not claim.period:
             claim.period = other_year(slot.clause, article.published)
+        elif type_ in ("percent", "money") and not claim.period:
+            claim.period = other_year(slot.clause, article.published, _PERIOD_YEAR)
     return claim
 
 

@@ -54,6 +54,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         unit = stem(unit_word)
         after = sentence.after(end, 8)
         hyphenated = "-" in sentence.text[lo:hi]
+        if hyphenated and after and after[0].folded in kn.record_window_words:
+            continue
         if hyphenated:
             head, mods, span = counted_head(after, kn)
         elif after and after[0].folded == "of":

@@ -29,21 +29,28 @@ def highlighted_quote(claim: Claim) -> str:
 def source_matrix(report) -> tuple[list[str], list[tuple[str, dict[str, str]]]]:
     """Facts × sources: for each conflict or corroborated fact, what each source does with it."""
     sources = [a.id for a in report.articles]
+    words = {"agreement": "agrees", "outlier": "OUTLIER"}
     rows = []
     for f in report.findings + report.agreements:
         cells = {}
         for s in sources:
-            mine = [c for c in f.claims if c.article == s]
-            if not mine:
-                cells[s] = "—"
-            elif f.verdict == "agreement":
-                cells[s] = "agrees"
-            elif s in f.outliers:
-                cells[s] = "OUTLIER"
-            else:
-                cells[s] = f.verdict.replace("_", " ") if not f.outliers else "majority"
+            verdict = cell_verdict(f, s)
+            cells[s] = "—" if verdict is None else words.get(verdict, verdict.replace("_", " "))
         rows.append((f"{f.id}: {f.subject}", cells))
     return sources, rows
+
+
+def cell_verdict(finding, source: str) -> str | None:
+    """What one source does with a finding's fact: 'agreement', 'outlier', 'majority' (the side
+    most sources take in a conflict with outliers), the finding's own verdict, or None when
+    the source does not mention the fact."""
+    if not any(c.article == source for c in finding.claims):
+        return None
+    if finding.verdict == "agreement":
+        return "agreement"
+    if source in finding.outliers:
+        return "outlier"
+    return "majority" if finding.outliers else finding.verdict
 
 
 def per_source(report) -> list[list[str]]:

@@ -1,55 +1,400 @@
-"""report.html: one self-contained page (no network assets) with the conflicts and a coloured matrix."""
+"""report.html: one self-contained page (no network, no external scripts or styles).
+
+The conflicts, filterable by severity and kind; a sources × facts grid whose cells hold the
+figure each source gives, coloured by verdict; each claim's sentence with the figure marked;
+the corroborated facts, the possibly-same facts, the sources, the rules, skipped input,
+unresolved dates and notes. The filter can be preset from the address: ``#severity=error``,
+``#kind=date,percent`` or both joined by ``&``.
+"""
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+from collections import Counter
 from html import escape
 
-from .common import claim_resolved, claim_value, per_source, source_matrix
+from .common import cell_verdict, claim_resolved, claim_value, per_source
 from .markdown import summary_sentence
 
+GRID_MAX_SOURCES = 40
+SEVERITIES = ("error", "warning", "info")
+VERDICT_LABELS = {"contradiction": "contradiction", "outlier": "outlier", "majority": "majority (in a conflict)",
+                  "basis_mismatch": "basis mismatch", "possible_misspelling": "possible misspelling",
+                  "rounding": "rounding", "agreement": "agrees"}
+_UNKNOWN_OUTLETS = {"", "unknown"}
+_SPACE_RUN = re.compile(r"\s+")
+
 STYLE = """
-body{font-family:system-ui,sans-serif;margin:2rem;max-width:72rem;color:#222}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left}
-th{background:#f3f3f3}.OUTLIER{background:#f8c9c4}.majority,.contradiction{background:#fde8c8}
-.agrees{background:#d4efd7}.basis{background:#dde7f8}code{background:#f3f3f3;padding:0 .2rem}
+body{font-family:system-ui,sans-serif;margin:2rem;max-width:80rem;color:#222;line-height:1.4}
+table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+thead th{background:#f3f3f3}th[scope=row]{background:#fafafa;font-weight:normal}
+code{background:#f3f3f3;padding:0 .2rem}mark{background:#ffe066;padding:0 .1rem}
+nav a{margin-right:.8rem}.muted{color:#666}.sentence{max-width:40rem}
+.v-agreement{background:#d4efd7}.v-rounding{background:#e6f2d3}.v-majority{background:#fde8c8}
+.v-contradiction{background:#f8d0c8}.v-outlier{background:#f4a79d;font-weight:bold;outline:2px dashed #b3261e;outline-offset:-3px}
+.v-basis_mismatch{background:#dde7f8}.v-possible_misspelling{background:#eadcf5}.none{color:#999;text-align:center}
+.legend span{display:inline-block;padding:.1rem .5rem;margin:0 .3rem .3rem 0;border:1px solid #ccc}
+.sev-error{color:#b3261e;font-weight:bold}.sev-warning{color:#8a5a00}.sev-info{color:#555}
+#filter{border:1px solid #ccc;padding:.5rem 1rem;margin:.5rem 0}#filter fieldset{border:0;display:inline;margin:0 1.5rem 0 0;padding:0}
+#filter label{margin-right:.6rem;white-space:nowrap}.grid td{min-width:6rem}
+section.finding{border-top:1px solid #ddd;margin-top:1rem}
+"""
+
+SCRIPT = """
+(function () {
+  var form = document.getElementById("filter");
+  if (form) {
+    var items = document.querySelectorAll("[data-severity][data-kind]");
+    var status = document.getElementById("filter-status");
+    var rows = document.querySelectorAll("#conflicts tbody tr");
+    var apply = function () {
+      var on = {};
+      form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+        on[box.name + ":" + box.value] = box.checked;
+      });
+      items.forEach(function (el) {
+        el.hidden = !(on["severity:" + el.dataset.severity] && on["kind:" + el.dataset.kind]);
+      });
+      var shown = 0;
+      rows.forEach(function (row) { if (!row.hidden) { shown += 1; } });
+      status.textContent = shown + " of " + rows.length + " conflicts shown";
+    };
+    form.addEventListener("change", apply);
+    document.getElementById("filter-all").addEventListener("click", function () {
+      form.querySelectorAll("input[type=checkbox]").forEach(function (box) { box.checked = true; });
+      apply();
+    });
+    var hash = location.hash.slice(1);
+    if (hash.indexOf("=") >= 0) {
+      var wanted = new URLSearchParams(hash);
+      form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+        if (wanted.has(box.name)) {
+          box.checked = wanted.get(box.name).split(",").indexOf(box.value) >= 0;
+        }
+      });
+    }
+    form.hidden = false;
+    form.dispatchEvent(new Event("change"));
+  }
+  document.documentElement.setAttribute("data-ready", "true");
+})();
 """
 
 
-def _row(cells, tag="td", classes=None) -> str:
-    classes = classes or [""] * len(cells)
-    return "<tr>" + "".join(f'<{tag} class="{c}">{x}</{tag}>' for x, c in zip(cells, classes)) + "</tr>"
+def _csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def _table(headers, rows, classes=None) -> str:
-    body = "".join(_row(r, classes=(classes[i] if classes else None)) for i, r in enumerate(rows))
-    return f"<table><thead>{_row(headers, 'th')}</thead><tbody>{body}</tbody></table>"
+CSP = (f"default-src 'none'; style-src {_csp_hash(STYLE)}; script-src {_csp_hash(SCRIPT)}; "
+       "img-src data:; form-action 'none'; base-uri 'none'")
+
+
+def _e(value) -> str:
+    return escape(str(value), quote=True)
+
+
+def _flat(text: str) -> str:
+    return _SPACE_RUN.sub(" ", text)
+
+
+def _table(headers, rows, cls: str = "") -> str:
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{x}</td>" for x in r) + "</tr>" for r in rows)
+    attr = f' class="{cls}"' if cls else ""
+    return f"<table{attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _is_unknown(outlet) -> bool:
+    return outlet is None or str(outlet).strip().lower() in _UNKNOWN_OUTLETS
+
+
+def source_labels(report) -> dict[str, str]:
+    """A column head for each source: its outlet, or its file name when the outlet is unknown;
+    heads that would still read the same get ' #1', ' #2'… in the order of the sources."""
+    labels = {a.id: (a.id if _is_unknown(a.outlet) else str(a.outlet).strip()) for a in report.articles}
+    counts = Counter(labels.values())
+    seen: Counter = Counter()
+    for a in report.articles:
+        label = labels[a.id]
+        if counts[label] > 1:
+            seen[label] += 1
+            labels[a.id] = f"{label} #{seen[label]}"
+    return labels
+
+
+def _title_words(claim) -> str:
+    person = claim.qualifiers.get("person") or ""
+    at = claim.text.rfind(person) if person else -1
+    if at < 0:
+        return str(claim.value)
+    words = (claim.text[:at] + " " + claim.text[at + len(person):]).strip(" ,;:—-–")
+    return _flat(words).strip() or str(claim.value)
+
+
+def cell_figure(claim, kind: str) -> str:
+    """The figure a source gives for a fact, as a grid cell shows it: the value as written
+    ('24%', '$28.8 billion'), a weekday with the day it resolves to ('Thursday → 2025-06-05'),
+    a percentage with its direction and basis when known, the title as written for a title
+    fact ('former U.S. President') and the name as written for a name fact."""
+    if claim.type == "title":
+        if kind == "name":
+            return str(claim.qualifiers.get("person") or claim.value)
+        return _title_words(claim)
+    if claim.type == "date":
+        return claim.resolved if claim.resolved and "→" in claim.resolved else claim_value(claim)
+    if claim.type == "percent" and (claim.qualifiers.get("direction") or claim.qualifiers.get("basis")):
+        return claim_resolved(claim)
+    return claim_value(claim)
+
+
+def _mark_key(claim, kind: str) -> str:
+    if claim.type == "title":
+        return str(claim.qualifiers.get("person") or "") if kind == "name" else claim.text
+    return claim.display if claim.display and claim.display in claim.text else claim.text
+
+
+def highlighted_sentence(claim, kind: str, norm: str | None = None) -> str:
+    """The claim's sentence, escaped, with the figure in <mark>.
+
+    ``norm`` (the article's text) places the sentence, so that the figure is marked where the
+    claim was found even when the sentence repeats it; without it the first occurrence is marked."""
+    sentence = claim.sentence or claim.text
+    text_at = sentence.find(claim.text)
+    if norm is not None:
+        found = norm.find(claim.text, claim.start, claim.end)
+        begin = norm.rfind(sentence, 0, found + len(sentence)) if found >= 0 else -1
+        if begin >= 0 and found + len(claim.text) <= begin + len(sentence):
+            text_at = found - begin
+    key = _mark_key(claim, kind)
+    key_at = claim.text.find(key) if key else -1
+    if text_at < 0 or key_at < 0:
+        return _e(_flat(sentence).strip())
+    lo = text_at + key_at
+    hi = lo + len(key)
+    return (_e(_flat(sentence[:lo]).lstrip()) + "<mark>" + _e(_flat(key)) + "</mark>"
+            + _e(_flat(sentence[hi:]).rstrip()))
+
+
+def unique_anchors(names: list[str]) -> list[str]:
+    """Element ids for a list of names: each name itself the first time, then 'name-2', 'name-3'…
+    (findings can share an id, and an element id must be unique)."""
+    reserved = set(names)
+    used: set[str] = set()
+    out = []
+    for name in names:
+        anchor, n = name, 1
+        while anchor in used or (anchor != name and anchor in reserved):
+            n += 1
+            anchor = f"{name}-{n}"
+        used.add(anchor)
+        out.append(anchor)
+    return out
+
+
+class _Page:
+    """What every section needs: outlets, article texts, the rule set and each finding's anchor."""
+
+    def __init__(self, report, ruleset):
+        self.report = report
+        self.ruleset = ruleset
+        self.labels = source_labels(report)
+        self.norms = {a.id: a.norm for a in report.articles}
+        self.conflict_ids = unique_anchors([f.id for f in report.findings])
+        self.agreement_ids = unique_anchors([f"agreement-{f.id}" for f in report.agreements])
+        self.possible_ids = unique_anchors([f"possible-{f.id}" for f in report.possible])
+
+    def source(self, article_id: str) -> str:
+        """A source as HTML: its outlet with the file name beside it, or the file name alone."""
+        label = self.labels.get(article_id, article_id)
+        if label == article_id:
+            return _e(article_id)
+        return f'{_e(label)} <span class="muted">({_e(article_id)})</span>'
+
+    def evidence(self, finding, mark_outliers: bool = True) -> str:
+        """A finding's claims as a table: source, line, offsets, sentence with the figure marked, values."""
+        rows = []
+        for c in finding.claims:
+            mark = " <strong>(outlier)</strong>" if mark_outliers and c.article in finding.outliers else ""
+            rows.append([self.source(c.article) + mark, str(c.line), f"{c.start}–{c.end}",
+                         f'<span class="sentence">{highlighted_sentence(c, finding.kind, self.norms.get(c.article))}</span>',
+                         _e(claim_value(c)), _e(claim_resolved(c))])
+        return _table(["Source", "Line", "Chars", "Sentence", "Value", "Resolved"], rows, "evidence")
+
+
+def _where(finding) -> str:
+    return ", ".join(sorted({f"{c.article}:{c.line}" for c in finding.claims}))
+
+
+def _boxes(name: str, values, counts: Counter) -> str:
+    return "".join(f'<label><input type="checkbox" name="{name}" value="{_e(v)}" checked> {_e(v)} '
+                   f'<span class="muted">({counts[v]})</span></label>' for v in values)
+
+
+def _filter_form(findings) -> str:
+    severities = Counter(f.severity for f in findings)
+    kinds = Counter(f.kind for f in findings)
+    order = [s for s in SEVERITIES if s in severities] + sorted(set(severities) - set(SEVERITIES))
+    return ('<form id="filter" hidden><fieldset><legend>Severity</legend>' + _boxes("severity", order, severities)
+            + '</fieldset><fieldset><legend>Kind</legend>' + _boxes("kind", sorted(kinds), kinds)
+            + '</fieldset><button type="button" id="filter-all">Show all</button> '
+            + '<output id="filter-status" class="muted"></output></form>')
+
+
+def _conflicts(page: _Page) -> list[str]:
+    findings = page.report.findings
+    parts = ['<h2 id="conflicts-heading">Conflicts</h2>']
+    if not findings:
+        return parts + ["<p>No conflicts found.</p>"]
+    parts.append(_filter_form(findings))
+    rows = []
+    for f, anchor in zip(findings, page.conflict_ids):
+        attrs = f'data-severity="{_e(f.severity)}" data-kind="{_e(f.kind)}" data-id="{_e(f.id)}"'
+        outliers = ", ".join(page.labels.get(o, o) for o in f.outliers) or "—"
+        rows.append(f'<tr {attrs}><td><a href="#{_e(anchor)}">{_e(f.id)}</a></td>'
+                    f'<td class="sev-{_e(f.severity)}">{_e(f.severity)}</td><td>{_e(f.code)}</td>'
+                    f'<td>{_e(f.kind)}</td><td>{_e(f.verdict.replace("_", " "))}</td><td>{_e(f.subject)}</td>'
+                    f'<td>{_e(outliers)}</td></tr>')
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("Id", "Severity", "Rule", "Kind", "Verdict", "Fact", "Outliers"))
+    parts.append(f'<div id="conflicts"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+    for f, anchor in zip(findings, page.conflict_ids):
+        rule = page.ruleset.get(f.code) if page.ruleset else None
+        name = f" {_e(rule.name)}" if rule else ""
+        lines = [f'<section class="finding" id="{_e(anchor)}" data-severity="{_e(f.severity)}" data-kind="{_e(f.kind)}">',
+                 f'<h3>{_e(f.id)}: {_e(f.subject)} — {_e(f.verdict.replace("_", " "))}</h3>',
+                 f"<p>{_e(f.message)}</p>",
+                 f'<p>Rule <a href="#rule-{_e(f.code.lower())}">{_e(f.code)}</a>{name} · severity '
+                 f'<span class="sev-{_e(f.severity)}">{_e(f.severity)}</span></p>']
+        if f.majority and f.outliers:
+            lines.append(f"<p>Most sources say <strong>{_e(f.majority)}</strong>; outlier: "
+                         f"{', '.join(page.source(o) for o in f.outliers)}.</p>")
+        lines += [page.evidence(f), "</section>"]
+        parts.append("".join(lines))
+    return parts
+
+
+def _grid(page: _Page) -> list[str]:
+    report = page.report
+    facts = report.findings + report.agreements
+    if not facts:
+        return []
+    parts = ['<h2 id="grid-heading">Sources × facts</h2>']
+    if len(report.articles) > GRID_MAX_SOURCES:
+        return parts + [f"<p>Not drawn for {len(report.articles)} sources (more than {GRID_MAX_SOURCES}); "
+                        "the sources table and conflicts.json carry the same information.</p>"]
+    present = {cell_verdict(f, a.id) for f in facts for a in report.articles} - {None}
+    legend = "".join(f'<span class="v-{v}">{_e(label)}</span>' for v, label in VERDICT_LABELS.items() if v in present)
+    parts.append(f'<p>The figure each source gives for each fact, coloured by verdict; — where a source does not '
+                 f'mention the fact. Hover a column head for its file.</p><p class="legend">{legend}</p>')
+    head = '<th scope="col">Fact</th>' + "".join(f'<th scope="col" title="{_e(a.id)}">{_e(page.labels[a.id])}</th>'
+                                                 for a in report.articles)
+    rows = []
+    for f, anchor in zip(facts, page.conflict_ids + page.agreement_ids):
+        cells = [f'<th scope="row"><a href="#{_e(anchor)}">{_e(f.id)}</a> {_e(f.subject)}</th>']
+        for a in report.articles:
+            verdict = cell_verdict(f, a.id)
+            if verdict is None:
+                cells.append('<td class="none" title="not mentioned">—</td>')
+                continue
+            mine = [c for c in f.claims if c.article == a.id]
+            figures = list(dict.fromkeys(cell_figure(c, f.kind) for c in mine))
+            where = ", ".join(f"line {c.line}" for c in mine)
+            resolved = [r for r in dict.fromkeys(claim_resolved(c) for c in mine) if r and r not in figures]
+            tip = f"{VERDICT_LABELS.get(verdict, verdict)} · {a.id} {where}" + "".join(f" · {r}" for r in resolved)
+            cells.append(f'<td class="v-{_e(verdict)}" data-verdict="{_e(verdict)}" title="{_e(tip)}">'
+                         + "<br>".join(f'<span class="figure">{_e(x)}</span>' for x in figures) + "</td>")
+        rows.append(f'<tr data-fact="{_e(f.id)}">' + "".join(cells) + "</tr>")
+    parts.append(f'<table class="grid" id="grid"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return parts
+
+
+def _details(page: _Page, finding, anchor: str) -> str:
+    return f'<details id="{_e(anchor)}"><summary>sentences</summary>{page.evidence(finding, False)}</details>'
+
+
+def _corroborated(page: _Page) -> list[str]:
+    parts = ['<h2 id="corroborated">Corroborated facts</h2>']
+    if not page.report.agreements:
+        return parts + ["<p>None.</p>"]
+    rows = [[_e(f.subject), _e(", ".join(sorted({claim_value(c) for c in f.claims}))), _e(_where(f)),
+             _details(page, f, anchor)] for f, anchor in zip(page.report.agreements, page.agreement_ids)]
+    return parts + [_table(["Fact", "Values", "Where", "Evidence"], rows)]
+
+
+def _possible(page: _Page) -> list[str]:
+    if not page.report.possible:
+        return []
+    rows = [[_e(f.subject), _e(f.message), _e(f.weak), _e(_where(f)), _details(page, f, anchor)]
+            for f, anchor in zip(page.report.possible, page.possible_ids)]
+    return ['<h2 id="possible">Possibly the same fact</h2>',
+            "<p>Figures that differ and may be about one fact, but the evidence that they are is weak. "
+            "Not counted as conflicts; check them by hand.</p>",
+            _table(["Fact", "What differs", "Why uncertain", "Where", "Evidence"], rows)]
+
+
+def _sources(page: _Page) -> list[str]:
+    report = page.report
+    counts = {row[0]: row[2:] for row in per_source(report)}
+    rows = [[_e(a.id), _e(a.outlet if not _is_unknown(a.outlet) else "unknown"),
+             _e(a.published.isoformat() if a.published else "unknown"),
+             str(sum(d.last_line - d.first_line + 1 for d in a.dropped))] + [_e(x) for x in counts[a.id]]
+            for a in report.articles]
+    return ['<h2 id="sources">Sources</h2>',
+            _table(["Article", "Outlet", "Published", "Lines dropped as page furniture", "Claims",
+                    "Facts corroborated", "In conflicts", "Outlier in"], rows)]
+
+
+def _rules(page: _Page) -> list[str]:
+    used = sorted({f.code for f in page.report.findings})
+    rules = [page.ruleset.get(code) for code in used] if page.ruleset else []
+    rules = [r for r in rules if r]
+    if not rules:
+        return []
+    items = "".join(f'<dt id="rule-{_e(r.code.lower())}"><strong>{_e(r.code)} {_e(r.name)}</strong> ({_e(r.severity)})</dt>'
+                    f"<dd>{_e(_flat(r.explanation).strip())}</dd>" for r in rules)
+    return ['<h2 id="rules">Rules</h2>', f"<dl>{items}</dl>"]
+
+
+def _rest(page: _Page) -> list[str]:
+    report = page.report
+    parts = ['<h2 id="skipped">Skipped input</h2>']
+    if report.skipped:
+        parts.append(_table(["Input", "Reason"], [[_e(s.path), _e(s.reason)] for s in report.skipped]))
+    else:
+        parts.append("<p>None.</p>")
+    unresolved = [c for c in report.claims if c.type == "date" and c.value is None]
+    if unresolved:
+        parts += ['<h2 id="unresolved">Unresolved dates</h2>',
+                  _table(["Article", "Line", "Sentence", "Why"],
+                         [[page.source(c.article), str(c.line),
+                           highlighted_sentence(c, "date", page.norms.get(c.article)), _e(c.resolved or "")]
+                          for c in unresolved])]
+    if report.notes:
+        parts += ['<h2 id="notes">Notes</h2>', "<ul>" + "".join(f"<li>{_e(n)}</li>" for n in report.notes) + "</ul>"]
+    return parts
+
+
+NAV = {"conflicts-heading": "Conflicts", "grid-heading": "Sources × facts", "corroborated": "Corroborated",
+       "possible": "Possibly the same fact", "sources": "Sources", "rules": "Rules", "skipped": "Skipped input",
+       "unresolved": "Unresolved dates", "notes": "Notes"}
+_HEADING = re.compile(r'<h2 id="([a-z-]+)">')
+
+
+def _nav(sections: list[str]) -> str:
+    present = [m.group(1) for s in sections for m in _HEADING.finditer(s)]
+    return "<nav>" + "".join(f'<a href="#{key}">{NAV[key]}</a>' for key in present if key in NAV) + "</nav>"
 
 
 def render(report, ruleset=None) -> str:
-    """The HTML page text."""
-    parts = ["<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>factcheck report</title>",
-             f"<style>{STYLE}</style></head><body><h1>factcheck report</h1>",
-             f"<p>{escape(summary_sentence(report))}</p><h2>Conflicts</h2>"]
-    rows = [[f'<a href="#{escape(f.id)}">{escape(f.id)}</a>', escape(f.severity), escape(f.code),
-             escape(f.verdict.replace("_", " ")), escape(f.subject), escape(", ".join(f.outliers) or "—")]
-            for f in report.findings]
-    parts.append(f'<div id="conflicts">{_table(["Id", "Severity", "Rule", "Verdict", "Fact", "Outliers"], rows)}</div>'
-                 if rows else "<p>No conflicts found.</p>")
-    for f in report.findings:
-        parts.append(f'<h3 id="{escape(f.id)}">{escape(f.id)}: {escape(f.subject)}</h3><p>{escape(f.message)}</p>')
-        ev = [[escape(c.article), str(c.line), escape(c.text), escape(claim_value(c)), escape(claim_resolved(c))]
-              for c in f.claims]
-        parts.append(_table(["Source", "Line", "Quote", "Value", "Resolved"], ev))
-    sources, matrix = source_matrix(report) if len(report.articles) <= 40 else ([], [])
-    if matrix:
-        parts.append("<h2>Sources × facts</h2>")
-        rows = [[escape(label)] + [escape(cells[s]) for s in sources] for label, cells in matrix]
-        classes = [[""] + [cells[s].split()[0] if cells[s] != "—" else "" for s in sources] for _, cells in matrix]
-        parts.append(_table(["Fact"] + [escape(s) for s in sources], rows, classes))
-    parts.append("<h2>Per source</h2>")
-    parts.append(_table(["Article", "Outlet", "Claims", "Corroborated", "In conflicts", "Outlier in"],
-                        [[escape(x) for x in r] for r in per_source(report)]))
-    if report.skipped:
-        parts.append("<h2>Skipped input</h2>")
-        parts.append(_table(["Input", "Reason"], [[escape(s.path), escape(s.reason)] for s in report.skipped]))
-    parts.append("</body></html>\n")
+    """The HTML page text: deterministic (no timestamps, no absolute paths) and self-contained."""
+    page = _Page(report, ruleset)
+    sections = (_conflicts(page) + _grid(page) + _corroborated(page) + _possible(page) + _sources(page)
+                + _rules(page) + _rest(page))
+    head = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>factcheck report</title><style>{STYLE}</style></head><body>")
+    parts = [head, "<h1>factcheck report</h1>", f"<p>{_e(summary_sentence(report))}</p>", _nav(sections)]
+    parts += sections
+    parts.append(f"<script>{SCRIPT}</script></body></html>\n")
     return "\n".join(parts)

@@ -19,9 +19,15 @@ def _finding(f) -> dict:
 
 
 def to_dict(report) -> dict:
-    """The JSON document as a dict (version 1 schema)."""
+    """The JSON document as a dict (version 1 schema).
+
+    ``generator`` (what made the report: factcheck's version, the rule set's hash, the run's
+    options) follows ``version`` when the report carries it, as every report of api.run does.
+    """
+    header = {"generator": report.generator} if report.generator else {}
     return {
         "version": 1,
+        **header,
         "sources": [{"id": a.id, "outlet": a.outlet, "published": a.published.isoformat() if a.published else None}
                     for a in report.articles],
         "summary": {"articles": len(report.articles), "claims": len(report.claims), "facts": report.facts,
