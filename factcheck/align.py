@@ -73,14 +73,17 @@ def _amount(claim: Claim) -> float:
     return abs(amount(claim))
 
 
-def plausibly_one_value(a: Claim, b: Claim, params: AlignParams) -> bool:
+def plausibly_one_value(a: Claim, b: Claim, params: AlignParams, kn: Knowledge | None = None) -> bool:
     """False when two figures are too far apart to be two reports of one fact ('$44.1 billion'
     and '$0.75' of an earnings story; a toll of 144 on day one and 3,400 a week later): at
     most ``max_ratio`` apart for their kind; percentages within ``ratio_floor`` points always
     are, and so are changes on two stated, different bases (6% on a quarter,
     56% on a year). A bound ('at least 144') the figure keeps always is; one it breaks is
-    held to the same ratio ('at least 144' dead and three dead are two facts)."""
+    held to the same ratio ('at least 144' dead and three dead are two facts). A unit listed in
+    the knowledge's ``unit_max_ratio`` has its own limit (a magnitude 6.0 and a 4.5 are two quakes)."""
     limit = dict(params.max_ratio).get(a.type)
+    if kn is not None and a.type == "measure" and a.unit in kn.unit_max_ratio:
+        limit = kn.unit_max_ratio[a.unit]
     if limit is None or a.type != b.type or (_bound(a) and _bound(b)):
         return True
     if (_bound(a) and not _outside(a, b)) or (_bound(b) and not _outside(b, a)):
@@ -171,7 +174,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return _dates_compatible(fa, fb, score, params, stories)
     if not _persons_ok(a, b):
         return False
-    if not plausibly_one_value(a, b, params):
+    if not plausibly_one_value(a, b, params, kn):
         return False
     if bool(a.qualifiers.get("future")) != bool(b.qualifiers.get("future")):
         return False

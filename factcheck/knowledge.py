@@ -126,7 +126,10 @@ class Knowledge:
     unit_of: dict[str, str] = field(default_factory=dict)
     unit_base: dict[str, tuple[str, float]] = field(default_factory=dict)
     prefix_units: set[str] = field(default_factory=set)
+    unit_max_ratio: dict[str, float] = field(default_factory=dict)
     dimension_words: set[str] = field(default_factory=set)
+    dimension_nouns: set[str] = field(default_factory=set)
+    compass_words: set[str] = field(default_factory=set)
     hedges: dict[str, list[str]] = field(default_factory=dict)
     direction_of: dict[str, str] = field(default_factory=dict)
     bases: list[tuple[str, re.Pattern]] = field(default_factory=list)
@@ -394,12 +397,15 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:
             for n in [canon] + list(names or []):
                 kn.unit_of[fold(n)] = fold(canon)
         kn.prefix_units.update(fold(w) for w in data.get("prefix_units") or [])
+        kn.unit_max_ratio.update({fold(k): float(v) for k, v in (data.get("unit_max_ratio") or {}).items()})
         for unit, entry in (data.get("conversions") or {}).items():
             if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], (int, float))):
                 raise RuleError(path, line_of(data, "conversions"),
                                 f"conversions: '{unit}' needs [BASE UNIT, FACTOR], e.g. [km, 1.609344]")
             kn.unit_base[fold(str(unit))] = (fold(str(entry[0])), float(entry[1]))
         kn.dimension_words.update(fold(w) for w in data.get("dimension_words") or [])
+        kn.dimension_nouns.update(fold(w) for w in data.get("dimension_nouns") or [])
+        kn.compass_words.update(fold(w) for w in data.get("compass_words") or [])
         kn.count_lead_words.update(fold(w) for w in data.get("count_lead_words") or [])
         kn.additional_words.update(fold(w) for w in data.get("additional_words") or [])
         kn.projection_words.update(fold(w) for w in data.get("projection_words") or [])

@@ -246,3 +246,24 @@ def test_figures_of_other_years_are_other_facts(ruleset):
     found, _ = _verdicts(ruleset, "Officials expect interest rates to fall to 3.4% in 2026, the bank said.",
                          "Officials expect interest rates to fall to 3.1% in 2026, the bank said.")
     assert found == [("PCT001", "contradiction")]
+
+
+def test_a_depth_is_not_a_distance_and_distances_from_two_places_are_two_facts(ruleset):
+    found, _ = _verdicts(ruleset, "The epicentre was 16 kilometres northwest of Sagaing, at a depth of 10 kilometres.",
+                         "The quake struck about 17.2km from the city of Mandalay, at a depth of 10km.")
+    assert found == []
+    found, _ = _verdicts(ruleset, "The epicentre was at a depth of 8.7 miles, the survey said.",
+                         "The survey put the epicentre 27 km (16.77 miles) northeast of Jalalabad.")
+    assert found == []
+    found, _ = _verdicts(ruleset, "The epicentre lay 27 km (16.77 miles) northeast of Jalalabad, the survey said.",
+                         "The epicentre lay 35 km east of Jalalabad, the survey said.")
+    assert found == [("CNT004", "contradiction")]
+
+
+def test_magnitudes_far_apart_on_their_scale_are_two_quakes(ruleset):
+    found, _ = _verdicts(ruleset, "A magnitude 6.0 earthquake struck the province, the survey said.",
+                         "A magnitude 4.5 earthquake struck the province, the survey said.")
+    assert found == []
+    found, _ = _verdicts(ruleset, "A magnitude 6.0 earthquake struck the province, the survey said.",
+                         "A magnitude 6.3 earthquake struck the province, the survey said.")
+    assert found == [("CNT004", "contradiction")]

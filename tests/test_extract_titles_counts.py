@@ -127,7 +127,8 @@ def test_deaths_are_one_kind_of_count_however_they_are_worded(kn, text, value):
     ("A 6.4 magnitude aftershock followed minutes later.", 6.4, "magnitude", {"aftershock"}),
     ("A 30-story building under construction collapsed.", 30.0, "storey", {"building"}),
     ("The tower, 33 storeys tall, came down.", 33.0, "storey", set()),
-    ("The quake struck at a depth of 10 kilometres.", 10.0, "km", set()),
+    ("The quake struck at a depth of 10 kilometres.", 10.0, "km", {"depth"}),
+    ("The epicentre was 16 km northwest of Sagaing city.", 16.0, "km", {"from:sagaing"}),
 ])
 def test_measures(kn, text, value, unit, mods):
     c = one(text, kn, "measure")
