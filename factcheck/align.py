@@ -112,17 +112,14 @@ def block_key(claim: Claim) -> tuple | None:
     return None
 
 
-_PLACES: dict[tuple[int, frozenset[str]], frozenset[str]] = {}
-
-
 def _places(terms: frozenset[str], kn: Knowledge) -> frozenset[str]:
     """The places among some terms (cached: the claims of one clause share their terms)."""
-    key = (id(kn), terms)
-    found = _PLACES.get(key)
+    cache = kn.derived("places_among", dict)
+    found = cache.get(terms)
     if found is None:
-        if len(_PLACES) > 200000:
-            _PLACES.clear()
-        found = _PLACES[key] = frozenset(t for t in terms if kn.place_of.get(t) == t)
+        if len(cache) > 200000:
+            cache.clear()
+        found = cache[terms] = frozenset(t for t in terms if kn.place_of.get(t) == t)
     return found
 
 

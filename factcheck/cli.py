@@ -121,6 +121,8 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files, folders o
             typer.echo(note, err=True)
     for s in report.skipped:
         typer.echo(f"skipped {s.path}: {s.reason}", err=True)
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     counts = report.counts()
     if not counts["articles"]:
         _fail("no article could be checked")
@@ -176,9 +178,12 @@ def claims_cmd(files: List[Path] = typer.Argument(..., help="Article files, fold
                rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s).")) -> None:
     """Print the claims extracted from articles (what a rule writer needs to see)."""
     skipped: list = []
-    rows = _guard(lambda: api.list_claims(files, sources, rules, skipped_out=skipped))
+    warnings: list = []
+    rows = _guard(lambda: api.list_claims(files, sources, rules, skipped_out=skipped, warnings_out=warnings))
     for item in skipped:
         typer.echo(f"skipped {item.path}: {item.reason}", err=True)
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if as_json:
         for row in rows:
             typer.echo(json.dumps(row, ensure_ascii=False))

@@ -182,6 +182,23 @@ class Knowledge:
     max_metadata_list_words: int = 4
     max_metadata_words: int = 12
 
+    def derived(self, key, build):
+        """A value computed from this knowledge by ``build()`` once and kept on this object.
+
+        Caches of patterns and indexes built from the packs live here rather than in module
+        dicts keyed by ``id()``: they go with the object, so a new Knowledge that happens to get
+        a freed one's address never sees its answers. They are not pickled; a worker builds its own.
+        """
+        memo = self.__dict__.setdefault("_derived", {})
+        if key not in memo:
+            memo[key] = build()
+        return memo[key]
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_derived", None)
+        return state
+
     @cached_property
     def phrase_starts(self) -> frozenset[str]:
         """First words of the multi-word places, measures and synonyms: where a phrase can begin."""

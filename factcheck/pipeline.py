@@ -41,13 +41,14 @@ def set_shared(shared: Shared) -> None:
     _SHARED = shared
 
 
-def people_job(article: Article) -> tuple[set[str], set[str], set[str]]:
+def people_job(article: Article) -> tuple[set[str], set[str], set[str]] | str:
     """The names an article gives a title to, its capitalised words (where names can occur), and
-    the proper names that say which story it tells."""
+    the proper names that say which story it tells; or, when reading it fails, the one-line
+    reason, so that the article is reported as skipped rather than read as naming no one."""
     try:
         return first_pass(article, _SHARED.kn)
-    except Exception:
-        return set(), set(), set()
+    except Exception as exc:
+        return f"reading failed: {type(exc).__name__}: {exc}"
 
 
 def claims_job(job: tuple[Article, frozenset[str]]) -> list[Claim] | str:
@@ -111,20 +112,29 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
     akeys = [article_key(a, version) for a in articles] if store else [None] * n
     named = store.get_many("people", akeys) if store else [None] * n
     todo = [i for i in range(n) if named[i] is None]
+    unread: dict[int, str] = {}
     stage = Stage(progress, NAMES, n)
     stage.advance(n - len(todo))
     for i, found in zip(todo, engine.map(people_job, [articles[i] for i in todo], shared, tick=stage.advance)):
+        if isinstance(found, str):
+            unread[i] = found
+            found = (set(), set(), set())
         named[i] = found
     if store:
-        store.put_many("people", [(akeys[i], named[i]) for i in todo])
+        store.put_many("people", [(akeys[i], named[i]) for i in todo if i not in unread])
     people = frozenset().union(*(found[0] for found in named)) if named else frozenset()
     ckeys = [None] * n
     if store:
         by_word = people_by_word(people, shared.kn)
-        ckeys = [claims_key(akeys[i], people_used(by_word, named[i][1])) for i in range(n)]
-    claims = store.get_many("claims", ckeys) if store else [None] * n
+        ckeys = [None if i in unread else claims_key(akeys[i], people_used(by_word, named[i][1]))
+                 for i in range(n)]
+    readable = [i for i in range(n) if i not in unread]
+    claims: list = [[] if i in unread else None for i in range(n)]
+    if store:
+        for i, found in zip(readable, store.get_many("claims", [ckeys[i] for i in readable])):
+            claims[i] = found
+    failed = [Skipped(articles[i].id, unread[i]) for i in sorted(unread)]
     todo = [i for i in range(n) if claims[i] is None]
-    failed = []
     stage = Stage(progress, EXTRACT, n)
     stage.advance(n - len(todo))
     for i, found in zip(todo, engine.map(claims_job, [(articles[i], people) for i in todo], shared,
@@ -136,7 +146,7 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
         claims[i] = found
     if store:
         store.put_many("claims", [(ckeys[i], claims[i]) for i in todo if ckeys[i] is not None])
-    return Extraction(claims, ckeys, failed, cached=n - len(todo),
+    return Extraction(claims, ckeys, failed, cached=len(readable) - len(todo),
                       story_words={a.id: found[2] for a, found in zip(articles, named)})
 
 

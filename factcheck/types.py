@@ -46,6 +46,8 @@ class Article:
     dropped: list[Dropped] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
     line_map: list[int] | None = None
+    encoding: str | None = None  # how the file's bytes were decoded; None for text given as such
+    encoding_doubt: str | None = None  # why that encoding is a weak guess, when it is one
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset, in the original file.

@@ -73,19 +73,17 @@ def _office(c: Claim) -> str:
     return c.value
 
 
-_BY_TOKEN: dict[int, dict[str, list[tuple]]] = {}
+def _holders_by_token(kn: Knowledge) -> dict[str, list[tuple]]:
+    index: dict[str, list[tuple]] = {}
+    for i, h in enumerate(kn.holders):
+        for t in name_tokens(h.person):
+            index.setdefault(t, []).append((i, h))
+    return index
 
 
 def holders_named(person: str, kn: Knowledge) -> list:
     """Office-holders in the record whose name is this one or contains it ('Trump', 'Donald Trump')."""
-    index = _BY_TOKEN.get(id(kn))
-    if index is None:
-        index = {}
-        for i, h in enumerate(kn.holders):
-            for t in name_tokens(h.person):
-                index.setdefault(t, []).append((i, h))
-        _BY_TOKEN.clear()
-        _BY_TOKEN[id(kn)] = index
+    index = kn.derived("holders_by_token", lambda: _holders_by_token(kn))
     seen: dict[int, tuple] = {}
     for t in name_tokens(person):
         for i, h in index.get(t, ()):

@@ -23,19 +23,20 @@ from .common import PersonIndex, Spans, mark_proper_names, sentences
 CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordinal", "measure")
 
 
-_TITLES: dict[tuple, list[Claim]] = {}
+_TITLES_KEPT = 20000
 
 
 def _titles(article: Article, kn: Knowledge, keep: bool, sents=None) -> list[Claim]:
-    """Title claims of an article; the first pass keeps them for the second in this process."""
-    key = (id(kn), article.id, hash(article.text))
-    if not keep and key in _TITLES:
-        return _TITLES.pop(key)
+    """Title claims of an article; the first pass keeps them (on ``kn``) for the second."""
+    kept = kn.derived("first_pass_titles", dict)
+    key = (article.id, article.text)
+    if not keep and key in kept:
+        return kept.pop(key)
     found = [c for s in (sents or sentences(article, kn)) for c in titles.extract(article, s, kn)]
     if keep:
-        if len(_TITLES) > 20000:
-            _TITLES.clear()
-        _TITLES[key] = found
+        if len(kept) > _TITLES_KEPT:
+            kept.clear()
+        kept[key] = found
     return list(found)
 
 
@@ -45,24 +46,24 @@ def capitalised_words(sents) -> set[str]:
     return {t.folded for sent in sents for t in sent.tokens if t.is_capitalised}
 
 
-_SENTENCES: dict[tuple, list] = {}
 _SENTENCES_KEPT = 256
 
 
 def _read_sentences(article: Article, kn: Knowledge, keep: bool) -> list:
-    """An article's sentences; the first pass keeps the most recent ones for the second pass
-    in this process (with their per-sentence memos cleared), so that they are read once."""
-    key = (id(kn), article.id, hash(article.text))
-    if not keep and key in _SENTENCES:
-        sents = _SENTENCES.pop(key)
+    """An article's sentences; the first pass keeps the most recent ones (on ``kn``) for the
+    second pass (with their per-sentence memos cleared), so that they are read once."""
+    kept = kn.derived("first_pass_sentences", dict)
+    key = (article.id, article.text)
+    if not keep and key in kept:
+        sents = kept.pop(key)
         for sent in sents:
             sent._terms.clear()
         return sents
     sents = sentences(article, kn)
     if keep:
-        while len(_SENTENCES) >= _SENTENCES_KEPT:
-            _SENTENCES.pop(next(iter(_SENTENCES)))
-        _SENTENCES[key] = sents
+        while len(kept) >= _SENTENCES_KEPT:
+            kept.pop(next(iter(kept)))
+        kept[key] = sents
     return sents
 
 
@@ -123,26 +124,22 @@ def people_used(by_word: dict[str, list[str]], words: set[str]) -> list[str]:
     return sorted({p for w in words & by_word.keys() for p in by_word[w]})
 
 
-_INDEX_CACHE: dict = {}
+def _last_built(kn: Knowledge, kind: str, names: frozenset[str], build):
+    """The index of the last set of names asked for (each article of a run asks for the same
+    one), kept on ``kn`` with the names it was built from."""
+    last = kn.derived(kind, dict)
+    if last.get("names") != names:
+        last.clear()
+        last.update(names=names, index=build(set(names), kn))
+    return last["index"]
 
 
 def _people_index(names: frozenset[str], kn: Knowledge) -> PersonIndex:
-    key = (id(kn), hash(names), len(names))
-    if key not in _INDEX_CACHE:
-        _INDEX_CACHE.clear()
-        _INDEX_CACHE[key] = PersonIndex(set(names), kn)
-    return _INDEX_CACHE[key]
-
-
-_KNOWN_CACHE: dict[tuple, "mentions.KnownNames"] = {}
+    return _last_built(kn, "people_index", names, PersonIndex)
 
 
 def _known_names(names: frozenset[str], kn: Knowledge) -> "mentions.KnownNames":
-    key = (id(kn), names)
-    if key not in _KNOWN_CACHE:
-        _KNOWN_CACHE.clear()
-        _KNOWN_CACHE[key] = mentions.KnownNames(set(names), kn)
-    return _KNOWN_CACHE[key]
+    return _last_built(kn, "known_names", names, mentions.KnownNames)
 
 
 def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str] | set[str] = frozenset()) -> list[Claim]:

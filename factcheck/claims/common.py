@@ -219,16 +219,11 @@ def content_words(tokens: list[Token], kn: Knowledge) -> set[str]:
     return set(phrase_terms(tokens, kn, skip=lambda f: f in kn.number_words or f in kn.ordinal_words))
 
 
-_HEDGES: dict[int, list[tuple[str, re.Pattern]]] = {}
-
-
 def _hedge_patterns(kn: Knowledge) -> list[tuple[str, re.Pattern]]:
-    if id(kn) not in _HEDGES:
-        _HEDGES[id(kn)] = [
-            (kind, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in kn.hedges.get(kind, [])) +
-                              r")(?:(?: have| has| had)? [a-z]+ to)? $"))
-            for kind in ("upper", "lower", "approx") if kn.hedges.get(kind)]
-    return _HEDGES[id(kn)]
+    return kn.derived("hedge_patterns", lambda: [
+        (kind, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in kn.hedges.get(kind, [])) +
+                          r")(?:(?: have| has| had)? [a-z]+ to)? $"))
+        for kind in ("upper", "lower", "approx") if kn.hedges.get(kind)])
 
 
 def hedge_of(before: str, kn: Knowledge) -> str | None:
@@ -277,7 +272,7 @@ class PersonIndex:
 
     def persons_between(self, sentence: "Sentence", lo: int, hi: int) -> frozenset[str]:
         """The people named in a span of a sentence (cached per span)."""
-        return sentence.memo(("persons", id(self), lo, hi), lambda: self.persons_in(sentence.tokens_between(lo, hi)))
+        return sentence.memo(("persons", self, lo, hi), lambda: self.persons_in(sentence.tokens_between(lo, hi)))
 
     def names_between(self, sentence: "Sentence", lo: int, hi: int, kn: Knowledge) -> frozenset[str]:
         """Proper names in a span that are not people: places, bodies, firms ('Elbonia', 'Varos')."""
@@ -314,7 +309,7 @@ class PersonIndex:
                     continue
                 out.add(kn.canon_place(t.text) or stem(f))
             return frozenset(out)
-        return sentence.memo(("names", id(self), lo, hi), compute)
+        return sentence.memo(("names", self, lo, hi), compute)
 
     def _surname_follows(self, tokens: list[Token], j: int, kn: Knowledge) -> bool:
         """True when a known surname comes next, maybe after name particles ('Ursula von der Leyen')."""

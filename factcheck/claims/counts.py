@@ -38,16 +38,13 @@ def _verb_before(sentence: Sentence, start: int, kn: Knowledge) -> set[str]:
     return set()
 
 
-_SCALED: dict[int, re.Pattern] = {}
-
-
 def _scaled(kn: Knowledge) -> re.Pattern:
     """'2.3 million', '1,5 billion': a number with a scale word from the money pack (long words only)."""
-    if id(kn) not in _SCALED:
+    def build():
         words = sorted((w for w in kn.scales if len(w) > 2), key=len, reverse=True)
-        _SCALED[id(kn)] = re.compile(
+        return re.compile(
             rf"(?<![\w.,$€£¥:/-])(\d+(?:\.\d+)?\s(?:{'|'.join(map(re.escape, words)) or '(?!)'}))\b", re.IGNORECASE)
-    return _SCALED[id(kn)]
+    return kn.derived("scaled_count", build)
 
 
 def _scaled_value(text: str, kn: Knowledge) -> int:

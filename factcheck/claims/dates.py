@@ -34,15 +34,9 @@ def _patterns(kn: Knowledge) -> dict[str, re.Pattern]:
     }
 
 
-_CACHE: dict[int, dict[str, re.Pattern]] = {}
-
-
 def patterns(kn: Knowledge) -> dict[str, re.Pattern]:
     """Compiled date patterns for a knowledge base (cached)."""
-    key = id(kn)
-    if key not in _CACHE:
-        _CACHE[key] = _patterns(kn)
-    return _CACHE[key]
+    return kn.derived("date_patterns", lambda: _patterns(kn))
 
 
 def _month_number(word: str, kn: Knowledge) -> int:
@@ -170,7 +164,7 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     following = sentence.after(end, 2)
     before = after = None
     previous = None
-    for t_start, t_end, kind in sentence.memo(("events", id(kn)), lambda: _triggers(sentence, kn)):
+    for t_start, t_end, kind in sentence.memo(("events", kn.derived("identity", object)), lambda: _triggers(sentence, kn)):
         if t_start < lo or t_end > hi:
             continue
         if following and t_start == following[0].start:

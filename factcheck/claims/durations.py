@@ -11,22 +11,20 @@ from .quantities import counted_head
 _UNITS = r"(second|minute|hour|day|week|month|year)s?"
 
 
-_PATTERNS: dict[int, tuple[re.Pattern, re.Pattern]] = {}
-
-
 def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     """A number (in figures or words) and a unit of time; and 'a'/'an' with a unit after a word
     that introduces a length of time ('about an hour', 'lasted a day'), which is one, where
     elsewhere 'a day' is a rate ('548,000 barrels a day'). The lead words are in numbers.yml."""
-    if id(kn) not in _PATTERNS:
-        words = "|".join(sorted(kn.number_words, key=len, reverse=True))
-        leads = "|".join(re.escape(w) for w in sorted(kn.duration_lead_words, key=len, reverse=True)) or "(?!)"
-        tail = rf"(?:-|\s)(?:{_UNITS})\b(?![\s-]+(?:ago|earlier|later|old)\b)"
-        _PATTERNS.clear()
-        _PATTERNS[id(kn)] = (re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{words})(\s+and\s+a\s+half)?{tail}",
-                                        re.IGNORECASE),
-                             re.compile(rf"\b(?:{leads})\s+(an?){tail}", re.IGNORECASE))
-    return _PATTERNS[id(kn)]
+    return kn.derived("duration_patterns", lambda: _build_patterns(kn))
+
+
+def _build_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
+    words = "|".join(sorted(kn.number_words, key=len, reverse=True))
+    leads = "|".join(re.escape(w) for w in sorted(kn.duration_lead_words, key=len, reverse=True)) or "(?!)"
+    tail = rf"(?:-|\s)(?:{_UNITS})\b(?![\s-]+(?:ago|earlier|later|old)\b)"
+    return (re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{words})(\s+and\s+a\s+half)?{tail}",
+                       re.IGNORECASE),
+            re.compile(rf"\b(?:{leads})\s+(an?){tail}", re.IGNORECASE))
 
 
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)

@@ -19,21 +19,21 @@ from .common import (
 )
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_PATTERNS: dict[int, tuple[re.Pattern, re.Pattern]] = {}
 
 
 def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     """(figure then unit, unit then figure) patterns built from the knowledge pack's units."""
-    if id(kn) not in _PATTERNS:
-        def alternation(words):
-            return "|".join(re.escape(w).replace("\\ ", "[ -]") for w in sorted(words, key=len, reverse=True)) or "(?!)"
-        scales = "|".join(re.escape(w) for w in sorted((w for w in kn.scales if len(w) > 2), key=len, reverse=True))
-        after = re.compile(rf"(?<![\w.,$€£¥:/-])((?:{_NUMBER})(?:\s(?:{scales or '(?!)'}))?)(?:[ -]|\u00a0)?"
-                           rf"({alternation(kn.unit_of)})(?![\w/])", re.IGNORECASE)
-        before = re.compile(rf"\b({alternation(kn.prefix_units)})[ -]({_NUMBER})(?![\w.,%-]|\.\d)", re.IGNORECASE)
-        _PATTERNS.clear()
-        _PATTERNS[id(kn)] = (after, before)
-    return _PATTERNS[id(kn)]
+    return kn.derived("measure_patterns", lambda: _build_patterns(kn))
+
+
+def _build_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
+    def alternation(words):
+        return "|".join(re.escape(w).replace("\\ ", "[ -]") for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    scales = "|".join(re.escape(w) for w in sorted((w for w in kn.scales if len(w) > 2), key=len, reverse=True))
+    after = re.compile(rf"(?<![\w.,$€£¥:/-])((?:{_NUMBER})(?:\s(?:{scales or '(?!)'}))?)(?:[ -]|\u00a0)?"
+                       rf"({alternation(kn.unit_of)})(?![\w/])", re.IGNORECASE)
+    before = re.compile(rf"\b({alternation(kn.prefix_units)})[ -]({_NUMBER})(?![\w.,%-]|\.\d)", re.IGNORECASE)
+    return after, before
 
 
 def _matches(sentence: Sentence, kn: Knowledge):

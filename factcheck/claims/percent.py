@@ -19,25 +19,21 @@ PERCENT = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?:[ \u00a0]|-(?=[a-z]))?(%|percent\b|per cent\b|pct\b|pc\b|"
     r"percentage[ -]points?\b|basis[ -]points?\b|bps\b|bp\b)",
     re.IGNORECASE)
-_WORD_POINTS: dict[int, re.Pattern] = {}
 
 
 def word_points_pattern(kn: Knowledge) -> re.Pattern:
     """Percentage points written in words: 'a quarter of a percentage point', 'a half-point',
     'two percentage points' (fractions from numbers.yml, whole numbers from english.yml)."""
-    pattern = _WORD_POINTS.get(id(kn))
-    if pattern is None:
+    def build():
         fractions = "|".join(sorted({re.escape(w).replace("\\ ", "[ -]") for w in kn.point_fractions},
                                     key=len, reverse=True))
         wholes = "|".join(sorted((re.escape(w) for w in kn.number_words), key=len, reverse=True))
-        pattern = re.compile(
+        return re.compile(
             rf"(?<![\w-])(?:(?:a|one)[ -])?(?P<fraction>{fractions or '(?!)'})(?:[ -]of)?(?:[ -]an?)?"
             rf"[ -](?:percentage[ -])?points?\b"
             rf"|(?<![\w-])(?P<whole>{wholes or '(?!)'}|a full|a)[ -]percentage[ -]points?\b",
             re.IGNORECASE)
-        _WORD_POINTS.clear()
-        _WORD_POINTS[id(kn)] = pattern
-    return pattern
+    return kn.derived("word_points", build)
 
 
 def _word_points_value(m: re.Match, kn: Knowledge) -> float:

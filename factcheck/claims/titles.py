@@ -29,13 +29,8 @@ class Office:
         return text + (f" [{self.country}]" if self.country else "")
 
 
-_FIRST_WORDS: dict[int, frozenset[str]] = {}
-
-
 def _role_at(tokens: list[Token], i: int, kn: Knowledge) -> int:
-    firsts = _FIRST_WORDS.get(id(kn))
-    if firsts is None:
-        firsts = _FIRST_WORDS[id(kn)] = frozenset(r.split()[0] for r in kn.roles)
+    firsts = kn.derived("role_first_words", lambda: frozenset(r.split()[0] for r in kn.roles))
     if tokens[i].folded not in firsts:
         return 0
     for n in (3, 2, 1):
