@@ -18,8 +18,8 @@ The rules of the match:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 
 def _norm(text: object) -> str:

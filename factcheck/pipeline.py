@@ -188,7 +188,7 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
         store.put_many("groups", [(gkeys[b], results[b][0]) for b in range(len(blocks))
                                   if gkeys[b] and known[b] is None])
     facts, judged = [], []
-    for (key, block), (groups, verdicts) in zip(blocks, results):
+    for (_key, block), (groups, verdicts) in zip(blocks, results):
         block_facts = facts_of(block, groups, shared.kn)
         facts += block_facts
         for n, check, verdict, positions, detail, majority, outliers, weak, records, why in verdicts:

@@ -138,7 +138,7 @@ def _people_index(names: frozenset[str], kn: Knowledge) -> PersonIndex:
     return _last_built(kn, "people_index", names, PersonIndex)
 
 
-def _known_names(names: frozenset[str], kn: Knowledge) -> "mentions.KnownNames":
+def _known_names(names: frozenset[str], kn: Knowledge) -> mentions.KnownNames:
     return _last_built(kn, "known_names", names, mentions.KnownNames)
 
 

@@ -262,7 +262,7 @@ class PersonIndex:
             if known is None or (len(full) > len(known) and set(known.split()) < set(full.split())):
                 self.by_token[p] = full
 
-    def extended(self, names: set[str], kn: Knowledge) -> "PersonIndex":
+    def extended(self, names: set[str], kn: Knowledge) -> PersonIndex:
         """A copy that also knows some more names."""
         copy = PersonIndex(set(), kn)
         copy.by_token = dict(self.by_token)
@@ -270,11 +270,11 @@ class PersonIndex:
             copy._add(name, kn)
         return copy
 
-    def persons_between(self, sentence: "Sentence", lo: int, hi: int) -> frozenset[str]:
+    def persons_between(self, sentence: Sentence, lo: int, hi: int) -> frozenset[str]:
         """The people named in a span of a sentence (cached per span)."""
         return sentence.memo(("persons", self, lo, hi), lambda: self.persons_in(sentence.tokens_between(lo, hi)))
 
-    def names_between(self, sentence: "Sentence", lo: int, hi: int, kn: Knowledge) -> frozenset[str]:
+    def names_between(self, sentence: Sentence, lo: int, hi: int, kn: Knowledge) -> frozenset[str]:
         """Proper names in a span that are not people: places, bodies, firms ('Elbonia', 'Varos')."""
         def compute():
             out = set()
