@@ -161,6 +161,7 @@ class Knowledge:
     period_adjectives: dict[str, str] = field(default_factory=dict)
     ordinal_periods: set[str] = field(default_factory=set)
     in_a_row_words: set[str] = field(default_factory=set)
+    naming_ordinals: set[str] = field(default_factory=set)
     record_window_words: set[str] = field(default_factory=set)
     count_subjects: set[str] = field(default_factory=set)
     count_class: dict[str, str] = field(default_factory=dict)
@@ -430,6 +431,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:
         kn.period_adjectives.update({fold(k): fold(v) for k, v in (data.get("period_adjectives") or {}).items()})
         kn.ordinal_periods.update(stem(fold(w)) for w in data.get("ordinal_periods") or [])
         kn.in_a_row_words.update(fold(w) for w in data.get("in_a_row_words") or [])
+        kn.naming_ordinals.update(fold(w) for w in data.get("naming_ordinals") or [])
         kn.record_window_words.update(fold(w) for w in data.get("record_window_words") or [])
         kn.count_subjects.update(stem(fold(w)) for w in data.get("count_subjects") or [])
         for canon, words in (data.get("count_classes") or {}).items():

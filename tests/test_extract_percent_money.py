@@ -181,3 +181,9 @@ def test_a_named_policy_rate_is_its_measure_whatever_follows(kn):
     found = claims_of("The committee cut the repo rate by 50 basis points to 5.50 percent to propel economic growth.",
                       kn, kind="percent")
     assert [c.head for c in found] == ["repo rate", "repo rate"]
+
+
+def test_a_figure_a_quarter_is_to_break_is_a_bound_and_a_month_quarter_is_a_period(kn):
+    assert one("Apple is about to enter an era where it breaks $100 billion in revenue every quarter.", kn,
+               "money").qualifiers.get("hedge") == "lower"
+    assert one("Apple forecast growth to $98 billion in revenue in the September quarter.", kn, "money").period == "september"

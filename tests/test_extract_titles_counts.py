@@ -228,3 +228,9 @@ def test_and_a_half_is_half_a_unit_more(kn):
         == [(1.5, "hour")]
     assert [(c.value, c.unit) for c in claims_of("Talks took two and a half hours.", kn, kind="duration")] \
         == [(2.5, "hour")]
+
+
+def test_an_ordinal_that_names_a_term_or_a_quarter_is_not_a_claim(kn):
+    found = claims_of("Two appointees from his first term sat beside the first cut of Trump's second term.", kn, kind="ordinal")
+    assert [c.text for c in found if "term" in c.text] == []
+    assert [c.value for c in claims_of("It was the third round of talks.", kn, kind="ordinal")] == [3]

@@ -407,7 +407,8 @@ def modifier_terms(tokens: list[Token], kn: Knowledge) -> set[str]:
 
 def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None = None,
               figure: tuple[int, int] | None = None) -> str | None:
-    """The month (and year) a clause is about ('in May' → 'may'), outside a basis phrase.
+    """The month (and year) a clause is about ('in May' → 'may', 'in the September quarter' →
+    'september'), outside a basis phrase.
 
     With ``figure`` (its offsets), a month that another figure stands between is that
     figure's ('Imports shrank 3.4%, leaving a surplus of $103.2 billion, up from $96.2 billion
@@ -418,7 +419,10 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
             continue
         f = t.folded
         month = kn.month_abbr.get(f, f) if f in kn.months or f in kn.month_abbr else None
-        if month and month in kn.months and (i == 0 or tokens[i - 1].folded in ("in", "for", "of", "during")):
+        preceding = tokens[i - 1].folded if i else ""
+        if preceding == "the" and i > 1 and i + 1 < len(tokens) and tokens[i + 1].folded in ("quarter", "half"):
+            preceding = tokens[i - 2].folded
+        if month and month in kn.months and (i == 0 or preceding in ("in", "for", "of", "during")):
             if figure and any(min(figure[1], t.start) <= x < max(figure[0], t.end) for x in figures
                               if not figure[0] <= x < figure[1]):
                 continue
