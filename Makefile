@@ -18,6 +18,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check factcheck tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(if $(CI),--hypothesis-profile=ci,)
 
 bench: $(STAMP)

@@ -174,7 +174,8 @@ def load_baseline(path: Path) -> baseline_mod.Baseline:
 def apply_baseline(report: Report, base: baseline_mod.Baseline) -> Report:
     """Move the conflicts a baseline lists from ``report.findings`` to ``report.suppressed``
     (they no longer count for the exit code) and record how many the baseline lists."""
-    kept, hidden = [], []
+    kept: list[Finding] = []
+    hidden: list[Finding] = []
     for f in report.findings:
         (hidden if baseline_mod.fingerprint(f) in base.fingerprints else kept).append(f)
     report.findings, report.suppressed = kept, hidden
@@ -242,7 +243,7 @@ def _is_article_file(path: Path) -> bool:
 def _article_files(item: Path) -> list[Path]:
     if not item.is_dir():
         return [item]
-    found = []
+    found: list[Path] = []
     for root, dirs, names in os.walk(item, followlinks=False):
         dirs.sort()
         found.extend(Path(root) / name for name in sorted(names) if _is_article_file(Path(name)))
@@ -465,7 +466,9 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
         runner.close()
     clock = time.perf_counter()
     rules = ruleset.by_check()
-    findings, agreements, possible = [], [], []
+    findings: list[Finding] = []
+    agreements: list[Finding] = []
+    possible: list[Finding] = []
     for fact, verdict in judged:
         rule = rules.get(verdict.check)
         if rule is None:
@@ -668,7 +671,7 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
                 progress_mod.announce(progress, progress_mod.REUSE)
                 read_time = time.perf_counter() - clock
                 write_rendered(out, outputs)
-                report = CachedReport(summary, lambda: run(
+                report: Report = CachedReport(summary, lambda: run(
                     inputs, None, sources, rules_dirs, formats, select, ignore, config, jobs, store_path,
                     engine, scheduler, reuse_reports=False, baseline=baseline))
                 report.generator = header

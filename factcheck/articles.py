@@ -217,7 +217,7 @@ def parse_html(html: str, article_id: str, info: SourceInfo, kn: Knowledge) -> A
         raise InputError("HTML input needs the trafilatura package") from None
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)
-    text = (doc.text if doc is not None else "") or ""
+    text = (getattr(doc, "text", None) if doc is not None else "") or ""
     if not text.strip():
         raise InputError("no article text found in the HTML page")
     published = info.published or _as_date(getattr(doc, "date", None))

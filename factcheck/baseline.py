@@ -132,7 +132,7 @@ def document(report_data, report_path, ids: list[str] | None = None, keep: list[
                 raise BaselineError(f"no conflict in {report_path} has an id starting with '{wanted}'")
             chosen += matches
         found = chosen
-    entries = {}
+    entries: dict = {}
     for e in (keep or []) + found:
         entries.setdefault(e["fingerprint"], _summary(e) if "claims" in e else e)
     return {"format": FORMAT, "version": VERSION, "conflicts": [entries[k] for k in sorted(entries)]}

@@ -241,7 +241,7 @@ class Knowledge:
         s = stem(key)
         return self.synonym_of.get(s, self.measure_of.get(s, s))
 
-    def is_contrast(self, a: set[str], b: set[str]) -> bool:
+    def is_contrast(self, a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
         """True when one side names a term the other excludes (exports vs imports)."""
         for x, y in self.contrasts:
             if (x in a and y in b and y not in a and x not in b) or \

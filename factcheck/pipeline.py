@@ -123,7 +123,7 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
     if store:
         store.put_many("people", [(akeys[i], named[i]) for i in todo if i not in unread])
     people = frozenset().union(*(found[0] for found in named)) if named else frozenset()
-    ckeys = [None] * n
+    ckeys: list[str | None] = [None] * n
     if store:
         by_word = people_by_word(people, shared.kn)
         ckeys = [None if i in unread else claims_key(akeys[i], people_used(by_word, named[i][1]))

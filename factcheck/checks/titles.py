@@ -1,6 +1,8 @@
 """Checks on people's titles: former vs sitting, different offices, names against the record."""
 from __future__ import annotations
 
+from typing import Any
+
 from rapidfuzz import fuzz
 
 from ..knowledge import Knowledge
@@ -84,7 +86,7 @@ def _holders_by_token(kn: Knowledge) -> dict[str, list[tuple]]:
 def holders_named(person: str, kn: Knowledge) -> list:
     """Office-holders in the record whose name is this one or contains it ('Trump', 'Donald Trump')."""
     index = kn.derived("holders_by_token", lambda: _holders_by_token(kn))
-    seen: dict[int, tuple] = {}
+    seen: dict[int, Any] = {}
     for t in name_tokens(person):
         for i, h in index.get(t, ()):
             seen.setdefault(i, h)
@@ -190,7 +192,7 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
     if day is None:
         return []
     q = claim.qualifiers
-    out = []
+    out: list[Verdict] = []
     if _leaving(claim):
         return out
     named = holders_named(q["person"], kn)

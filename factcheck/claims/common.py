@@ -380,7 +380,7 @@ def _in_object_phrase(tokens: list[Token], i: int, kn: Knowledge) -> bool:
 def noun_run(tokens: list[Token], kn: Knowledge) -> list[Token]:
     """The run of non-stopword words at the start of tokens (a noun phrase, roughly); it ends
     before a participle ('fell', 'raised') or an '-ing' word after a plural ('people sheltering')."""
-    run = []
+    run: list[Token] = []
     for t in tokens:
         f = t.folded
         if not f or not (f[0].isalpha() or f[0].isdigit()) or f in kn.stopwords or (run and f.isdigit()):

@@ -267,11 +267,11 @@ def _interpret(name: str, m: re.Match, sentence: Sentence, kn: Knowledge, publis
     if year is None and published is None:
         return (None, None, m.group(), f"{m.group()} (unresolved: no year, no publication date)")
     if name in ("month_day", "day_month", "range"):
-        day = int(g["day"])
-        if not 1 <= day <= 31:
+        dom = int(g["day"])
+        if not 1 <= dom <= 31:
             return None
-        y = year or _nearest_year(month, day, published)
-        first = _safe_date(y, month, day)
+        y = year or _nearest_year(month, dom, published)
+        first = _safe_date(y, month, dom)
         last = _safe_date(y, month, int(g["day2"])) if name == "range" else first
         if not first or not last or last < first:
             return None

@@ -52,7 +52,7 @@ def _value(number: str, kn: Knowledge) -> float:
 
 def _measured(after, kn: Knowledge):
     """The noun phrase naming what a measure measures, cut before a verb or a dimension word."""
-    run = []
+    run: list = []
     for t in noun_run(after, kn):
         if t.folded in kn.dimension_words or t.folded in kn.compass_words or t.folded in kn.past_verbs \
                 or (run and t.folded in kn.event_of):

@@ -118,7 +118,7 @@ def _initial_at(tokens: list[Token], j: int) -> bool:
 
 
 def _name_before(tokens: list[Token], k: int, kn: Knowledge) -> list[Token]:
-    name = []
+    name: list[Token] = []
     while k >= 0 and len(name) < 3 and _is_name_token(tokens[k], kn):
         name.insert(0, tokens[k])
         k -= 1

@@ -37,7 +37,7 @@ def _record(f, report, labels: dict[str, str]) -> dict:
         if art and art.published:
             item["datePublished"] = art.published.isoformat()
         appearances.append(item)
-    claim = {"@type": "Claim", "appearance": appearances}
+    claim: dict = {"@type": "Claim", "appearance": appearances}
     first = articles.get(reviewed[0].article)
     if first and not is_unknown_outlet(first.outlet):
         claim["author"] = _organization(str(first.outlet).strip())
