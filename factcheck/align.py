@@ -6,6 +6,7 @@ truce and a 90-minute call share a number, not a fact.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -48,6 +49,8 @@ class AlignParams:
     max_ratio: tuple[tuple[str, float], ...] = (("money", 2.0), ("count", 2.5), ("duration", 3.5),
                                                 ("measure", 3.5), ("percent", 4.0))
     ratio_floor: float = 3.0
+    telling_digits: int = 4
+    telling_gap: float = 0.002
 
 
 def plausibly_one_day(a: Claim, b: Claim, params: AlignParams) -> bool:
@@ -188,6 +191,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if fa.places and fb.places and not fa.places & fb.places:
         return False
+    if _telling_values(a, b, params):
+        return True
     same_period = bool(a.period and a.period == b.period)
     same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
     same_names = bool(fa.names & fb.names)
@@ -200,6 +205,24 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     if fa.context_places & fb.context_places:
         return score >= params.context_min_with_places
     return score >= params.context_min
+
+
+def _significant_digits(claim: Claim) -> int:
+    digits = "".join(ch for ch in claim.display.split(" ")[0] if ch.isdigit()).lstrip("0")
+    return len(digits.rstrip("0")) if "." not in claim.display else len(digits)
+
+
+def _telling_values(a: Claim, b: Claim, params: AlignParams) -> bool:
+    """True when two figures of one measure are equal or nearly so and written with enough
+    digits that a second fact of that measure would hardly share them ('5,864.6 tonnes' and
+    '5,864.60 tons'; '5,865.6', a slip of one digit): the value itself tells they are one fact,
+    however differently the sentences around them are worded."""
+    if a.type not in ("money", "count", "measure") or a.unit != b.unit:
+        return False
+    if min(_significant_digits(a), _significant_digits(b)) < params.telling_digits:
+        return False
+    x, y = abs(float(a.value)), abs(float(b.value))
+    return max(x, y) > 0 and abs(x - y) <= params.telling_gap * max(x, y)
 
 
 def _names_agree(fa: _Features, fb: _Features) -> bool:
@@ -307,7 +330,19 @@ def _anchors(claim: Claim) -> set[str]:
     keys |= {"m:" + m for m in claim.mods}
     if claim.period:
         keys.add("t:" + claim.period)
+    if claim.type in ("money", "count", "measure") and _significant_digits(claim) >= AlignParams.telling_digits:
+        keys |= _value_keys(claim)
     return keys
+
+
+def _value_keys(claim: Claim) -> set[str]:
+    """Grid keys of a precise figure, such that two figures within half a grid step (a hundredth
+    of the figure's magnitude) share one: candidates for ``_telling_values``."""
+    value = abs(float(claim.value))
+    if value <= 0:
+        return set()
+    step = 10.0 ** (math.floor(math.log10(value)) - 2)
+    return {f"v:{claim.unit}:{math.floor(value / step)}", f"w:{claim.unit}:{math.floor(value / step + 0.5)}"}
 
 
 def _candidate_pairs(block: list[Claim], params: AlignParams) -> dict[tuple[int, int], float]:
@@ -515,6 +550,8 @@ def shared_evidence(a: Claim, b: Claim, kn: Knowledge, common: frozenset[str] = 
     sentences give it (modifiers, the period, the people, names the whole story does not use).
     Empty when all they share is what every sentence of the story shares."""
     why = []
+    if _telling_values(a, b, AlignParams()):
+        why.append("figures written this precisely and this close")
     mods = sorted(m.lstrip(VERB_MARK) for m in a.mods & b.mods
                   if not _is_common(m.lstrip(VERB_MARK), common) and m not in kn.generic_modifiers)
     if mods:

@@ -295,3 +295,27 @@ def test_one_article_calling_a_holder_by_a_wrong_office_twice_is_one_finding(rul
                            date(2025, 6, 6))], ruleset)
     found = [f for f in report.findings if f.code == "TTL004"]
     assert len(found) == 1 and len(found[0].claims) == 2
+
+
+def test_precise_values_tell_one_fact_however_the_sentences_are_worded(ruleset):
+    found, report = _verdicts(ruleset,
+                              "Shipments in May came to 5,864.6 tonnes, down from the 24,827 tonnes of the year so far.",
+                              "Customs counted 5,865.6 tons, a figure traders had not seen coming, and 24,827 tons since January.")
+    assert found == [("CNT004", "contradiction")]
+    found, _ = _verdicts(ruleset, "Shipments in May came to 5,000 tonnes, and 20,000 tonnes so far this year.",
+                         "Traders had 5,010 tons in warehouses and 9,000 tons on ships at the end of the week.")
+    assert found == []
+
+
+def test_one_rounding_verdict_per_precise_value(ruleset):
+    report = check_texts([(f"s{i}.txt", text, D) for i, text in enumerate([
+        "Exports reached 5,864.6 tonnes in May.", "Exports reached 5,864.6 tonnes in May.",
+        "Exports reached 5,864 tonnes in May."])], ruleset)
+    rounding = [f for f in report.agreements if f.verdict == "rounding"]
+    assert len(rounding) == 1 and len({c.article for c in rounding[0].claims}) == 3
+
+
+def test_a_year_a_change_is_compared_with_is_not_the_figure_period(ruleset):
+    found, _ = _verdicts(ruleset, "Exports fell to 5,864.6 tonnes in May, down 5.7% compared to the same month in 2024.",
+                         "Exports fell to 5,865.6 tonnes in May, the ministry said.")
+    assert found == [("CNT004", "contradiction")]

@@ -616,6 +616,11 @@ _PERIOD_YEAR = re.compile(r"\b(?:in|for|during|through|by\s+the\s+end\s+of)\s+" 
 _WHEN_YEAR = re.compile(r"\b((?:19|20)\d{2}),?\s+when\b[^.;:]{0,60}$")
 
 
+# A year in a comparison ('compared to the same month in 2024', 'than in 2019') is the base of a
+# change, not the period of the figures.
+_COMPARED = re.compile(r"\b(?:compared|comparison|than|versus|vs\.?|against)\b[^,;]*$", re.IGNORECASE)
+
+
 def other_year(clause: str, published, pattern: re.Pattern = _OTHER_YEAR) -> str | None:
     """A year other than the article's that a clause is about ('since 2011, when a magnitude
     7.1 tremor killed 412 people', 'to 3.1% in 2027', a list item '2026: 3.4%'): the figures
@@ -624,7 +629,7 @@ def other_year(clause: str, published, pattern: re.Pattern = _OTHER_YEAR) -> str
         return None
     for m in pattern.finditer(clause):
         year = m.group(1) or m.group(2)
-        if int(year) != published.year:
+        if int(year) != published.year and not _COMPARED.search(clause, max(0, m.start() - 40), m.start()):
             return year
     return None
 
