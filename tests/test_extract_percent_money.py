@@ -187,3 +187,9 @@ def test_a_figure_a_quarter_is_to_break_is_a_bound_and_a_month_quarter_is_a_peri
     assert one("Apple is about to enter an era where it breaks $100 billion in revenue every quarter.", kn,
                "money").qualifiers.get("hedge") == "lower"
     assert one("Apple forecast growth to $98 billion in revenue in the September quarter.", kn, "money").period == "september"
+
+
+def test_the_noun_right_after_a_figure_gives_its_direction(kn):
+    c = one("This sharp fall offset an 11% rise in exports to other countries.", kn, "percent")
+    assert c.qualifiers.get("direction") == "rise"
+    assert one("Exports fell 34.5 percent in May.", kn, "percent").qualifiers.get("direction") == "fall"

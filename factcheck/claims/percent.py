@@ -64,11 +64,20 @@ def basis_of(clause: str, kn: Knowledge) -> tuple[str | None, tuple[int, int] | 
     return best if best else (None, None)
 
 
+_FIGURE_WORDS = {"%", "percent", "per", "cent", "pct", "percentage", "point", "points", "bps", "bp", "basis"}
+
+
 def direction_near(sentence: Sentence, start: int, kn: Knowledge) -> tuple[str | None, bool]:
-    """Direction of change said right before a figure, and whether the figure is a change.
+    """Direction of change of a figure, and whether the figure is a change: the noun right
+    after it ('an 11% rise', whatever fell before), else a word right before it.
 
     'fell 34.5 percent' is a fall of 34.5; 'have risen to 50%' is a level of 50, not a change.
     """
+    after = [t.folded for t in sentence.after(start, 5)][1:]
+    while after and after[0] in _FIGURE_WORDS:
+        after = after[1:]
+    if after and kn.direction_of.get(after[0]):
+        return kn.direction_of[after[0]], True
     before = sentence.before(start, 4)
     words = [t.folded for t in before]
     for i in range(len(words) - 1, -1, -1):
