@@ -563,7 +563,7 @@ def shared_evidence(a: Claim, b: Claim, kn: Knowledge, common: frozenset[str] = 
         why.append("both of " + ", ".join(d.capitalize() for d in days))
     if a.persons and b.persons and person_sets_match(a.persons, b.persons):
         why.append("the same people")
-    names = sorted(n for n in a.names & b.names if not _is_common(n, common))
+    names = sorted(n for n in a.names & b.names if not _is_common(n, common) and n not in mods)
     if names:
         why.append("both name " + ", ".join(names))
 
