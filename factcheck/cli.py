@@ -94,7 +94,9 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files, folders o
         fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
                                                  help="Lowest severity of conflict that sets exit 1 "
                                                       "(default: min-severity in the configuration, else info: any conflict)."),
-        quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors.")) -> None:
+        quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors."),
+        lang: Optional[str] = typer.Option(None, "--lang", help="Read every article in this language (en, de, fr, es); "
+                                                                "default: as declared, else detected.")) -> None:
     """Extract claims, align them across articles and report the conflicts."""
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
     bad = [f for f in formats if f not in api.ALL_FORMATS]
@@ -111,7 +113,7 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files, folders o
         report = _guard(lambda: api.run(list(inputs or [Path("seeds")]), out, sources, rules, formats,
                                         _split(select), _split(ignore), config, jobs=workers,
                                         store_path=None if no_store else store, engine=engine, scheduler=scheduler,
-                                        progress=say))
+                                        progress=say, lang=lang))
     for note in report.store_notes:
         if not quiet or "unusable" in note:
             typer.echo(note, err=True)
@@ -171,10 +173,11 @@ def rule_cmd(code: str = typer.Argument(..., help="A rule code, e.g. TTL001."),
 def claims_cmd(files: List[Path] = typer.Argument(..., help="Article files, folders or glob patterns; '-' reads paths from stdin."),
                sources: Optional[Path] = typer.Option(None, "--sources", help="sources.yaml with dates."),
                as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
-               rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s).")) -> None:
+               rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s)."),
+               lang: Optional[str] = typer.Option(None, "--lang", help="Read every article in this language.")) -> None:
     """Print the claims extracted from articles (what a rule writer needs to see)."""
     skipped: list = []
-    rows = _guard(lambda: api.list_claims(files, sources, rules, skipped_out=skipped))
+    rows = _guard(lambda: api.list_claims(files, sources, rules, skipped_out=skipped, lang=lang))
     for item in skipped:
         typer.echo(f"skipped {item.path}: {item.reason}", err=True)
     if as_json:

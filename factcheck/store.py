@@ -33,8 +33,8 @@ _RUNS_KEPT = 8
 _BATCH = 500
 
 
-def _code_hash(names: list[str], rule_folders: list[Path]) -> str:
-    h = hashlib.sha256(f"{_APP}:{SCHEMA}".encode())
+def _code_hash(names: list[str], rule_folders: list[Path], extra: str = "") -> str:
+    h = hashlib.sha256(f"{_APP}:{SCHEMA}{extra}".encode())
     here = Path(__file__).resolve().parent
     files = []
     for name in names:
@@ -42,7 +42,7 @@ def _code_hash(names: list[str], rule_folders: list[Path]) -> str:
     for path in sorted(files):
         h.update(path.read_bytes())
     for folder in rule_folders:
-        for path in sorted(Path(folder).glob("knowledge/*.yml")):
+        for path in sorted(Path(folder).glob("knowledge/*.yml")) + sorted(Path(folder).glob("knowledge/lang/*.yml")):
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
@@ -64,7 +64,10 @@ def run_version(rule_folders: list[Path]) -> str:
 
 def extractor_version(rule_folders: list[Path]) -> str:
     """A hash of the reading and extraction code and the knowledge packs: a change invalidates the cache."""
-    return _code_hash(["articles.py", "knowledge.py", "types.py", "claims"], rule_folders)
+    from babel import __version__ as cldr_version
+
+    return _code_hash(["articles.py", "knowledge.py", "languages.py", "types.py", "claims"], rule_folders,
+                      ":babel " + cldr_version)
 
 
 def aligner_version(rule_folders: list[Path]) -> str:
@@ -89,7 +92,7 @@ def file_key(raw: bytes, article_id: str, kind: str, outlet: str | None, publish
 def article_key(article: Article, version: str) -> str:
     """Cache key of an article's content: text, metadata and line map, with the extractor version."""
     return _digest(version, article.id, article.text, str(article.published), str(article.outlet),
-                   json.dumps(article.line_map))
+                   json.dumps(article.line_map), article.lang)
 
 
 def claims_key(article_key_: str, people: list[str]) -> str:
@@ -128,14 +131,14 @@ def _article_json(a: Article) -> dict:
             "published": a.published.isoformat() if a.published else None,
             "blocks": [[b.start, b.end, b.kind] for b in a.blocks],
             "dropped": [[d.first_line, d.last_line, d.reason] for d in a.dropped],
-            "line_starts": a.line_starts, "line_map": a.line_map}
+            "line_starts": a.line_starts, "line_map": a.line_map, "lang": a.lang}
 
 
 def _article_from(d: dict) -> Article:
     return Article(id=d["id"], text=d["text"], norm=d["norm"], outlet=d["outlet"],
                    published=date.fromisoformat(d["published"]) if d["published"] else None,
                    blocks=[Block(*b) for b in d["blocks"]], dropped=[Dropped(*x) for x in d["dropped"]],
-                   line_starts=d["line_starts"], line_map=d["line_map"])
+                   line_starts=d["line_starts"], line_map=d["line_map"], lang=d.get("lang", "en"))
 
 
 _DECODE = {"articles": _article_from, "claims": lambda rows: [_claim_from(r) for r in rows],

@@ -46,6 +46,7 @@ class Article:
     dropped: list[Dropped] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
     line_map: list[int] | None = None
+    lang: str = "en"
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset, in the original file.
@@ -93,6 +94,7 @@ class Claim:
     sentence: str = ""
     resolved: str | None = None
     display: str = ""
+    lang: str = "en"
 
     @property
     def key(self) -> tuple:

@@ -115,37 +115,53 @@ class Sentence:
         return self._terms[key]
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
+def tokenize(text: str, offset: int = 0, pattern: re.Pattern = TOKEN) -> list[Token]:
     """Split text into tokens that keep their offsets (initialisms like 'U.S.' stay whole)."""
-    return [Token(m.group(), offset + m.start(), offset + m.end()) for m in TOKEN.finditer(text)]
+    return [Token(m.group(), offset + m.start(), offset + m.end()) for m in pattern.finditer(text)]
+
+
+_TOKEN_PATTERNS: dict[int, re.Pattern] = {}
+
+
+def token_pattern(kn: Knowledge) -> re.Pattern:
+    """How a language's text splits into tokens: as English, with elided articles ('l'', 'd'')
+    as tokens of their own where the language pack lists them."""
+    elisions = kn.lang_words.get("elisions") if kn.lang != "en" else None
+    if not elisions:
+        return TOKEN
+    if id(kn) not in _TOKEN_PATTERNS:
+        words = "|".join(sorted((re.escape(w) for w in elisions), key=len, reverse=True))
+        _TOKEN_PATTERNS[id(kn)] = re.compile(rf"(?i:\b(?:{words}))['’](?=[^\W\d_])|" + TOKEN.pattern)
+    return _TOKEN_PATTERNS[id(kn)]
 
 
 def sentences(article: Article, kn: Knowledge) -> list[Sentence]:
     """The sentences of an article's kept blocks, with their tokens."""
     out = []
+    pattern = token_pattern(kn)
     for block in article.blocks:
         text = article.norm[block.start:block.end]
         cut = 0
         for m in _SENT_BREAK.finditer(text):
             if not _ends_sentence(text, m, kn):
                 continue
-            out.extend(_pieces(article, block.start + cut, block.start + m.start() + 1, block.kind))
+            out.extend(_pieces(article, block.start + cut, block.start + m.start() + 1, block.kind, pattern))
             cut = m.end()
         if text[cut:].strip():
-            out.extend(_pieces(article, block.start + cut, block.end, block.kind))
+            out.extend(_pieces(article, block.start + cut, block.end, block.kind, pattern))
     return [s for s in out if s.quote]
 
 
-def _pieces(article: Article, start: int, end: int, kind: str) -> list[Sentence]:
+def _pieces(article: Article, start: int, end: int, kind: str, pattern: re.Pattern = TOKEN) -> list[Sentence]:
     """A sentence, or pieces of at most MAX_SENTENCE characters cut at a space when a run of
     text has no sentence break (a table, a list, hostile input): work per figure stays bounded."""
     out = []
     while end - start > MAX_SENTENCE:
         cut = article.norm.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        out.append(_sentence(article, start, cut, kind))
+        out.append(_sentence(article, start, cut, kind, pattern))
         start = cut
-    out.append(_sentence(article, start, end, kind))
+    out.append(_sentence(article, start, end, kind, pattern))
     return out
 
 
@@ -157,9 +173,9 @@ def mark_proper_names(sents: list[Sentence]) -> None:
         s.proper = proper
 
 
-def _sentence(article: Article, start: int, end: int, kind: str) -> Sentence:
+def _sentence(article: Article, start: int, end: int, kind: str, pattern: re.Pattern = TOKEN) -> Sentence:
     text = article.norm[start:end]
-    return Sentence(start, end, text, kind == "heading", tokenize(text, start))
+    return Sentence(start, end, text, kind == "heading", tokenize(text, start, pattern))
 
 
 def _ends_sentence(text: str, m: re.Match, kn: Knowledge) -> bool:
@@ -172,7 +188,15 @@ def _ends_sentence(text: str, m: re.Match, kn: Knowledge) -> bool:
         w = word.group(1)
         if fold(w) in kn.abbreviations or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", w):
             return False
+        if kn.lang != "en" and w.isdigit() and len(w) <= 2 and _next_word(text, m.end()) in kn.month_words:
+            return False
     return True
+
+
+def _next_word(text: str, at: int) -> str:
+    """The folded word that starts at an offset ('Juni' in '9. Juni 2025')."""
+    m = re.compile(r"[^\W\d_]+").match(text, at)
+    return fold(m.group()) if m else ""
 
 
 def phrase_terms(tokens: list[Token], kn: Knowledge, skip=None) -> list[str]:
@@ -199,7 +223,7 @@ def phrase_terms(tokens: list[Token], kn: Knowledge, skip=None) -> list[str]:
             if t.is_capitalised and kn.canon_place(t.text):
                 out.append(kn.canon_place(t.text))
                 continue
-            if not f or not f[0].isalpha() or f in kn.stopwords or f in kn.months or f in kn.weekdays:
+            if not f or not f[0].isalpha() or f in kn.stopwords or f in kn.month_words or f in kn.weekdays:
                 continue
             if skip and skip(f):
                 continue
@@ -300,6 +324,8 @@ class PersonIndex:
                     continue
                 first = t.start == sentence.start and not t.text.endswith(("'s", "’s")) and f not in sentence.proper
                 if first or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():
+                    continue
+                if kn.nouns_capitalised and not t.text.isupper():
                     continue
                 if f in kn.stopwords or f in kn.months or f in kn.month_abbr or f in kn.weekdays or f in kn.roles \
                         or f in self.by_token or f in kn.zone_offset or f in kn.zone_family:
@@ -417,7 +443,7 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
             continue
         f = t.folded
         month = kn.month_abbr.get(f, f) if f in kn.months or f in kn.month_abbr else None
-        if month and month in kn.months and (i == 0 or tokens[i - 1].folded in ("in", "for", "of", "during")):
+        if month and month in kn.months and (i == 0 or tokens[i - 1].folded in kn.period_preps):
             if figure and any(min(figure[1], t.start) <= x < max(figure[0], t.end) for x in figures
                               if not figure[0] <= x < figure[1]):
                 continue
@@ -522,13 +548,13 @@ def clause_slot(article: Article, sentence: Sentence, start: int, head: str | No
 
 def _pp_terms(tokens: list[Token], kn: Knowledge, stop_at_verb: bool = False) -> set[str]:
     """Terms of a prepositional phrase right after a head ('on car imports', 'to the U.S.')."""
-    if not tokens or tokens[0].folded not in ("on", "for", "to", "from", "by", "of", "against"):
+    if not tokens or tokens[0].folded not in kn.pp_preps:
         return set()
     phrase: list[Token] = []
     for t in tokens[1:7]:
         f = t.folded
         is_place = t.is_capitalised and kn.canon_place(t.text)
-        if t.text in ",.;:" or (f in kn.stopwords and f not in ("the", "a", "an", "of") and not is_place):
+        if t.text in ",.;:" or (f in kn.stopwords and f not in kn.pp_articles and not is_place):
             break
         if stop_at_verb and (f in kn.direction_of or (f.endswith("ed") and t.text.islower())):
             break

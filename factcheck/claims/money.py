@@ -31,6 +31,8 @@ def patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     Symbols and codes ('$', 'Rs', 'EUR') may come first; words and codes ('dollars', 'EUR')
     may come after. Scale words ('bn', 'crore') come from the pack too.
     """
+    if id(kn) not in _PATTERNS and kn.lang != "en":
+        _PATTERNS[id(kn)] = _language_patterns(kn)
     if id(kn) not in _PATTERNS:
         forms = set(kn.currency_of)
         before = {f for f in forms if not any(ch.isalpha() for ch in f) or "$" in f or f.endswith(".")
@@ -47,11 +49,28 @@ def patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return _PATTERNS[id(kn)]
 
 
+def _language_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The money patterns of another language: scale words may end in a full stop ('Mio.'),
+    and symbols may come after the figure ('34,5 Mio. €', '12,50 $')."""
+    forms = set(kn.currency_of)
+    before = {f for f in forms if not any(ch.isalpha() for ch in f) or "$" in f or f.upper() == kn.currency_of[f]
+              or f in kn.currency_prefixes}
+    scale = rf"(?:[\s-]?({_alternation(kn.scales)})\b\.?)?"
+    first = re.compile(rf"(?<![\w$€£¥₩₹])({_alternation(before)})\s?{_NUMBER}{scale}", re.IGNORECASE)
+    last = re.compile(rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}\s?({_alternation(forms)})(?!\w)", re.IGNORECASE)
+    return first, last, re.compile("(?!)")
+
+
 def _amount(number: str, scale: str | None, kn: Knowledge, form: str = "") -> float:
     value = float(number.replace(",", "")) * kn.currency_factor.get(form, 1.0)
     if scale:
-        value *= kn.scales.get(scale.lower(), 1)
+        value *= kn.scales.get(scale.lower(), 1) if kn.lang == "en" else kn.scales.get(_scale_key(scale), 1)
     return value
+
+
+def _scale_key(scale: str) -> str:
+    """A scale word as written ('Mio', 'mil  millones') as the key it has in the scales."""
+    return fold(re.sub(r"\s+", " ", scale))
 
 
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
@@ -71,7 +90,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             continue
         number, scale, word = m.group(1), m.group(2), m.group(3)
         form = re.sub(r"\s+", " ", word.lower())
-        currency = kn.currency_of.get(form)
+        currency = kn.currency_of.get(form) or kn.currency_of.get(form.replace("’", "'"))
         if currency:
             claims.append(_claim(article, sentence, m, number, scale, currency, kn, people, form))
             taken.add(m.start(), m.end())

@@ -28,7 +28,8 @@ def to_dict(report) -> dict:
     return {
         "version": 1,
         **header,
-        "sources": [{"id": a.id, "outlet": a.outlet, "published": a.published.isoformat() if a.published else None}
+        "sources": [{"id": a.id, "outlet": a.outlet, "published": a.published.isoformat() if a.published else None,
+                     "lang": a.lang}
                     for a in report.articles],
         "summary": {"articles": len(report.articles), "claims": len(report.claims), "facts": report.facts,
                     "conflicts": len(report.findings), "agreements": len(report.agreements),

@@ -108,8 +108,8 @@ def render(report, ruleset=None) -> str:
         out += [_table(rows, ["Fact", "What differs", "Why uncertain", "Where"]), ""]
     out += ["## Sources", ""]
     rows = [[md_escape(a.id), md_escape(a.outlet or "unknown"), a.published.isoformat() if a.published else "unknown",
-             str(sum(d.last_line - d.first_line + 1 for d in a.dropped))] for a in report.articles]
-    out += [_table(rows, ["Article", "Outlet", "Published", "Lines dropped as page furniture"]), ""]
+             md_escape(a.lang), str(sum(d.last_line - d.first_line + 1 for d in a.dropped))] for a in report.articles]
+    out += [_table(rows, ["Article", "Outlet", "Published", "Language", "Lines dropped as page furniture"]), ""]
     out += [_table([[md_escape(x) for x in row] for row in per_source(report)],
                    ["Article", "Outlet", "Claims", "Facts corroborated", "In conflicts", "Outlier in"]), ""]
     sources, matrix = source_matrix(report) if len(report.articles) <= MATRIX_MAX_SOURCES else \
