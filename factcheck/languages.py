@@ -21,7 +21,7 @@ _HTML_LANG = re.compile(r"<html\b[^>]{0,2000}?\blang\s*=\s*[\"']?([A-Za-z]{2,3})
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 VOTE_CHARS = 6000
 VOTE_MIN = 8
-VOTE_RATIO = 3.0
+VOTE_RATIO = 2.0
 
 
 def language_code(value) -> str | None:
@@ -38,24 +38,29 @@ def html_lang(html: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def _votes(kn: Knowledge) -> dict[str, str]:
-    """Stop words that belong to one language only, each with its language."""
+def _votes(kn: Knowledge) -> dict[str, tuple[str, ...]]:
+    """Each stop word of the languages read, with the languages that list it."""
     cached = kn.derived_languages.get("__votes__")
     if cached is None:
         lists = {"en": set(kn.stopwords)}
         for lang, packs in kn.language_packs.items():
             lists[lang] = {fold(w) for _, data in packs for w in data.get("stopwords") or []}
-        seen = Counter(w for words in lists.values() for w in words)
-        cached = {w: lang for lang, words in lists.items() for w in words if seen[w] == 1 and len(w) > 1}
+        cached = {}
+        for lang in sorted(lists):
+            for w in lists[lang]:
+                if len(w) > 1:
+                    cached[w] = cached.get(w, ()) + (lang,)
         kn.derived_languages["__votes__"] = cached
     return cached
 
 
 def stopword_vote(text: str, kn: Knowledge) -> tuple[str | None, bool]:
-    """The language whose stop words a text uses most, and whether the vote is clear (enough
-    words, and well ahead of the next language)."""
+    """The language whose stop words a text uses most (a word listed by several languages
+    votes for each), and whether the vote is clear: enough words, well ahead of the next."""
     votes = _votes(kn)
-    tally = Counter(votes[w] for w in (fold(m.group()) for m in _WORD.finditer(text[:VOTE_CHARS])) if w in votes)
+    tally: Counter = Counter()
+    for m in _WORD.finditer(text[:VOTE_CHARS]):
+        tally.update(votes.get(fold(m.group()), ()))
     if not tally:
         return None, False
     ranked = tally.most_common(2)
@@ -256,7 +261,17 @@ def derive(kn: Knowledge, lang: str) -> Knowledge:
     for path, data in packs:
         _apply_pack(d, data, path, measures, locale)
     d["roles"] = sorted(set(d["roles"]), key=lambda r: (-len(r), r))
+    if d["lang_words"].get("elisions"):
+        for key in ("measure_of", "synonym_of", "place_of", "body_of", "event_of", "role_alias"):
+            d[key].update({_elided(k): v for k, v in list(d[key].items()) if "'" in k})
+        d["roles"] = sorted(set(d["roles"]) | {_elided(r) for r in d["roles"] if "'" in r}, key=lambda r: (-len(r), r))
     return replace(kn, **d)
+
+
+def _elided(phrase: str) -> str:
+    """A phrase as its tokens read once an elided article is split off ("chiffre d'affaires" →
+    'chiffre d affaires')."""
+    return re.sub(r"\s+", " ", phrase.replace("'", "' ")).replace("' ", " ")
 
 
 _SETS = ("stopwords", "abbreviations", "past_verbs", "future_markers", "schedule_verbs", "plan_verbs",
@@ -324,6 +339,7 @@ def _apply_pack(d: dict, data: dict, path: str, measures: set[str], locale) -> N
         d["qualifier_of"][fold(str(prefix))] = str(qual)
     dates = data.get("dates") or {}
     words = d["lang_words"]
+    words["price_links"] = tuple(words.get("price_links", ())) + tuple(sorted(_folded(data.get("price_links"))))
     if data.get("direction_after"):
         words["direction_after"] = int(data["direction_after"])
     words["elisions"] = list(words.get("elisions", [])) + [str(w) for w in data.get("elisions") or []]

@@ -120,6 +120,52 @@ def tokenize(text: str, offset: int = 0, pattern: re.Pattern = TOKEN) -> list[To
     return [Token(m.group(), offset + m.start(), offset + m.end()) for m in pattern.finditer(text)]
 
 
+COMPOUND_MIN = 3  # letters of each part of a compound word that is read in two
+
+
+def split_compounds(tokens: list[Token], kn: Knowledge) -> list[Token]:
+    """In a language that writes compounds as one word, a word the packs do not know that is
+    a known word followed by a known measure or modifier ('Autoexporte', 'Stahlzölle',
+    'US-Zölle') reads as the two words, offsets kept."""
+    out: list[Token] = []
+    for t in tokens:
+        cut = _compound_cut(t.text, kn) if t.text[:1].isalpha() and len(t.text) >= 2 * COMPOUND_MIN else 0
+        if cut:
+            first = t.text[:cut].rstrip("-")
+            out += [Token(first, t.start, t.start + len(first)), Token(t.text[cut:], t.start + cut, t.end)]
+        else:
+            out.append(t)
+    return out
+
+
+_CUTS: dict[tuple[int, str], int] = {}
+
+
+def _compound_cut(word: str, kn: Knowledge) -> int:
+    key = (id(kn), word)
+    if key not in _CUTS:
+        _CUTS[key] = _find_cut(word, kn)
+    return _CUTS[key]
+
+
+def _find_cut(word: str, kn: Knowledge) -> int:
+    """Where a compound splits into a known first word (a modifier, measure or place, maybe
+    with a linking 's' or a hyphen) and a known measure or modifier; 0 when it does not."""
+    folded = fold(word)
+    if folded in kn.lexicon_words or folded in kn.stopwords or kn.canon_place(word):
+        return 0
+    for cut in range(len(word) - COMPOUND_MIN, COMPOUND_MIN - 1, -1):
+        rest = fold(word[cut:])
+        if rest not in kn.measure_of and rest not in kn.synonym_of:
+            continue
+        first = word[:cut].rstrip("-")
+        for head in (first, first[:-1] if first.endswith("s") else None):
+            if head and len(head) >= 2 and (fold(head) in kn.synonym_of or fold(head) in kn.measure_of
+                                            or kn.canon_place(head)):
+                return cut
+    return 0
+
+
 _TOKEN_PATTERNS: dict[int, re.Pattern] = {}
 
 
@@ -145,23 +191,24 @@ def sentences(article: Article, kn: Knowledge) -> list[Sentence]:
         for m in _SENT_BREAK.finditer(text):
             if not _ends_sentence(text, m, kn):
                 continue
-            out.extend(_pieces(article, block.start + cut, block.start + m.start() + 1, block.kind, pattern))
+            out.extend(_pieces(article, block.start + cut, block.start + m.start() + 1, block.kind, pattern, kn))
             cut = m.end()
         if text[cut:].strip():
-            out.extend(_pieces(article, block.start + cut, block.end, block.kind, pattern))
+            out.extend(_pieces(article, block.start + cut, block.end, block.kind, pattern, kn))
     return [s for s in out if s.quote]
 
 
-def _pieces(article: Article, start: int, end: int, kind: str, pattern: re.Pattern = TOKEN) -> list[Sentence]:
+def _pieces(article: Article, start: int, end: int, kind: str, pattern: re.Pattern = TOKEN,
+            kn: Knowledge | None = None) -> list[Sentence]:
     """A sentence, or pieces of at most MAX_SENTENCE characters cut at a space when a run of
     text has no sentence break (a table, a list, hostile input): work per figure stays bounded."""
     out = []
     while end - start > MAX_SENTENCE:
         cut = article.norm.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        out.append(_sentence(article, start, cut, kind, pattern))
+        out.append(_sentence(article, start, cut, kind, pattern, kn))
         start = cut
-    out.append(_sentence(article, start, end, kind, pattern))
+    out.append(_sentence(article, start, end, kind, pattern, kn))
     return out
 
 
@@ -173,9 +220,13 @@ def mark_proper_names(sents: list[Sentence]) -> None:
         s.proper = proper
 
 
-def _sentence(article: Article, start: int, end: int, kind: str, pattern: re.Pattern = TOKEN) -> Sentence:
+def _sentence(article: Article, start: int, end: int, kind: str, pattern: re.Pattern = TOKEN,
+              kn: Knowledge | None = None) -> Sentence:
     text = article.norm[start:end]
-    return Sentence(start, end, text, kind == "heading", tokenize(text, start, pattern))
+    tokens = tokenize(text, start, pattern)
+    if kn is not None and kn.nouns_capitalised:
+        tokens = split_compounds(tokens, kn)
+    return Sentence(start, end, text, kind == "heading", tokens)
 
 
 def _ends_sentence(text: str, m: re.Match, kn: Knowledge) -> bool:
@@ -500,6 +551,8 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
             mods |= modifier_terms(pre, kn)
             span = next(n for n in (3, 2, 1) if " ".join(t.folded for t in before[pos:pos + n]) in kn.measure_of)
             mods |= _pp_terms(before[pos + span:], kn, stop_at_verb=True)
+            if kn.lang != "en":
+                mods |= _pp_terms(after, kn)
     if head is None:
         after_head, aidx = measure_head(after[:8], kn)
         head = after_head
@@ -522,9 +575,16 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
 def _verb_head(before: list[Token], kn: Knowledge) -> str | None:
     """The measure a verb gives a figure: right before it ('pledged more than €10 billion'), or
     before 'for' ('bought by Vesta for $4.2 billion')."""
-    if before and before[-1].folded == "for":
+    if before and (before[-1].folded == "for" or (kn.lang != "en" and _price_link_before(before, kn))):
         return next((kn.verb_measure[t.folded] for t in reversed(before) if t.folded in kn.verb_measure), None)
     return _verb_right_before(before, kn)
+
+
+def _price_link_before(before: list[Token], kn: Knowledge) -> bool:
+    """True when the words right before a figure say what was paid for ('pour', 'por valor de',
+    'im Wert von'), from the language pack."""
+    words = [t.folded for t in before[-3:]]
+    return any(" ".join(words[-n:]) in kn.lang_words.get("price_links", ()) for n in (1, 2, 3) if len(words) >= n)
 
 
 def _verb_right_before(before: list[Token], kn: Knowledge) -> str | None:
