@@ -618,7 +618,8 @@ def list_claims(inputs: list[Path], sources: Path | None = None, rules_dirs: lis
     if skipped_out is not None:
         skipped_out.extend(report.skipped)
     return [{"source": c.article, "line": c.line, "start": c.start, "end": c.end, "type": c.type,
-             "value": claim_value(c), "resolved": claim_resolved(c), "text": c.text} for c in report.claims]
+             "value": claim_value(c), "resolved": claim_resolved(c), "text": c.text, "lang": c.lang}
+            for c in report.claims]
 
 
 def show_conflict(out: Path, conflict_id: str) -> str:

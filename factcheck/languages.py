@@ -59,14 +59,18 @@ def stopword_vote(text: str, kn: Knowledge) -> tuple[str | None, bool]:
     votes for each), and whether the vote is clear: enough words, well ahead of the next."""
     votes = _votes(kn)
     tally: Counter = Counter()
-    for m in _WORD.finditer(text[:VOTE_CHARS]):
-        tally.update(votes.get(fold(m.group()), ()))
-    if not tally:
-        return None, False
-    ranked = tally.most_common(2)
-    best, n = ranked[0]
-    runner = ranked[1][1] if len(ranked) > 1 else 0
-    return best, n >= VOTE_MIN and n >= VOTE_RATIO * runner
+    best, clear = None, False
+    for lo, hi in ((0, VOTE_CHARS // 4), (VOTE_CHARS // 4, VOTE_CHARS)):
+        for m in _WORD.finditer(text, lo, min(hi, len(text))):
+            tally.update(votes.get(fold(m.group()), ()))
+        if tally:
+            ranked = tally.most_common(2)
+            best, n = ranked[0]
+            runner = ranked[1][1] if len(ranked) > 1 else 0
+            clear = n >= VOTE_MIN and n >= VOTE_RATIO * runner
+        if clear or hi >= len(text):
+            break
+    return best, clear
 
 
 @lru_cache(maxsize=1)

@@ -182,3 +182,40 @@ def test_a_language_pack_measure_must_be_an_english_key(tmp_path):
     kn = load_knowledge([base])
     with pytest.raises(RuleError, match="not a key of the English packs"):
         kn.for_language("de")
+
+
+def test_month_names_and_number_marks_come_from_cldr(kn):
+    french = kn.for_language("fr")
+    assert french.month_abbr["févr"] == "february" and french.weekdays[0] == "lundi"
+    assert french.lang_words["decimal"] == "," and " " in french.lang_words["groups"]
+    assert kn.for_language("de").scales["milliarden"] == 10 ** 9 and kn.for_language("es").scales["mil millones"] == 10 ** 9
+    _, claims = _claims("Die Minister trafen sich am 3. März 2025 zu einem Gipfel.", kn, "de")
+    assert [c.value for c in _of(claims, "date")] == [("2025-03-03", "2025-03-03")]
+
+
+def test_german_compounds_are_read_in_two(kn):
+    _, claims = _claims("Die Autoexporte in die USA sind im August um 12,4 Prozent gegenüber dem Vorjahr gesunken. "
+                        "Die Stahlzölle von 25 Prozent bleiben.", kn, "de")
+    exports, tariff = _of(claims, "percent")
+    assert (exports.head, "auto" in exports.mods) == ("exports", True)
+    assert (tariff.head, "steel" in tariff.mods) == ("tariff", True)
+
+
+def test_money_paid_for_something_takes_the_verb_as_its_measure(kn):
+    _, fr = _claims("Ardentis a signé un accord pour racheter Solvane pour 4,2 milliards d'euros.", kn, "fr")
+    _, es = _claims("Kalvia se comprometió a comprar maquinaria por valor de 42.500 millones de euros.", kn, "es")
+    assert [(c.head, c.value) for c in _of(fr, "money")] == [("deal value", 4.2e9)]
+    assert [(c.head, c.value) for c in _of(es, "money")] == [("deal value", 4.25e10)]
+
+
+def test_an_article_in_a_language_without_a_pack_is_noted(ruleset):
+    report = api.check_articles([parse_article(ENGLISH, "it.txt", SourceInfo(None, PUBLISHED, "it"), ruleset.knowledge)],
+                                ruleset)
+    assert any("no language pack for it.txt (it)" in note for note in report.notes)
+
+
+def test_claims_command_reads_in_the_forced_language(tmp_path):
+    (tmp_path / "a.txt").write_text("Les exportations ont augmenté de 4,8 % sur un an en mai.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["claims", str(tmp_path / "a.txt"), "--json", "--lang", "fr", "--rules", str(RULES)])
+    rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert [(r["type"], r["text"], r["lang"]) for r in rows if r["type"] == "percent"] == [("percent", "4,8 %", "fr")]

@@ -244,9 +244,12 @@ def _ends_sentence(text: str, m: re.Match, kn: Knowledge) -> bool:
     return True
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _next_word(text: str, at: int) -> str:
     """The folded word that starts at an offset ('Juni' in '9. Juni 2025')."""
-    m = re.compile(r"[^\W\d_]+").match(text, at)
+    m = _LETTERS.match(text, at)
     return fold(m.group()) if m else ""
 
 
