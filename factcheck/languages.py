@@ -306,6 +306,11 @@ def _apply_pack(d: dict, data: dict, path: str, measures: set[str], locale) -> N
     _merge_map(d["measure_of"], data.get("measures"), path, data, "measures", canon_ok=measures)
     _merge_map(d["synonym_of"], data.get("synonyms"), path, data, "synonyms")
     _merge_map(d["place_of"], data.get("places"), path, data, "places")
+    genitive = str(data.get("genitive_suffix") or "")
+    if genitive:
+        for name, place in list(d["place_of"].items()):
+            if name[-1:].isalpha() and not name.endswith(("s", "x", "z", genitive)) and " " not in name:
+                d["place_of"].setdefault(name + genitive, place)
     _merge_map(d["body_of"], data.get("bodies"), path, data, "bodies")
     _merge_map(d["event_of"], data.get("events"), path, data, "events", value=str)
     _merge_map(d["count_class"], data.get("count_classes"), path, data, "count_classes")
@@ -330,6 +335,10 @@ def _apply_pack(d: dict, data: dict, path: str, measures: set[str], locale) -> N
         d["roles"].append(fold(str(word)))
         d["role_alias"][fold(str(word))] = fold(str(entry[0]))
         d["role_portfolio"][fold(str(word))] = fold(str(entry[1]))
+    for canon, words in (data.get("portfolios") or {}).items():
+        english = d["portfolio_canon"].get(fold(str(canon)), fold(str(canon)))
+        for w in words or []:
+            d["portfolio_canon"][fold(str(w))] = english
     for qual, words in (data.get("qualifiers") or {}).items():
         for w in words or []:
             d["qualifier_of"][fold(str(w)) or str(w)] = str(qual)
@@ -343,11 +352,12 @@ def _apply_pack(d: dict, data: dict, path: str, measures: set[str], locale) -> N
         d["qualifier_of"][fold(str(prefix))] = str(qual)
     dates = data.get("dates") or {}
     words = d["lang_words"]
+    words["portfolio_links"] = tuple(words.get("portfolio_links", ())) + tuple(sorted(_folded(data.get("portfolio_links"))))
     words["price_links"] = tuple(words.get("price_links", ())) + tuple(sorted(_folded(data.get("price_links"))))
     if data.get("direction_after"):
         words["direction_after"] = int(data["direction_after"])
     words["elisions"] = list(words.get("elisions", [])) + [str(w) for w in data.get("elisions") or []]
-    for key in ("day_suffixes", "day_links", "year_links", "range_words"):
+    for key in ("day_suffixes", "day_links", "year_links", "range_words", "weekday_suffixes"):
         words[key] = list(words.get(key, [])) + [str(w) for w in dates.get(key) or []]
     for key in ("month_preps", "parts", "weekday_before", "weekday_after"):
         words[key] = {**words.get(key, {}), **{fold(str(k)): str(v) for k, v in (dates.get(key) or {}).items()}}

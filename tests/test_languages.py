@@ -219,3 +219,21 @@ def test_claims_command_reads_in_the_forced_language(tmp_path):
     result = CliRunner().invoke(app, ["claims", str(tmp_path / "a.txt"), "--json", "--lang", "fr", "--rules", str(RULES)])
     rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
     assert [(r["type"], r["text"], r["lang"]) for r in rows if r["type"] == "percent"] == [("percent", "4,8 %", "fr")]
+
+
+@pytest.mark.parametrize("text, lang, person, office", [
+    ("Frankreichs Präsidenten Emmanuel Macron traf er am Dienstagabend.", "de", "Emmanuel Macron", "president [france]"),
+    ("La présidente de la Commission européenne, Ursula von der Leyen, est arrivée.", "fr", "Ursula von der Leyen",
+     "president of european commission"),
+    ("Le ministre de l'Économie Éric Lombard a parlé.", "fr", "Éric Lombard", "minister of economy"),
+    ("El ministro de Economía, Carlos Cuerpo, viajó a Bruselas.", "es", "Carlos Cuerpo", "minister of economy"),
+    ("El presidente estadounidense, Donald Trump, habló.", "es", "Donald Trump", "president [united states]"),
+])
+def test_titles_with_portfolios_and_places_read_as_in_english(text, lang, person, office, kn):
+    _, claims = _claims(text, kn, lang)
+    assert [(c.qualifiers["person"], c.value) for c in _of(claims, "title")] == [(person, office)]
+
+
+def test_a_weekday_with_a_part_of_the_day(kn):
+    _, claims = _claims("Die Minister trafen sich am Dienstagabend in Brüssel zu einem Gipfel.", kn, "de")
+    assert [c.value for c in _of(claims, "date")] == [("2025-06-10", "2025-06-10")]

@@ -60,10 +60,12 @@ def _language_patterns(kn: Knowledge) -> dict[str, re.Pattern]:
         "iso": re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
         "part": re.compile(rf"\b(?P<part>(?i:{_words(w.get('parts', {}))}))[\s-]{link}{mon}(?!\w){year}?"),
         "month": re.compile(rf"\b(?:(?P<prep>(?i:{_words(w.get('month_preps', {}))}))\s)?{mon}(?!\w){year}?"),
-        "weekday": re.compile(rf"\b(?:(?P<rel>(?i:{_words(w.get('weekday_before', {}))}))\s)?(?P<wd>(?i:{weekdays}))\b"
+        "weekday": re.compile(rf"\b(?:(?P<rel>(?i:{_words(w.get('weekday_before', {}))}))\s)?(?P<wd>(?i:{weekdays}))"
+                              rf"(?:{_words(w.get('weekday_suffixes', []))})?\b"
                               rf"(?:\s(?P<rel2>(?i:{_words(w.get('weekday_after', {}))}))\b)?"),
         "relative": re.compile(rf"\b(?P<rd>{relative})(?!\w)"),
-        "any": re.compile(rf"(?i:\b(?:{_words(w.get('months', []))}|{weekdays})\b)|\b(?:19|20)\d\d-|"
+        "any": re.compile(rf"(?i:\b(?:{_words(w.get('months', []))}|(?:{weekdays})(?:{_words(w.get('weekday_suffixes', []))})?)\b)"
+                          rf"|\b(?:19|20)\d\d-|"
                           rf"\b(?:{relative})(?!\w)"),
     }
 

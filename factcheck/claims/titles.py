@@ -132,7 +132,30 @@ def _name_before(tokens: list[Token], k: int, kn: Knowledge) -> list[Token]:
     return name
 
 
-def _portfolio_after(tokens: list[Token], j: int) -> list[Token]:
+def _language_portfolio_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
+    """The portfolio or body after a title in another language ('ministre de l'Économie',
+    'présidente de la Commission européenne', 'ministro de Economía'): capitalised words after a
+    link word of the pack, and a lower-case word that completes a known body ('européenne')."""
+    links = kn.lang_words.get("portfolio_links", ())
+    if j >= len(tokens) or tokens[j].folded not in links:
+        return []
+    k = j + 1
+    if k < len(tokens) and tokens[k].folded in kn.pp_articles and tokens[k].folded not in links:
+        k += 1
+    out: list[Token] = []
+    while k < len(tokens):
+        t = tokens[k]
+        longer = fold(" ".join(x.text for x in out + [t]))
+        if not (t.is_capitalised or (out and (longer in kn.body_of or longer in kn.portfolio_canon))):
+            break
+        out.append(t)
+        k += 1
+    return out
+
+
+def _portfolio_after(tokens: list[Token], j: int, kn: Knowledge | None = None) -> list[Token]:
+    if kn is not None and kn.lang != "en":
+        return _language_portfolio_after(tokens, j, kn)
     if j >= len(tokens) or tokens[j].folded not in ("of", "for"):
         return []
     out: list[Token] = []
@@ -158,7 +181,7 @@ def _left_modifiers(tokens: list[Token], i: int, kn: Knowledge, lowercase_ok: bo
             k -= 1
             continue
         if t.is_capitalised and f not in _NAME_STOP and f not in kn.weekdays and f not in kn.months \
-                and not (kn.lang != "en" and f in kn.stopwords):
+                and not (kn.lang != "en" and f in kn.stopwords) and not (kn.nouns_capitalised and not _office_word(t, kn)):
             if _role_at(tokens, k, kn) and k + _role_at(tokens, k, kn) <= i and f not in kn.ranks:
                 break
             left.insert(0, t)
@@ -183,6 +206,14 @@ def _left_modifiers(tokens: list[Token], i: int, kn: Knowledge, lowercase_ok: bo
     while left and left[0].folded == "of":
         left.pop(0)
     return left
+
+
+def _office_word(t: Token, kn: Knowledge) -> bool:
+    """In a language that capitalises every noun, the capitalised words before a title that can
+    belong to it: places, bodies, portfolios, ranks and qualifiers (not 'Dienstagabend')."""
+    f = t.folded
+    return bool(kn.canon_place(t.text) or f in kn.body_of or f in kn.portfolio_canon or f in kn.ranks
+                or f in kn.qualifier_of or f in kn.roles)
 
 
 def _known_portfolio(words: list[Token], kn: Knowledge) -> bool:
@@ -222,6 +253,8 @@ def read_office(left: list[Token], role: list[Token], right: list[Token], kn: Kn
     role_name = kn.role_alias.get(role_name, role_name)
     portfolio_words = [t.folded for t in right] if right else words
     portfolio = kn.canon_portfolio(" ".join(portfolio_words)) if portfolio_words else None
+    if portfolio and kn.lang != "en":
+        portfolio = kn.body_of.get(portfolio, portfolio)
     if portfolio is None and kn.role_portfolio:
         written = kn.role_portfolio.get(" ".join(t.folded for t in role))
         portfolio = kn.canon_portfolio(written) if written else None
@@ -340,8 +373,8 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
     if kn.lang != "en" and j < len(tokens) and tokens[j].text.islower() and kn.canon_place(tokens[j].text):
         placed = [tokens[j]]
         j += 1
-    right = _portfolio_after(tokens, j)
-    skip_the = 1 if right and tokens[j + 1].folded == "the" else 0
+    right = _portfolio_after(tokens, j, kn)
+    skip_the = 1 if right and (tokens[j + 1].folded == "the" or (kn.lang != "en" and tokens[j + 1].start < right[0].start)) else 0
     j_after = j + (len(right) + 1 + skip_the if right else 0)
     name = _name_after(tokens, j_after, kn)
     if not name and j_after + 1 < len(tokens) and tokens[j_after].text == "," \
@@ -354,7 +387,7 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
         name = _copula_name(tokens, j_after, kn)
     left = _left_modifiers(tokens, i, kn, lowercase_ok=bool(name) and not capitalised and not right)
     appositive = False
-    if not name and capitalised and len(right) >= 2:
+    if not name and (capitalised or kn.lang != "en") and len(right) >= 2:
         kept, rest = _split_portfolio(right, kn)
         name = _name_after(tokens, tokens.index(rest[0]), kn) if rest else []
         if name:
