@@ -96,16 +96,17 @@ def detect(text: str, kn: Knowledge) -> str:
     return str(found)
 
 
-# A run of digits and the marks between them ('1.234,5', '1 234,5', '34,5'); a space joins only
-# before a group of exactly three digits.
+# A run of digits and the marks between them ('1.234,5', '34,5'); where spaces group thousands,
+# also one to three digits followed by groups of exactly three after spaces ('1 234,5'), so that
+# 'im Jahr 2025 300 Menschen' stays two numbers.
 _NUMBER_RUN: dict[str, re.Pattern] = {}
 
 
 def _number_run(spaces: bool) -> re.Pattern:
     key = "s" if spaces else "-"
     if key not in _NUMBER_RUN:
-        space = r"| (?=\d{3}(?!\d))" if spaces else ""
-        _NUMBER_RUN[key] = re.compile(rf"(?<![\w.,])\d+(?:(?:[.,](?=\d){space})\d+)*")
+        grouped = r"\d{1,3}(?: \d{3}(?!\d))+(?:[.,]\d+)*|" if spaces else ""
+        _NUMBER_RUN[key] = re.compile(rf"(?<![\w.,])(?:{grouped}\d+(?:[.,](?=\d)\d+)*)")
     return _NUMBER_RUN[key]
 
 
@@ -123,7 +124,7 @@ def english_form(number: str, decimal: str, groups: str) -> str | None:
         whole, tail = digits, None
     if marks:
         if len(set(marks)) != 1 or marks[0] not in groups or not 1 <= len(whole[0]) <= 3 \
-                or any(len(g) != 3 for g in whole[1:]):
+                or any(len(g) != 3 for g in whole[1:]) or whole[0].startswith("0"):
             return None
     out = ",".join(whole)
     return out + ("." + tail if tail is not None else "")
@@ -242,7 +243,7 @@ def derive(kn: Knowledge, lang: str) -> Knowledge:
     currency_of = dict(kn.currency_of)
     currency_of.update(_currency_names(locale, set(kn.currency_of.values())))
     d = dict(
-        lang=lang, language_packs=kn.language_packs, derived_languages={}, past_endings=(),
+        lang=lang, language_packs=kn.language_packs, derived_languages={}, past_endings=(), future_endings=(),
         month_abbr=month_abbr, weekdays=weekdays, relative_days=relative, scales=scales,
         currency_of=currency_of, stopwords=set(), number_words={}, ordinal_words={},
         abbreviations=set(kn.abbreviations), past_verbs=set(), future_markers=set(), schedule_verbs=set(),
@@ -345,6 +346,8 @@ def _apply_pack(d: dict, data: dict, path: str, measures: set[str], locale) -> N
             if str(w).endswith("-") and fold(str(w)):
                 d["qualifier_prefixes"].add(fold(str(w)))
     d["level_words"] = d["level_words"] | _folded(data.get("level_words"))
+    d["past_endings"] = tuple(d["past_endings"]) + tuple(sorted(_folded(data.get("past_endings"))))
+    d["future_endings"] = tuple(d["future_endings"]) + tuple(sorted(_folded(data.get("future_endings"))))
     d["pp_preps"] = tuple(d["pp_preps"]) + tuple(sorted(_folded(data.get("prepositions"))))
     d["pp_articles"] = tuple(d["pp_articles"]) + tuple(sorted(_folded(data.get("articles"))))
     for prefix, qual in (data.get("joined_qualifiers") or {}).items():
@@ -353,6 +356,7 @@ def _apply_pack(d: dict, data: dict, path: str, measures: set[str], locale) -> N
     dates = data.get("dates") or {}
     words = d["lang_words"]
     words["portfolio_links"] = tuple(words.get("portfolio_links", ())) + tuple(sorted(_folded(data.get("portfolio_links"))))
+    words["per_words"] = tuple(words.get("per_words", ())) + tuple(sorted(_folded(data.get("per_words"))))
     words["price_links"] = tuple(words.get("price_links", ())) + tuple(sorted(_folded(data.get("price_links"))))
     if data.get("direction_after"):
         words["direction_after"] = int(data["direction_after"])

@@ -84,7 +84,8 @@ def test_an_unknown_lang_is_a_usage_error(tmp_path):
 @pytest.mark.parametrize("number, decimal, groups, english", [
     ("34,5", ",", ".", "34.5"), ("1.234,5", ",", ".", "1,234.5"), ("1.234", ",", ".", "1,234"),
     ("1 234,5", ",", " ", "1,234.5"), ("3.5", ",", ".", None), ("1,234.5", ",", ".", None),
-    ("1.23.456", ",", ".", None), ("2025", ",", ".", "2025"), ("12 500", ",", " .", "12,500")])
+    ("1.23.456", ",", ".", None), ("2025", ",", ".", "2025"), ("12 500", ",", " .", "12,500"),
+    ("030 123", ",", " ", None), ("0,5", ",", ".", "0.5")])
 def test_numbers_are_rewritten_in_the_english_form_or_not_at_all(number, decimal, groups, english):
     assert english_form(number, decimal, groups) == english
 
@@ -237,3 +238,20 @@ def test_titles_with_portfolios_and_places_read_as_in_english(text, lang, person
 def test_a_weekday_with_a_part_of_the_day(kn):
     _, claims = _claims("Die Minister trafen sich am Dienstagabend in Brüssel zu einem Gipfel.", kn, "de")
     assert [c.value for c in _of(claims, "date")] == [("2025-06-10", "2025-06-10")]
+
+
+def test_a_year_before_a_count_stays_two_numbers_and_a_phone_number_is_no_figure(kn):
+    french = kn.for_language("fr")
+    assert reading_text("en 2025 300 personnes, 1 234,5 euros", french) == "en 2025 300 personnes, 1,234.5 euros"
+    assert reading_text("au 030 123 456", french) == "au ### ### ###"
+
+
+@pytest.mark.parametrize("text, lang, day", [
+    ("Am Freitag wollen die Finanzminister in Brüssel erneut beraten.", "de", "2025-06-13"),
+    ("Los ministros se reunirán el viernes en Bruselas en una cumbre.", "es", "2025-06-13"),
+    ("Les ministres se réuniront vendredi à Bruxelles pour un sommet.", "fr", "2025-06-13"),
+    ("Los ministros se reunieron el viernes en Bruselas en una cumbre.", "es", "2025-06-06"),
+])
+def test_the_tense_of_a_weekday_in_each_language(text, lang, day, kn):
+    _, claims = _claims(text, kn, lang)
+    assert [c.value for c in _of(claims, "date")] == [(day, day)]

@@ -155,9 +155,31 @@ def speaks_of_future(sentence: Sentence, start: int, kn: Knowledge) -> bool:
             return True
         if f in kn.past_verbs or (f.endswith(kn.past_endings) and len(f) > 4 and f not in kn.stopwords):
             return False
-        if f in kn.future_markers or (f in kn.schedule_verbs and t.text.islower()):
+        if f in kn.future_markers or (f in kn.schedule_verbs and t.text.islower()) \
+                or (f.endswith(kn.future_endings) and len(f) > 4 and t.text.islower()):
             return True
         following = t
+    if kn.lang != "en":
+        return _verb_after_is_future(sentence, start, kn)
+    return False
+
+
+FRONTED_REACH = 4  # tokens after a date where the verb of a clause that begins with it stands
+
+
+def _verb_after_is_future(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """In another language, a date that opens its clause is followed by its verb ('Am Freitag
+    wollen die Minister beraten', 'El próximo lunes se reunirán'): a future marker among the
+    next few words, before any past one, means the future."""
+    _, hi = sentence.clause_bounds(start)
+    for t in sentence.after(start, FRONTED_REACH + 1)[1:]:
+        if t.end > hi:
+            break
+        f = t.folded
+        if f in kn.past_verbs or (f.endswith(kn.past_endings) and len(f) > 4 and t.text.islower()):
+            return False
+        if f in kn.future_markers or (f.endswith(kn.future_endings) and len(f) > 4 and t.text.islower()):
+            return True
     return False
 
 

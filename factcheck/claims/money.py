@@ -104,7 +104,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
 def _per_unit(sentence: Sentence, end: int, kn: Knowledge) -> str | None:
     """The unit of a price ('$68.30 a barrel', '$3,700 per ounce' → 'barrel', 'ounce')."""
     after = sentence.after(end, 2)
-    if len(after) == 2 and after[0].folded in ("a", "an", "per") and after[1].folded[:1].isalpha() \
+    per = ("a", "an", "per") if kn.lang == "en" else kn.lang_words.get("per_words", ())
+    if len(after) == 2 and after[0].folded in per and after[1].folded[:1].isalpha() \
             and after[1].folded not in kn.stopwords:
         return kn.canon_term(after[1].folded)
     return None
