@@ -271,7 +271,7 @@ class Knowledge:
         """The languages factcheck reads: English and those with a language pack."""
         return ["en"] + sorted(self.language_packs)
 
-    def for_language(self, lang: str | None) -> "Knowledge":
+    def for_language(self, lang: str | None) -> Knowledge:
         """The knowledge to read an article of a language with (itself for English or a
         language without a pack); built once from CLDR data and the language's pack."""
         if not lang or lang == self.lang or lang not in self.language_packs:

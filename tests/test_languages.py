@@ -255,3 +255,20 @@ def test_a_year_before_a_count_stays_two_numbers_and_a_phone_number_is_no_figure
 def test_the_tense_of_a_weekday_in_each_language(text, lang, day, kn):
     _, claims = _claims(text, kn, lang)
     assert [c.value for c in _of(claims, "date")] == [(day, day)]
+
+
+def test_a_doubled_initialism_is_one_place(kn):
+    _, claims = _claims("Las exportaciones a EE.UU. cayeron un 5 % en mayo. Otras cosas.", kn, "es")
+    assert [(c.head, c.mods) for c in _of(claims, "percent")] == [("exports", frozenset({"united states"}))]
+
+
+def test_the_rules_hash_covers_the_language_packs(tmp_path):
+    import shutil
+
+    from factcheck.rules import load_ruleset
+
+    copy = tmp_path / "rules"
+    shutil.copytree(RULES, copy)
+    pack = copy / "knowledge" / "lang" / "fr.yml"
+    pack.write_text(pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert load_ruleset([copy]).digest() != load_ruleset([RULES]).digest()

@@ -170,14 +170,16 @@ _TOKEN_PATTERNS: dict[int, re.Pattern] = {}
 
 
 def token_pattern(kn: Knowledge) -> re.Pattern:
-    """How a language's text splits into tokens: as English, with elided articles ('l'', 'd'')
-    as tokens of their own where the language pack lists them."""
-    elisions = kn.lang_words.get("elisions") if kn.lang != "en" else None
-    if not elisions:
+    """How a language's text splits into tokens: as English; in another language also with
+    initialisms of doubled letters whole ('EE.UU.') and elided articles ('l'', 'd'') as tokens
+    of their own where the language pack lists them."""
+    if kn.lang == "en":
         return TOKEN
     if id(kn) not in _TOKEN_PATTERNS:
-        words = "|".join(sorted((re.escape(w) for w in elisions), key=len, reverse=True))
-        _TOKEN_PATTERNS[id(kn)] = re.compile(rf"(?i:\b(?:{words}))['’](?=[^\W\d_])|" + TOKEN.pattern)
+        elisions = kn.lang_words.get("elisions")
+        words = "|".join(sorted((re.escape(w) for w in elisions or []), key=len, reverse=True))
+        elided = rf"(?i:\b(?:{words}))['’](?=[^\W\d_])|" if words else ""
+        _TOKEN_PATTERNS[id(kn)] = re.compile(r"(?:[A-Z]{2}\.){2,}|" + elided + TOKEN.pattern)
     return _TOKEN_PATTERNS[id(kn)]
 
 
