@@ -193,6 +193,8 @@ class Knowledge:
         """Capitalised words that say nothing about which story an article tells (in a language
         that capitalises its nouns, also the words of its pack: measures, events, directions)."""
         skip = frozenset(self.stopwords | self.month_words | set(self.weekdays) | self.role_words)
+        if self.lang != "en":
+            skip |= frozenset(self.currency_of) | frozenset(self.scales)
         if self.nouns_capitalised:
             skip |= self.lexicon_words
         return skip

@@ -356,6 +356,8 @@ def _apply_pack(d: dict, data: dict, path: str, measures: set[str], locale) -> N
     dates = data.get("dates") or {}
     words = d["lang_words"]
     words["portfolio_links"] = tuple(words.get("portfolio_links", ())) + tuple(sorted(_folded(data.get("portfolio_links"))))
+    words["noun_markers"] = tuple(words.get("noun_markers", ())) + tuple(sorted(_folded(data.get("noun_markers"))))
+    words["adjective_endings"] = tuple(words.get("adjective_endings", ())) + tuple(sorted(_folded(data.get("adjective_endings"))))
     words["per_words"] = tuple(words.get("per_words", ())) + tuple(sorted(_folded(data.get("per_words"))))
     words["price_links"] = tuple(words.get("price_links", ())) + tuple(sorted(_folded(data.get("price_links"))))
     if data.get("direction_after"):

@@ -272,3 +272,11 @@ def test_the_rules_hash_covers_the_language_packs(tmp_path):
     pack = copy / "knowledge" / "lang" / "fr.yml"
     pack.write_text(pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert load_ruleset([copy]).digest() != load_ruleset([RULES]).digest()
+
+
+def test_german_story_words_are_names_not_common_nouns(kn):
+    from factcheck.claims import first_pass
+
+    article = parse_article("Die Regierung in Nordhafen stellte der Branche Hilfen im Wert von 1,5 Mrd. Euro bereit, "
+                            "sagte Ministerin Karin Vosslund in Norland.", "a.txt", SourceInfo(None, PUBLISHED, "de"), kn)
+    assert first_pass(article, kn)[2] == {"nordhafen", "karin", "vosslund", "norland"}

@@ -125,8 +125,23 @@ def story_words(article: Article, kn: Knowledge, sents=None) -> set[str]:
                 continue
             f = t.folded
             if f and f not in skip:
-                out.add(kn.canon_place(t.text) or f)
+                place = kn.canon_place(t.text)
+                if place or not (kn.nouns_capitalised and _common_noun(tokens, i - 1, kn)):
+                    out.add(place or f)
     return out
+
+
+def _common_noun(tokens, i: int, kn: Knowledge) -> bool:
+    """In a language that capitalises its nouns, a capitalised word after an article ('die
+    Regierung', 'im Wert') or an inflected adjective ('deutschen Exporte') is a common noun, not
+    a name (the pack's ``noun_markers`` and ``adjective_endings``)."""
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    f = before.folded
+    if f in kn.lang_words.get("noun_markers", ()):
+        return True
+    return before.text.islower() and len(f) > 3 and f.endswith(tuple(kn.lang_words.get("adjective_endings", ())))
 
 
 def people_by_word(people: frozenset[str] | set[str], kn: Knowledge) -> dict[str, list[str]]:
