@@ -60,15 +60,17 @@ def stopword_vote(text: str, kn: Knowledge) -> tuple[str | None, bool]:
     votes = _votes(kn)
     tally: Counter = Counter()
     best, clear = None, False
+    sample = text[:VOTE_CHARS].lower()
     for lo, hi in ((0, VOTE_CHARS // 4), (VOTE_CHARS // 4, VOTE_CHARS)):
-        for m in _WORD.finditer(text, lo, min(hi, len(text))):
-            tally.update(votes.get(fold(m.group()), ()))
+        for word in _WORD.findall(sample, lo, min(hi, len(sample))):
+            for lang in votes.get(word, ()):
+                tally[lang] += 1
         if tally:
             ranked = tally.most_common(2)
             best, n = ranked[0]
             runner = ranked[1][1] if len(ranked) > 1 else 0
             clear = n >= VOTE_MIN and n >= VOTE_RATIO * runner
-        if clear or hi >= len(text):
+        if clear or hi >= len(sample):
             break
     return best, clear
 
