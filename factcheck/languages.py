@@ -167,11 +167,10 @@ def _babel_locale(lang: str, path: str):
         raise RuleError(Path(path), None, f"'{lang}' is not a language CLDR knows") from None
 
 
-def _month_forms(locale) -> dict[str, str]:
+def _month_forms(locale, english: list[str]) -> dict[str, str]:
     """Month names of a locale (wide, and abbreviations written with a full stop or of four
-    letters or more), each with the English name it stands for."""
-    english = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december"]
+    letters or more), each with the English name it stands for (``english``: the months of
+    english.yml, in order)."""
     out = {}
     for context in ("format", "stand-alone"):
         for n, name in locale.months[context]["wide"].items():
@@ -237,7 +236,7 @@ def derive(kn: Knowledge, lang: str) -> Knowledge:
     group = numbers.get_group_symbol(locale)
     groups = "".join(sorted({" " if group in "\u00a0\u202f\u2009 " else group}))
     month_abbr = dict(kn.month_abbr)
-    month_abbr.update(_month_forms(locale))
+    month_abbr.update(_month_forms(locale, kn.months))
     weekdays = [fold(locale.days["format"]["wide"][i]) for i in range(7)]
     relative_field = locale._data["date_fields"]["day"].get("relative", {})
     relative = {fold(str(w)): int(k) for k, w in relative_field.items() if abs(int(k)) <= 2}
@@ -260,7 +259,7 @@ def derive(kn: Knowledge, lang: str) -> Knowledge:
         projection_nouns=set(kn.projection_nouns), additional_words=set(kn.additional_words),
         demand_words=set(kn.demand_words), percent_units={}, weekday_relations={}, role_portfolio={},
         joined_prefixes={}, period_preps=(),
-        lang_words={"decimal": decimal, "groups": groups, "months": sorted(_month_forms(locale))},
+        lang_words={"decimal": decimal, "groups": groups, "months": sorted(_month_forms(locale, kn.months))},
         nouns_capitalised=False, portfolio_canon=dict(kn.portfolio_canon), level_words=frozenset(),
         pp_preps=(), pp_articles=(),
     )
