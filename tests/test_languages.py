@@ -280,3 +280,12 @@ def test_german_story_words_are_names_not_common_nouns(kn):
     article = parse_article("Die Regierung in Nordhafen stellte der Branche Hilfen im Wert von 1,5 Mrd. Euro bereit, "
                             "sagte Ministerin Karin Vosslund in Norland.", "a.txt", SourceInfo(None, PUBLISHED, "de"), kn)
     assert first_pass(article, kn)[2] == {"nordhafen", "karin", "vosslund", "norland"}
+
+
+def test_claimreview_appearances_say_their_language(tmp_path):
+    from .conftest import ROOT
+
+    api.run([ROOT / "tests" / "data" / "kalvia"], tmp_path, rules_dirs=[RULES], formats=("claimreview",))
+    records = json.loads((tmp_path / "claimreview.jsonld").read_text(encoding="utf-8"))
+    languages = {a["name"]: a["inLanguage"] for r in records for a in r["itemReviewed"]["appearance"]}
+    assert languages == {"k_en.txt": "en", "k_de.txt": "de", "k_fr.txt": "fr", "k_es.txt": "es"}

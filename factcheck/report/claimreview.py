@@ -21,6 +21,8 @@ def _record(f, report) -> dict:
             item["publisher"] = {"@type": "Organization", "name": art.outlet}
         if art and art.published:
             item["datePublished"] = art.published.isoformat()
+        if art:
+            item["inLanguage"] = art.lang
         appearances.append(item)
     return {
         "@context": "https://schema.org",
