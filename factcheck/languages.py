@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .knowledge import Knowledge, _compile, fold, stem
 from .yamlio import RuleError, line_of
@@ -243,7 +244,7 @@ def derive(kn: Knowledge, lang: str) -> Knowledge:
     scales = _scale_words(locale)
     currency_of = dict(kn.currency_of)
     currency_of.update(_currency_names(locale, set(kn.currency_of.values())))
-    d = dict(
+    d: dict[str, Any] = dict(
         lang=lang, language_packs=kn.language_packs, derived_languages={}, past_endings=(), future_endings=(),
         month_abbr=month_abbr, weekdays=weekdays, relative_days=relative, scales=scales,
         currency_of=currency_of, stopwords=set(), number_words={}, ordinal_words={},

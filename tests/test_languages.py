@@ -289,3 +289,17 @@ def test_claimreview_appearances_say_their_language(tmp_path):
     records = json.loads((tmp_path / "claimreview.jsonld").read_text(encoding="utf-8"))
     languages = {a["name"]: a["inLanguage"] for r in records for a in r["itemReviewed"]["appearance"]}
     assert languages == {"k_en.txt": "en", "k_de.txt": "de", "k_fr.txt": "fr", "k_es.txt": "es"}
+
+
+def test_a_language_knowledge_keeps_its_own_derived_caches():
+    from factcheck.claims import dates, money
+    from factcheck.store import _EXTRACTION, modules_behind
+
+    kn = load_knowledge([RULES / "knowledge"])
+    english = (dates.patterns(kn), money.patterns(kn))
+    german = kn.for_language("de")
+    assert german is not kn and "_derived" not in german.__dict__
+    assert dates.patterns(german) is not english[0] and money.patterns(german) is not english[1]
+    assert dates.patterns(kn) is english[0] and dates.patterns(german) is dates.patterns(german)
+    assert kn.__dict__["_derived"] is not german.__dict__["_derived"]
+    assert "languages.py" in modules_behind(_EXTRACTION)

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from factcheck import api
 from factcheck.align import AlignParams, block_key, compatible
@@ -15,7 +16,6 @@ from factcheck.articles import SourceInfo, parse_article
 from factcheck.claims import extract_claims
 from factcheck.claims.common import MAX_SENTENCE, sentences
 from factcheck.report import jsonout, markdown
-from rapidfuzz import fuzz
 
 from .conftest import SEEDS
 

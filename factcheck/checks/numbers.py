@@ -276,21 +276,25 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
 
 def _rounding_verdicts(fact: Fact, points: list[Claim], bounds: list[Claim], rounded: dict,
                        ctx: CheckContext) -> list[Verdict]:
-    """One rounding verdict per precise figure that others round or approach, with them all."""
+    """One rounding verdict per precise value that others round or approach, with them all."""
     if fact.type not in ROUNDING_KINDS:
         return []
-    by_fine: dict[int, list[Claim]] = {}
-    fine_of: dict[int, Claim] = {}
+    by_fine: dict[tuple, list[Claim]] = {}
+    fine_of: dict[tuple, Claim] = {}
     for c in points:
         for f in rounded[id(c)]:
             if not rounded[id(f)]:
-                by_fine.setdefault(id(f), []).append(c)
-                fine_of[id(f)] = f
+                key = (f.value, f.unit)
+                if c not in by_fine.setdefault(key, []):
+                    by_fine[key].append(c)
+                fine_of.setdefault(key, f)
     for b in bounds:
         for f in points:
             if not rounded[id(f)] and _near_bound(b, f, ctx):
-                by_fine.setdefault(id(f), []).append(b)
-                fine_of[id(f)] = f
+                key = (f.value, f.unit)
+                if b not in by_fine.setdefault(key, []):
+                    by_fine[key].append(b)
+                fine_of.setdefault(key, f)
     out = []
     for key, coarse in by_fine.items():
         fine = fine_of[key]

@@ -38,20 +38,16 @@ def _verb_before(sentence: Sentence, start: int, kn: Knowledge) -> set[str]:
     return set()
 
 
-_SCALED: dict[int, re.Pattern] = {}
-
-
 def _scaled(kn: Knowledge) -> re.Pattern:
     """'2.3 million', '1,5 billion': a number with a scale word from the money pack (long words only)."""
-    if id(kn) not in _SCALED:
+    def build():
         words = sorted((w for w in kn.scales if len(w) > 2), key=len, reverse=True)
         if kn.lang == "en":
-            _SCALED[id(kn)] = re.compile(
+            return re.compile(
                 rf"(?<![\w.,$€£¥:/-])(\d+(?:\.\d+)?\s(?:{'|'.join(map(re.escape, words)) or '(?!)'}))\b", re.IGNORECASE)
-        else:
-            alternation = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in words) or "(?!)"
-            _SCALED[id(kn)] = re.compile(rf"(?<![\w.,$€£¥:/-])(\d+(?:\.\d+)?\s(?:{alternation})\b\.?)", re.IGNORECASE)
-    return _SCALED[id(kn)]
+        alternation = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in words) or "(?!)"
+        return re.compile(rf"(?<![\w.,$€£¥:/-])(\d+(?:\.\d+)?\s(?:{alternation})\b\.?)", re.IGNORECASE)
+    return kn.derived("scaled_count", build)
 
 
 def _scaled_value(text: str, kn: Knowledge) -> int:

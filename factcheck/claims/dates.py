@@ -70,15 +70,9 @@ def _language_patterns(kn: Knowledge) -> dict[str, re.Pattern]:
     }
 
 
-_CACHE: dict[int, dict[str, re.Pattern]] = {}
-
-
 def patterns(kn: Knowledge) -> dict[str, re.Pattern]:
     """Compiled date patterns for a knowledge base (cached)."""
-    key = id(kn)
-    if key not in _CACHE:
-        _CACHE[key] = _patterns(kn) if kn.lang == "en" else _language_patterns(kn)
-    return _CACHE[key]
+    return kn.derived("date_patterns", lambda: _patterns(kn) if kn.lang == "en" else _language_patterns(kn))
 
 
 def _month_number(word: str, kn: Knowledge) -> int:
@@ -228,7 +222,7 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     following = sentence.after(end, 2)
     before = after = None
     previous = None
-    for t_start, t_end, kind in sentence.memo(("events", id(kn)), lambda: _triggers(sentence, kn)):
+    for t_start, t_end, kind in sentence.memo(("events", kn.derived("identity", object)), lambda: _triggers(sentence, kn)):
         if t_start < lo or t_end > hi:
             continue
         if following and t_start == following[0].start:
@@ -335,11 +329,11 @@ def _interpret(name: str, m: re.Match, sentence: Sentence, kn: Knowledge, publis
     if year is None and published is None:
         return (None, None, m.group(), f"{m.group()} (unresolved: no year, no publication date)")
     if name in ("month_day", "day_month", "range"):
-        day = int(g["day"])
-        if not 1 <= day <= 31:
+        dom = int(g["day"])
+        if not 1 <= dom <= 31:
             return None
-        y = year or _nearest_year(month, day, published)
-        first = _safe_date(y, month, day)
+        y = year or _nearest_year(month, dom, published)
+        first = _safe_date(y, month, dom)
         last = _safe_date(y, month, int(g["day2"])) if name == "range" else first
         if not first or not last or last < first:
             return None

@@ -17,7 +17,6 @@ from .common import (
 )
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_PATTERNS: dict[int, tuple[re.Pattern, re.Pattern, re.Pattern]] = {}
 
 
 def _alternation(words) -> str:
@@ -31,22 +30,22 @@ def patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     Symbols and codes ('$', 'Rs', 'EUR') may come first; words and codes ('dollars', 'EUR')
     may come after. Scale words ('bn', 'crore') come from the pack too.
     """
-    if id(kn) not in _PATTERNS and kn.lang != "en":
-        _PATTERNS[id(kn)] = _language_patterns(kn)
-    if id(kn) not in _PATTERNS:
-        forms = set(kn.currency_of)
-        before = {f for f in forms if not any(ch.isalpha() for ch in f) or "$" in f or f.endswith(".")
-                  or f.upper() == kn.currency_of[f] or f in kn.currency_prefixes}
-        after = {f for f in forms if any(ch.isalpha() for ch in f) and "$" not in f and not f.endswith(".")
-                 and f not in kn.currency_prefixes}
-        scale = rf"(?:[\s-]?({_alternation(kn.scales)})\b)?"
-        first = re.compile(rf"(?<![\w$€£¥₩₹])({_alternation(before)})\s?{_NUMBER}{scale}", re.IGNORECASE)
-        last = re.compile(rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}\s?({_alternation(after)})\b", re.IGNORECASE)
-        hyphened = re.compile(
-            rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}-({_alternation(kn.hyphen_currencies) or '(?!)'})"
-            rf"(?=\s+(?:[a-z-]+\s+)?(?:{_alternation(kn.priced_nouns) or '(?!)'})\b)", re.IGNORECASE)
-        _PATTERNS[id(kn)] = (first, last, hyphened)
-    return _PATTERNS[id(kn)]
+    return kn.derived("money_patterns", lambda: _build_patterns(kn) if kn.lang == "en" else _language_patterns(kn))
+
+
+def _build_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    forms = set(kn.currency_of)
+    before = {f for f in forms if not any(ch.isalpha() for ch in f) or "$" in f or f.endswith(".")
+              or f.upper() == kn.currency_of[f] or f in kn.currency_prefixes}
+    after = {f for f in forms if any(ch.isalpha() for ch in f) and "$" not in f and not f.endswith(".")
+             and f not in kn.currency_prefixes}
+    scale = rf"(?:[\s-]?({_alternation(kn.scales)})\b)?"
+    first = re.compile(rf"(?<![\w$€£¥₩₹])({_alternation(before)})\s?{_NUMBER}{scale}", re.IGNORECASE)
+    last = re.compile(rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}\s?({_alternation(after)})\b", re.IGNORECASE)
+    hyphened = re.compile(
+        rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}-({_alternation(kn.hyphen_currencies) or '(?!)'})"
+        rf"(?=\s+(?:[a-z-]+\s+)?(?:{_alternation(kn.priced_nouns) or '(?!)'})\b)", re.IGNORECASE)
+    return first, last, hyphened
 
 
 def _language_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:

@@ -29,13 +29,8 @@ class Office:
         return text + (f" [{self.country}]" if self.country else "")
 
 
-_FIRST_WORDS: dict[int, frozenset[str]] = {}
-
-
 def _role_at(tokens: list[Token], i: int, kn: Knowledge) -> int:
-    firsts = _FIRST_WORDS.get(id(kn))
-    if firsts is None:
-        firsts = _FIRST_WORDS[id(kn)] = frozenset(r.split()[0] for r in kn.roles)
+    firsts = kn.derived("role_first_words", lambda: frozenset(r.split()[0] for r in kn.roles))
     if tokens[i].folded not in firsts:
         return 0
     for n in (3, 2, 1):
@@ -123,7 +118,7 @@ def _initial_at(tokens: list[Token], j: int) -> bool:
 
 
 def _name_before(tokens: list[Token], k: int, kn: Knowledge) -> list[Token]:
-    name = []
+    name: list[Token] = []
     while k >= 0 and len(name) < 3 and _is_name_token(tokens[k], kn):
         name.insert(0, tokens[k])
         k -= 1
@@ -198,7 +193,8 @@ def _left_modifiers(tokens: list[Token], i: int, kn: Knowledge, lowercase_ok: bo
             k -= 1
             continue
         if (lowercase_ok or f in kn.ranks) and f[:1].isalpha() and f not in kn.stopwords and f not in _ARTICLES \
-                and len(left) < 3 and t.text.islower():
+                and len(left) < 3 and t.text.islower() and not _role_at(tokens, k, kn) \
+                and not (f.endswith("ed") and f not in kn.ranks):
             left.insert(0, t)
             k -= 1
             continue
