@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
 from .claims.counts import VERB_MARK
 from .knowledge import Knowledge, lemma
+from .languages import shared_terms
 from .names import (
     name_tokens,
     near_spelling,
@@ -147,6 +148,24 @@ def features(claim: Claim, kn: Knowledge) -> _Features:
     places = _places(claim.mods, kn)
     return _Features(claim, places, claim.mods - places, _places(claim.context, kn),
                      claim.names - _places(claim.names, kn), claim.mods | {claim.head or ""})
+
+
+def _across_languages(fa: _Features, fb: _Features, kn: Knowledge,
+                      stories: Stories | None) -> tuple[_Features, _Features, float]:
+    """Two claims read in different languages, compared on what is language-free: their
+    modifiers and clause words that are keys of the packs (measures, synonyms, places, bodies)
+    or words both clauses use (names), and the names each article also uses. A word with no
+    translation in the packs is neither evidence for nor against one fact."""
+    shared = shared_terms(kn)
+    a, b = fa.claim, fb.claim
+
+    def kept(f: _Features, other: _Features) -> _Features:
+        mods = frozenset(m for m in f.other_mods if m in shared or m in other.other_mods)
+        names = f.names if stories is None else frozenset(
+            n for n in f.names if n in other.names or stories.mentions(other.claim.article, {n}))
+        return replace(f, other_mods=mods, names=names)
+
+    return kept(fa, fb), kept(fb, fa), context_score(a, b, kn)
 
 
 def _persons_ok(a: Claim, b: Claim) -> bool:
@@ -438,6 +457,12 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
     for pair in sole:
         if pair not in scored:
             scored[pair] = fuzz.token_sort_ratio(_slot_text(block[pair[0]]), _slot_text(block[pair[1]]))
+    if len({c.lang for c in block}) > 1:
+        for i, a in enumerate(block):
+            if a.lang != "en":
+                for j, b in enumerate(block):
+                    if b.lang != a.lang:
+                        scored.setdefault((i, j) if i < j else (j, i), 0.0)
     for (i, j), score in sorted(scored.items()):
         a, b = block[i], block[j]
         if a.article == b.article and a.value != b.value and not (
@@ -445,8 +470,11 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
             continue
         if not stories.related(a.article, b.article):
             continue
-        regular = _compatible(feats[i], feats[j], float(score), kn, params, stories=stories)
-        if regular or ((i, j) in sole and _compatible(feats[i], feats[j], 100.0, kn, params, sole=True,
+        fi, fj = feats[i], feats[j]
+        if a.lang != b.lang:
+            fi, fj, score = _across_languages(fi, fj, kn, stories)
+        regular = _compatible(fi, fj, float(score), kn, params, stories=stories)
+        if regular or ((i, j) in sole and _compatible(fi, fj, 100.0, kn, params, sole=True,
                                                       stories=stories)):
             ok.add((i, j))
             if a.article != b.article:
@@ -599,8 +627,15 @@ def _days_named(sentence: str, kn: Knowledge) -> set[str]:
     return {w for w in (x.strip(".,;:()\"'").lower() for x in sentence.split()) if w in kn.weekdays}
 
 
-def context_score(a: Claim, b: Claim) -> float:
-    """How alike two claims' clause words are (rapidfuzz token sort ratio, 0-100)."""
+def context_score(a: Claim, b: Claim, kn: Knowledge | None = None) -> float:
+    """How alike two claims' clause words are (rapidfuzz token sort ratio, 0-100). With ``kn``,
+    claims read in two languages are compared on their language-free words only (pack keys
+    and the words both clauses use)."""
+    if kn is not None and a.lang != b.lang:
+        shared = shared_terms(kn)
+        words_a = sorted(w for w in a.context if w in shared or w in b.context)
+        words_b = sorted(w for w in b.context if w in shared or w in a.context)
+        return float(fuzz.token_sort_ratio(" ".join(words_a), " ".join(words_b)))
     return float(fuzz.token_sort_ratio(_slot_text(a), _slot_text(b)))
 
 

@@ -16,6 +16,7 @@ from . import baseline as baseline_mod
 from . import progress as progress_mod
 from .checks import CheckContext
 from .config import Config, load_config
+from .languages import language_code
 from .rules import RuleSet, load_ruleset
 from .types import Article, Claim, Finding, Skipped
 from .yamlio import RuleError, load_yaml
@@ -147,19 +148,22 @@ def parse_severity(value: str, what: str) -> str:
 
 def generator_info(ruleset: RuleSet, config: Config, formats: tuple[str, ...] = DEFAULT_FORMATS,
                    select: list[str] | None = None, ignore: list[str] | None = None,
-                   baseline: baseline_mod.Baseline | None = None) -> dict:
+                   baseline: baseline_mod.Baseline | None = None, lang: str | None = None) -> dict:
     """What made a report: factcheck's version, the rule set's hash and the run's options.
 
     The options are the ones in force (command line over configuration), formats in their
     canonical order, so two runs asked for the same thing in another spelling say the same;
     ``baseline`` is the digest of the baseline's fingerprints (None without one), not its path.
+    A forced language (``--lang``) is listed as ``lang``.
     """
     chosen, dropped = _selection(config, select, ignore)
-    return {"name": "factcheck", "version": package_version(), "rules_hash": ruleset.digest(),
-            "options": {"formats": [f for f in ALL_FORMATS if f in formats], "select": list(chosen),
-                        "ignore": list(dropped), "extend_select": list(config.extend_select),
-                        "severity": dict(sorted(config.severity.items())), "fail_on": config.min_severity,
-                        "baseline": baseline.digest if baseline else None}}
+    options = {"formats": [f for f in ALL_FORMATS if f in formats], "select": list(chosen),
+               "ignore": list(dropped), "extend_select": list(config.extend_select),
+               "severity": dict(sorted(config.severity.items())), "fail_on": config.min_severity,
+               "baseline": baseline.digest if baseline else None}
+    if lang:
+        options["lang"] = lang
+    return {"name": "factcheck", "version": package_version(), "rules_hash": ruleset.digest(), "options": options}
 
 
 def load_baseline(path: Path) -> baseline_mod.Baseline:
@@ -379,7 +383,8 @@ def read_sources(paths: list[Path]) -> tuple[list[SourceEntry], list[Skipped], l
                     published = None
             outlet = entry.get("outlet")
             entries.append(SourceEntry(path, str(name), _absolute(path.parent / str(name)),
-                                       articles_mod.SourceInfo(str(outlet) if outlet else None, published)))
+                                       articles_mod.SourceInfo(str(outlet) if outlet else None, published,
+                                                               language_code(entry.get("lang")))))
     return entries, skipped, notes
 
 
@@ -495,6 +500,9 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
     if undated:
         notes.append("no publication date for " + ", ".join(undated) +
                      ": weekdays and dates without a year in them are left unresolved")
+    unread = sorted(f"{a.id} ({a.lang})" for a in articles if a.lang not in kn.languages)
+    if unread:
+        notes.append("no language pack for " + ", ".join(unread) + ": read as English, whose number forms they may not share")
     timings["check"] = time.perf_counter() - clock
     claims = sorted((c for batch in extraction.claims for c in batch), key=lambda c: c.key)
     return Report(articles, claims, findings, agreements, skipped, notes, possible=possible, warnings=warnings,
@@ -554,8 +562,12 @@ def _selection(config: Config, select: list[str] | None, ignore: list[str] | Non
 
 def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
                 max_bytes: int = articles_mod.MAX_BYTES, store=None, version: str = "",
-                progress: progress_mod.ProgressFn | None = None) -> tuple[list[Article], list[Skipped], list[str]]:
+                progress: progress_mod.ProgressFn | None = None,
+                lang: str | None = None) -> tuple[list[Article], list[Skipped], list[str]]:
     """Read every article the inputs name, with sources.yaml metadata; bad files are skipped with a reason.
+
+    ``lang`` forces every article's language (else: sources.yaml, front matter, the HTML
+    ``lang`` attribute, then detection).
 
     With a ``store``, an article whose file, metadata and reader ``version`` were seen before is
     taken parsed from it. ``progress(stage, done, total)`` is told how many files have been read.
@@ -584,7 +596,7 @@ def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
             stage.advance()
             continue
         loaded.append((path, ids[path], articles_mod.input_kind(path), raw, info.get(path, articles_mod.SourceInfo())))
-    arts, skipped = _parse_all(loaded, ruleset, store, version, skipped, stage)
+    arts, skipped = _parse_all(loaded, ruleset, store, version, skipped, stage, lang)
     stated = {article_id: src.published for _, article_id, _, _, src in loaded}
     for a in arts:
         if a.published and not stated.get(a.id):
@@ -593,10 +605,11 @@ def read_inputs(inputs: list[Path], sources: Path | None, ruleset: RuleSet,
     return arts, skipped, notes
 
 
-def _parse_all(loaded, ruleset: RuleSet, store, version: str, skipped: list[Skipped], stage: progress_mod.Stage):
+def _parse_all(loaded, ruleset: RuleSet, store, version: str, skipped: list[Skipped], stage: progress_mod.Stage,
+               lang: str | None = None):
     from .store import file_key
 
-    keys = [file_key(raw, article_id, kind, src.outlet, src.published, version)
+    keys = [file_key(raw, article_id, kind, src.outlet, src.published, version + f":{lang or src.lang}")
             for _, article_id, kind, raw, src in loaded] if store else []
     cached = store.get_many("articles", keys) if store else [None] * len(loaded)
     arts: list[Article] = []
@@ -604,7 +617,7 @@ def _parse_all(loaded, ruleset: RuleSet, store, version: str, skipped: list[Skip
     for n, ((path, article_id, kind, raw, src), article) in enumerate(zip(loaded, cached)):
         if article is None:
             try:
-                article = articles_mod.article_from_bytes(raw, kind, article_id, src, ruleset.knowledge)
+                article = articles_mod.article_from_bytes(raw, kind, article_id, src, ruleset.knowledge, lang)
             except articles_mod.InputError as exc:
                 skipped.append(Skipped(str(path), str(exc)))
                 stage.advance()
@@ -628,7 +641,7 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
         config: Config | None = None, jobs: int = 1, store_path: Path | None = None,
         engine: str = "local", scheduler: str | None = None,
         progress: progress_mod.ProgressFn | None = None, reuse_reports: bool = True, stdin=None,
-        baseline: Path | None = None) -> Report:
+        baseline: Path | None = None, lang: str | None = None) -> Report:
     """The whole job: read inputs, check them, write the reports; returns the Report.
 
     Inputs are files, folders or glob patterns (see collect_inputs); ``-`` stands for the paths
@@ -658,7 +671,8 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
     parse_severity(config.min_severity, "min-severity")
     ruleset = load_rules_for(rules_dirs, config, select, ignore)
     folders = list(rules_dirs or [default_rules_dir()]) + [Path(p) for p in config.rules]
-    header = generator_info(ruleset, config, formats, select, ignore, base)
+    lang = _forced_language(lang, ruleset)
+    header = generator_info(ruleset, config, formats, select, ignore, base, lang)
     store = ClaimStore(store_path) if store_path else None
     try:
         run_key = None
@@ -673,14 +687,15 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
                 write_rendered(out, outputs)
                 report: Report = CachedReport(summary, lambda: run(
                     inputs, None, sources, rules_dirs, formats, select, ignore, config, jobs, store_path,
-                    engine, scheduler, reuse_reports=False, baseline=baseline))
+                    engine, scheduler, reuse_reports=False, baseline=baseline, lang=lang))
                 report.generator = header
                 report.timings = {"read": read_time, "report": time.perf_counter() - clock - read_time}
                 report.store_notes = store.notes + [store.summary()]
                 return report
         version = extractor_version(folders) if store else ""
         clock = time.perf_counter()
-        arts, skipped, notes = read_inputs(inputs, sources, ruleset, store=store, version=version, progress=progress)
+        arts, skipped, notes = read_inputs(inputs, sources, ruleset, store=store, version=version, progress=progress,
+                                           lang=lang)
         read_time = time.perf_counter() - clock
         report = check_articles(arts, ruleset, skipped, notes, jobs=jobs, store=store, version=version,
                                 engine=engine, scheduler=scheduler,
@@ -705,6 +720,17 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
         if store:
             store.close()
     return report
+
+
+def _forced_language(lang: str | None, ruleset: RuleSet) -> str | None:
+    """A ``--lang`` value as a language code; a UsageError for one factcheck does not read."""
+    if not lang:
+        return None
+    code = language_code(lang)
+    known = ruleset.knowledge.languages
+    if code not in known:
+        raise UsageError(f"--lang: '{lang}' is not a language factcheck reads; use one of {', '.join(known)}")
+    return code
 
 
 def _run_key(inputs: list[Path], sources: Path | None, formats, ruleset: RuleSet, folders: list[Path],
@@ -774,7 +800,7 @@ def explain_rule(rule) -> str:
 
 def list_claims(inputs: list[Path], sources: Path | None = None, rules_dirs: list[Path] | None = None,
                 skipped_out: list[Skipped] | None = None, warnings_out: list[str] | None = None,
-                stdin=None) -> list[dict]:
+                stdin=None, lang: str | None = None) -> list[dict]:
     """Claims extracted from some articles, as rows (source, line, type, value, resolved, text).
 
     Inputs are as for run (``-`` reads paths from ``stdin``). Inputs that could not be read are
@@ -783,7 +809,8 @@ def list_claims(inputs: list[Path], sources: Path | None = None, rules_dirs: lis
     from .report.common import claim_resolved, claim_value
 
     ruleset = load_rules_for(rules_dirs, load_config(Path.cwd()))
-    arts, skipped, _ = read_inputs(expand_stdin(inputs, stdin), sources, ruleset)
+    arts, skipped, _ = read_inputs(expand_stdin(inputs, stdin), sources, ruleset,
+                                   lang=_forced_language(lang, ruleset))
     if not arts:
         raise UsageError("no article could be read: " + "; ".join(f"{s.path}: {s.reason}" for s in skipped))
     report = check_articles(arts, ruleset, skipped)
@@ -792,7 +819,8 @@ def list_claims(inputs: list[Path], sources: Path | None = None, rules_dirs: lis
     if warnings_out is not None:
         warnings_out.extend(report.warnings)
     return [{"source": c.article, "line": c.line, "start": c.start, "end": c.end, "type": c.type,
-             "value": claim_value(c), "resolved": claim_resolved(c), "text": c.text} for c in report.claims]
+             "value": claim_value(c), "resolved": claim_resolved(c), "text": c.text, "lang": c.lang}
+            for c in report.claims]
 
 
 def show_conflict(out: Path, conflict_id: str) -> str:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from .knowledge import Knowledge, fold
+from .languages import detect, html_lang, language_code
 from .types import Article, Block, Dropped
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".markdown", ".html", ".htm"}
@@ -33,6 +34,7 @@ class SourceInfo:
 
     outlet: str | None = None
     published: date | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -157,12 +159,17 @@ def input_kind(path: Path) -> str:
     return "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
 
 
-def article_from_bytes(raw: bytes, kind: str, article_id: str, info: SourceInfo, kn: Knowledge) -> Article:
+def article_from_bytes(raw: bytes, kind: str, article_id: str, info: SourceInfo, kn: Knowledge,
+                       lang: str | None = None) -> Article:
     """Decode and parse an article's bytes (kind 'html' or 'text'); InputError when unusable.
 
-    The article keeps the encoding it was read in, and the doubt about it when it was a weak guess.
+    ``lang`` forces the article's language; else it is the one the source or the file declares,
+    else the one detected. The article keeps the encoding it was read in, and the doubt about it
+    when it was a weak guess.
     """
     decoded = read_text(raw)
+    if lang:
+        info = replace(info, lang=lang)
     if kind == "html":
         article = parse_html(decoded.text, article_id, info, kn)
     else:
@@ -173,13 +180,14 @@ def article_from_bytes(raw: bytes, kind: str, article_id: str, info: SourceInfo,
 
 
 def read_article(path: Path, article_id: str, info: SourceInfo, kn: Knowledge,
-                 max_bytes: int = MAX_BYTES) -> Article:
+                 max_bytes: int = MAX_BYTES, lang: str | None = None) -> Article:
     """Read one article file; raise InputError with a one-line reason when it cannot be used."""
-    return article_from_bytes(read_bytes(path, max_bytes), input_kind(path), article_id, info, kn)
+    return article_from_bytes(read_bytes(path, max_bytes), input_kind(path), article_id, info, kn, lang)
 
 
 def front_matter(text: str, info: SourceInfo) -> tuple[str, SourceInfo]:
-    """Read 'published:' and 'outlet:' from Markdown front matter; blank it out, keeping offsets."""
+    """Read 'published:', 'outlet:' and 'lang:' from Markdown front matter; blank it out,
+    keeping offsets."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return text, info
@@ -192,7 +200,7 @@ def front_matter(text: str, info: SourceInfo) -> tuple[str, SourceInfo]:
     if isinstance(meta, dict):
         published = info.published or _as_date(meta.get("published") or meta.get("date"))
         outlet = info.outlet or (str(meta["outlet"]) if meta.get("outlet") else None)
-        info = SourceInfo(outlet, published)
+        info = SourceInfo(outlet, published, info.lang or language_code(meta.get("lang") or meta.get("language")))
     blank = "".join(ch if ch == "\n" else " " for ch in m.group(0))
     return blank + text[m.end():], info
 
@@ -222,7 +230,8 @@ def parse_html(html: str, article_id: str, info: SourceInfo, kn: Knowledge) -> A
         raise InputError("no article text found in the HTML page")
     published = info.published or _as_date(getattr(doc, "date", None))
     outlet = info.outlet or getattr(doc, "sitename", None)
-    article = parse_article(text, article_id, SourceInfo(outlet, published), kn)
+    lang = info.lang or html_lang(html)
+    article = parse_article(text, article_id, SourceInfo(outlet, published, lang), kn)
     article.line_map = _html_line_map(text, html)
     return article
 
@@ -266,9 +275,11 @@ def parse_article(text: str, article_id: str, info: SourceInfo, kn: Knowledge) -
     if not blocks:
         raise InputError("no article text (everything is page furniture or blank)")
     _check_figure_count(text)
-    published = info.published or printed_date(lines, dropped, kn)
-    return Article(id=article_id, text=text, norm="".join(chars), outlet=info.outlet,
-                   published=published, blocks=blocks, dropped=dropped, line_starts=line_starts)
+    norm = "".join(chars)
+    lang = info.lang or detect(" ".join(norm[b.start:b.end] for b in blocks), kn)
+    published = info.published or printed_date(lines, dropped, kn.for_language(lang))
+    return Article(id=article_id, text=text, norm=norm, outlet=info.outlet,
+                   published=published, blocks=blocks, dropped=dropped, line_starts=line_starts, lang=lang)
 
 
 _FULL_DATE = re.compile(r"\b(?:(?P<mon>[A-Za-z]{3,9})\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)"

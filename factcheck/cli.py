@@ -97,7 +97,9 @@ def run(inputs: list[Path] = typer.Argument(None, help="Article files, folders o
                                                 help="Baseline file of reviewed conflicts (`factcheck baseline`, or an "
                                                      "earlier conflicts.json): they are listed as suppressed, not "
                                                      "reported as conflicts, and do not set exit 1."),
-        quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors.")) -> None:
+        quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors."),
+        lang: str | None = typer.Option(None, "--lang", help="Read every article in this language (en, de, fr, es); "
+                                                             "default: as declared, else detected.")) -> None:
     """Extract claims, align them across articles and report the conflicts."""
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
     bad = [f for f in formats if f not in api.ALL_FORMATS]
@@ -114,7 +116,7 @@ def run(inputs: list[Path] = typer.Argument(None, help="Article files, folders o
         report = _guard(lambda: api.run(list(inputs or [Path("seeds")]), out, sources, rules, formats,
                                         _split(select), _split(ignore), config, jobs=workers,
                                         store_path=None if no_store else store, engine=engine, scheduler=scheduler,
-                                        progress=say, baseline=baseline))
+                                        progress=say, baseline=baseline, lang=lang))
     for note in report.store_notes:
         if not quiet or "unusable" in note:
             typer.echo(note, err=True)
@@ -174,11 +176,13 @@ def rule_cmd(code: str = typer.Argument(..., help="A rule code, e.g. TTL001."),
 def claims_cmd(files: list[Path] = typer.Argument(..., help="Article files, folders or glob patterns; '-' reads paths from stdin."),
                sources: Path | None = typer.Option(None, "--sources", help="sources.yaml with dates."),
                as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
-               rules: list[Path] | None = typer.Option(None, "--rules", help="Rule folder(s).")) -> None:
+               rules: list[Path] | None = typer.Option(None, "--rules", help="Rule folder(s)."),
+               lang: str | None = typer.Option(None, "--lang", help="Read every article in this language.")) -> None:
     """Print the claims extracted from articles (what a rule writer needs to see)."""
     skipped: list = []
     warnings: list = []
-    rows = _guard(lambda: api.list_claims(files, sources, rules, skipped_out=skipped, warnings_out=warnings))
+    rows = _guard(lambda: api.list_claims(files, sources, rules, skipped_out=skipped, warnings_out=warnings,
+                                          lang=lang))
     for item in skipped:
         typer.echo(f"skipped {item.path}: {item.reason}", err=True)
     for warning in warnings:

@@ -182,6 +182,21 @@ class Knowledge:
     trailing_markers: list[re.Pattern] = field(default_factory=list)
     max_metadata_list_words: int = 4
     max_metadata_words: int = 12
+    lang: str = "en"
+    language_packs: dict[str, list[tuple[str, dict]]] = field(default_factory=dict, repr=False)
+    derived_languages: dict = field(default_factory=dict, repr=False, compare=False)
+    past_endings: tuple[str, ...] = ("ed",)
+    future_endings: tuple[str, ...] = ()
+    period_preps: tuple[str, ...] = ("in", "for", "of", "during")
+    percent_units: dict[str, str] = field(default_factory=dict)
+    lang_words: dict = field(default_factory=dict)
+    weekday_relations: dict[str, str] = field(default_factory=dict)
+    role_portfolio: dict[str, str] = field(default_factory=dict)
+    joined_prefixes: dict[str, str] = field(default_factory=dict)
+    nouns_capitalised: bool = False
+    level_words: frozenset[str] = frozenset({"to"})
+    pp_preps: tuple[str, ...] = ("on", "for", "to", "from", "by", "of", "against")
+    pp_articles: tuple[str, ...] = ("the", "a", "an", "of")
 
     def derived(self, key, build):
         """A value computed from this knowledge by ``build()`` once and kept on this object.
@@ -208,8 +223,27 @@ class Knowledge:
 
     @cached_property
     def story_skip(self) -> frozenset[str]:
-        """Capitalised words that say nothing about which story an article tells."""
-        return frozenset(self.stopwords | set(self.months) | set(self.weekdays) | self.role_words)
+        """Capitalised words that say nothing about which story an article tells (in a language
+        that capitalises its nouns, also the words of its pack: measures, events, directions)."""
+        skip = frozenset(self.stopwords | self.month_words | set(self.weekdays) | self.role_words)
+        if self.lang != "en":
+            skip |= frozenset(self.currency_of) | frozenset(self.scales)
+        if self.nouns_capitalised:
+            skip |= self.lexicon_words
+        return skip
+
+    @cached_property
+    def month_words(self) -> frozenset[str]:
+        """Month names as folded words (in another language, also its own names and abbreviations)."""
+        return frozenset(self.months) | (frozenset(self.month_abbr) if self.lang != "en" else frozenset())
+
+    @cached_property
+    def lexicon_words(self) -> frozenset[str]:
+        """Common words the packs know (measures, synonyms, events, directions, counted classes):
+        never a proper name, even capitalised."""
+        return frozenset(self.measure_of) | frozenset(self.synonym_of) | frozenset(self.event_of) | \
+            frozenset(self.direction_of) | frozenset(self.count_class) | frozenset(self.count_toll) | \
+            frozenset(self.verb_measure) | frozenset(self.measure_units)
 
     @cached_property
     def hedge_words(self) -> frozenset[str]:
@@ -267,6 +301,22 @@ class Knowledge:
         """The record's spelling of a person named by a known alias, else the name itself."""
         return self.aliases.get(fold(name), name)
 
+    @property
+    def languages(self) -> list[str]:
+        """The languages factcheck reads: English and those with a language pack."""
+        return ["en"] + sorted(self.language_packs)
+
+    def for_language(self, lang: str | None) -> Knowledge:
+        """The knowledge to read an article of a language with (itself for English or a
+        language without a pack); built once from CLDR data and the language's pack."""
+        if not lang or lang == self.lang or lang not in self.language_packs:
+            return self
+        if lang not in self.derived_languages:
+            from .languages import derive
+
+            self.derived_languages[lang] = derive(self, lang)
+        return self.derived_languages[lang]
+
 
 def _require(data, pack: str, keys: list[str], path: Path) -> None:
     if not isinstance(data, dict):
@@ -309,7 +359,18 @@ def load_knowledge(folders: list[Path]) -> Knowledge:
     for pack, entries in raw.items():
         for path, data in entries:
             _apply(kn, pack, data or {}, path)
+    for path in language_pack_files(folders):
+        data = load_yaml(path) or {}
+        if not isinstance(data, dict):
+            raise RuleError(path, line_of(data), "a language pack must be a mapping")
+        code = str(data.get("language") or path.stem).lower()
+        kn.language_packs.setdefault(code, []).append((str(path), data))
     return kn
+
+
+def language_pack_files(folders: list[Path]) -> list[Path]:
+    """The language packs (``lang/*.yml``) of knowledge folders, in load order."""
+    return [p for folder in folders for p in sorted((Path(folder) / "lang").glob("*.yml"))]
 
 
 def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:

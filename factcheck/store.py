@@ -85,13 +85,13 @@ def modules_behind(roots: tuple[str, ...]) -> list[str]:
     return sorted(p.relative_to(_PACKAGE).as_posix() for p in seen)
 
 
-def _code_hash(modules: list[str], rule_folders: list[Path]) -> str:
-    h = hashlib.sha256(f"{_APP}:{SCHEMA}".encode())
+def _code_hash(modules: list[str], rule_folders: list[Path], extra: str = "") -> str:
+    h = hashlib.sha256(f"{_APP}:{SCHEMA}{extra}".encode())
     for name in modules:
         h.update(name.encode())
         h.update(_source(_PACKAGE / name))
     for folder in rule_folders:
-        for path in sorted(Path(folder).glob("knowledge/*.yml")):
+        for path in sorted(Path(folder).glob("knowledge/*.yml")) + sorted(Path(folder).glob("knowledge/lang/*.yml")):
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
@@ -112,8 +112,11 @@ def run_version(rule_folders: list[Path]) -> str:
 
 def extractor_version(rule_folders: list[Path]) -> str:
     """A hash of the reading and extraction code (every module it imports, found from the
-    source) and the knowledge packs: a change invalidates cached articles and claims."""
-    return _code_hash(modules_behind(_EXTRACTION), rule_folders)
+    source), the knowledge packs and the CLDR data (Babel's version) the languages are read
+    with: a change invalidates cached articles and claims."""
+    from babel import __version__ as cldr_version
+
+    return _code_hash(modules_behind(_EXTRACTION), rule_folders, ":babel " + cldr_version)
 
 
 def aligner_version(rule_folders: list[Path]) -> str:
@@ -138,7 +141,7 @@ def file_key(raw: bytes, article_id: str, kind: str, outlet: str | None, publish
 def article_key(article: Article, version: str) -> str:
     """Cache key of an article's content: text, metadata and line map, with the extractor version."""
     return _digest(version, article.id, article.text, str(article.published), str(article.outlet),
-                   json.dumps(article.line_map))
+                   json.dumps(article.line_map), article.lang)
 
 
 def claims_key(article_key_: str, people: list[str]) -> str:
@@ -178,7 +181,7 @@ def _article_json(a: Article) -> dict:
             "blocks": [[b.start, b.end, b.kind] for b in a.blocks],
             "dropped": [[d.first_line, d.last_line, d.reason] for d in a.dropped],
             "line_starts": a.line_starts, "line_map": a.line_map, "encoding": a.encoding,
-            "encoding_doubt": a.encoding_doubt}
+            "encoding_doubt": a.encoding_doubt, "lang": a.lang}
 
 
 def _article_from(d: dict) -> Article:
@@ -186,7 +189,7 @@ def _article_from(d: dict) -> Article:
                    published=date.fromisoformat(d["published"]) if d["published"] else None,
                    blocks=[Block(*b) for b in d["blocks"]], dropped=[Dropped(*x) for x in d["dropped"]],
                    line_starts=d["line_starts"], line_map=d["line_map"], encoding=d["encoding"],
-                   encoding_doubt=d["encoding_doubt"])
+                   encoding_doubt=d["encoding_doubt"], lang=d.get("lang", "en"))
 
 
 _DECODE = {"articles": _article_from, "claims": lambda rows: [_claim_from(r) for r in rows],

@@ -46,6 +46,7 @@ class Article:
     dropped: list[Dropped] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
     line_map: list[int] | None = None
+    lang: str = "en"
     encoding: str | None = None  # how the file's bytes were decoded; None for text given as such
     encoding_doubt: str | None = None  # why that encoding is a weak guess, when it is one
 
@@ -95,6 +96,7 @@ class Claim:
     sentence: str = ""
     resolved: str | None = None
     display: str = ""
+    lang: str = "en"
 
     @property
     def key(self) -> tuple:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..knowledge import Knowledge
+from ..languages import reading_text
 from ..types import Article, Claim
 from . import (
     counts,
@@ -67,9 +69,32 @@ def _read_sentences(article: Article, kn: Knowledge, keep: bool) -> list:
     return sents
 
 
+_READINGS_KEPT = 256
+
+
+def reading(article: Article, kn: Knowledge) -> tuple[Article, Knowledge]:
+    """The article as its language's extractors read it, and the knowledge to read it with.
+
+    English articles are read as they are. In another language the numbers are rewritten in
+    the English form, offsets kept ('34,5 %' as '34.5 %'), and those its rules do not read
+    for sure are masked (see languages.reading_text)."""
+    lkn = kn.for_language(article.lang)
+    if lkn is kn:
+        return article, kn
+    readings = lkn.derived("readings", dict)
+    key = (article.id, article.norm)
+    found = readings.get(key)
+    if found is None:
+        if len(readings) > _READINGS_KEPT:
+            readings.clear()
+        found = readings[key] = replace(article, norm=reading_text(article.norm, lkn))
+    return found, lkn
+
+
 def first_pass(article: Article, kn: Knowledge) -> tuple[set[str], set[str], set[str]]:
     """What the run needs to know of an article before extracting claims: the people it gives a
     title to, its capitalised words, and its story words (one reading of its sentences)."""
+    article, kn = reading(article, kn)
     sents = _read_sentences(article, kn, keep=True)
     named = titles.person_names(_titles(article, kn, keep=True, sents=sents))
     return named, capitalised_words(sents), story_words(article, kn, sents)
@@ -102,8 +127,23 @@ def story_words(article: Article, kn: Knowledge, sents=None) -> set[str]:
                 continue
             f = t.folded
             if f and f not in skip:
-                out.add(kn.canon_place(t.text) or f)
+                place = kn.canon_place(t.text)
+                if place or not (kn.nouns_capitalised and _common_noun(tokens, i - 1, kn)):
+                    out.add(place or f)
     return out
+
+
+def _common_noun(tokens, i: int, kn: Knowledge) -> bool:
+    """In a language that capitalises its nouns, a capitalised word after an article ('die
+    Regierung', 'im Wert') or an inflected adjective ('deutschen Exporte') is a common noun, not
+    a name (the pack's ``noun_markers`` and ``adjective_endings``)."""
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    f = before.folded
+    if f in kn.lang_words.get("noun_markers", ()):
+        return True
+    return before.text.islower() and len(f) > 3 and f.endswith(tuple(kn.lang_words.get("adjective_endings", ())))
 
 
 def people_by_word(people: frozenset[str] | set[str], kn: Knowledge) -> dict[str, list[str]]:
@@ -146,8 +186,11 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
     """Every claim of an article, in text order.
 
     ``known_people`` are names titled in other articles of the run, so that a bare 'Xi' or
-    'Lind' here is still recognised as a person.
+    'Lind' here is still recognised as a person. An article in another language is read in
+    it; its claims quote the article as written.
     """
+    original = article
+    article, kn = reading(article, kn)
     sents = _read_sentences(article, kn, keep=False)
     mark_proper_names(sents)
     title_claims = _titles(article, kn, keep=False, sents=sents)
@@ -171,10 +214,27 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         found += counts.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         out.extend(found)
     _changes_of_priced(out)
-    out = _without_unreadable_numbers(out, article)
+    if article is original:
+        out = _without_unreadable_numbers(out, article)
     out = _without_table_cells(out, article)
+    if article is not original:
+        _quote_as_written(out, sents, article, original)
     out.sort(key=lambda c: c.key)
     return out
+
+
+def _quote_as_written(claims: list[Claim], sents, read: Article, original: Article) -> None:
+    """Claims read from an article's reading text quote the article as written ('34,5 %'), and
+    say its language."""
+    quotes = {s.quote: original.norm[s.start:s.end].strip() for s in sents}
+    for c in claims:
+        c.lang = original.lang
+        c.text = original.norm[c.start:c.end].strip()
+        c.sentence = quotes.get(c.sentence, c.sentence)
+        if c.display:
+            at = read.norm.find(c.display, max(0, c.start - 200), c.end + 200)
+            if at >= 0:
+                c.display = original.norm[at:at + len(c.display)]
 
 
 # Numbers English prose does not write, whose reading is a guess: a decimal comma ('34,5 %'),

@@ -36,6 +36,8 @@ def _record(f, report, labels: dict[str, str]) -> dict:
             item["publisher"] = _organization(str(art.outlet).strip())
         if art and art.published:
             item["datePublished"] = art.published.isoformat()
+        if art:
+            item["inLanguage"] = art.lang
         appearances.append(item)
     claim: dict = {"@type": "Claim", "appearance": appearances}
     first = articles.get(reviewed[0].article)

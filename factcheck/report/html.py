@@ -299,11 +299,11 @@ def _sources(page: _Page) -> list[str]:
     report = page.report
     counts = {row[0]: row[2:] for row in per_source(report)}
     rows = [[_e(a.id), _e(a.outlet if not _is_unknown(a.outlet) else "unknown"),
-             _e(a.published.isoformat() if a.published else "unknown"),
+             _e(a.published.isoformat() if a.published else "unknown"), _e(a.lang),
              str(sum(d.last_line - d.first_line + 1 for d in a.dropped))] + [_e(x) for x in counts[a.id]]
             for a in report.articles]
     return ['<h2 id="sources">Sources</h2>',
-            _table(["Article", "Outlet", "Published", "Lines dropped as page furniture", "Claims",
+            _table(["Article", "Outlet", "Published", "Language", "Lines dropped as page furniture", "Claims",
                     "Facts corroborated", "In conflicts", "Outlier in"], rows)]
 
 

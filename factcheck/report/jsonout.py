@@ -47,7 +47,8 @@ def to_dict(report) -> dict:
         "version": 1,
         **header,
         "sources": [{"id": a.id, "outlet": a.outlet, "name": labels[a.id],
-                     "published": a.published.isoformat() if a.published else None} for a in report.articles],
+                     "published": a.published.isoformat() if a.published else None, "lang": a.lang}
+                    for a in report.articles],
         "summary": {"articles": len(report.articles), "claims": len(report.claims), "facts": report.facts,
                     "conflicts": len(report.findings), "agreements": len(report.agreements),
                     "possible": len(report.possible), "skipped": len(report.skipped),

@@ -225,8 +225,8 @@ def render(report, ruleset=None) -> str:
     out += ["## Sources", ""]
     out += ["Each source is named by its outlet in sources.yaml, or by its file name where the outlet is unknown.", ""]
     rows = [[names.who(a.id), code_span(a.id), a.published.isoformat() if a.published else "unknown",
-             str(sum(d.last_line - d.first_line + 1 for d in a.dropped))] for a in report.articles]
-    out += [_table(rows, ["Source", "File", "Published", "Lines dropped as page furniture"]), ""]
+             md_escape(a.lang), str(sum(d.last_line - d.first_line + 1 for d in a.dropped))] for a in report.articles]
+    out += [_table(rows, ["Source", "File", "Published", "Language", "Lines dropped as page furniture"]), ""]
     out += [_table([[names.who(row[0])] + row[2:] for row in per_source(report)],
                    ["Source", "Claims", "Facts corroborated", "In conflicts", "Outlier in"]), ""]
     if report.findings or report.agreements:
