@@ -19,6 +19,8 @@ run: $(STAMP)
 	echo "Report written to reports/report.md (also reports/conflicts.json, reports/claims.csv)"
 
 test: $(STAMP)
+	$(BIN)/ruff check factcheck tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(if $(CI),--hypothesis-profile=ci,)
 
 $(BENCH_STAMP): $(STAMP)

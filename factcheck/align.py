@@ -6,14 +6,16 @@ truce and a 90-minute call share a number, not a fact.
 """
 from __future__ import annotations
 
+import math
 import struct
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
 from .claims.counts import VERB_MARK
 from .knowledge import Knowledge, lemma
+from .languages import shared_terms
 from .names import (
     name_tokens,
     near_spelling,
@@ -49,6 +51,8 @@ class AlignParams:
     max_ratio: tuple[tuple[str, float], ...] = (("money", 2.0), ("count", 2.5), ("duration", 3.5),
                                                 ("measure", 3.5), ("percent", 4.0))
     ratio_floor: float = 3.0
+    telling_digits: int = 4
+    telling_gap: float = 0.002
     large_block: int = 64
 
 
@@ -75,14 +79,17 @@ def _amount(claim: Claim) -> float:
     return abs(amount(claim))
 
 
-def plausibly_one_value(a: Claim, b: Claim, params: AlignParams) -> bool:
+def plausibly_one_value(a: Claim, b: Claim, params: AlignParams, kn: Knowledge | None = None) -> bool:
     """False when two figures are too far apart to be two reports of one fact ('$44.1 billion'
     and '$0.75' of an earnings story; a toll of 144 on day one and 3,400 a week later): at
     most ``max_ratio`` apart for their kind; percentages within ``ratio_floor`` points always
     are, and so are changes on two stated, different bases (6% on a quarter,
     56% on a year). A bound ('at least 144') the figure keeps always is; one it breaks is
-    held to the same ratio ('at least 144' dead and three dead are two facts)."""
+    held to the same ratio ('at least 144' dead and three dead are two facts). A unit listed in
+    the knowledge's ``unit_max_ratio`` has its own limit (a magnitude 6.0 and a 4.5 are two quakes)."""
     limit = dict(params.max_ratio).get(a.type)
+    if kn is not None and a.type == "measure" and a.unit in kn.unit_max_ratio:
+        limit = kn.unit_max_ratio[a.unit]
     if limit is None or a.type != b.type or (_bound(a) and _bound(b)):
         return True
     if (_bound(a) and not _outside(a, b)) or (_bound(b) and not _outside(b, a)):
@@ -111,17 +118,14 @@ def block_key(claim: Claim) -> tuple | None:
     return None
 
 
-_PLACES: dict[tuple[int, frozenset[str]], frozenset[str]] = {}
-
-
 def _places(terms: frozenset[str], kn: Knowledge) -> frozenset[str]:
     """The places among some terms (cached: the claims of one clause share their terms)."""
-    key = (id(kn), terms)
-    found = _PLACES.get(key)
+    cache = kn.derived("places_among", dict)
+    found = cache.get(terms)
     if found is None:
-        if len(_PLACES) > 200000:
-            _PLACES.clear()
-        found = _PLACES[key] = frozenset(t for t in terms if kn.place_of.get(t) == t)
+        if len(cache) > 200000:
+            cache.clear()
+        found = cache[terms] = frozenset(t for t in terms if kn.place_of.get(t) == t)
     return found
 
 
@@ -146,6 +150,24 @@ def features(claim: Claim, kn: Knowledge) -> _Features:
     places = _places(claim.mods, kn)
     return _Features(claim, places, claim.mods - places, _places(claim.context, kn),
                      claim.names - _places(claim.names, kn), claim.mods | {claim.head or ""})
+
+
+def _across_languages(fa: _Features, fb: _Features, kn: Knowledge,
+                      stories: Stories | None) -> tuple[_Features, _Features, float]:
+    """Two claims read in different languages, compared on what is language-free: their
+    modifiers and clause words that are keys of the packs (measures, synonyms, places, bodies)
+    or words both clauses use (names), and the names each article also uses. A word with no
+    translation in the packs is neither evidence for nor against one fact."""
+    shared = shared_terms(kn)
+    a, b = fa.claim, fb.claim
+
+    def kept(f: _Features, other: _Features) -> _Features:
+        mods = frozenset(m for m in f.other_mods if m in shared or m in other.other_mods)
+        names = f.names if stories is None else frozenset(
+            n for n in f.names if n in other.names or stories.mentions(other.claim.article, {n}))
+        return replace(f, other_mods=mods, names=names)
+
+    return kept(fa, fb), kept(fb, fa), context_score(a, b, kn)
 
 
 def _persons_ok(a: Claim, b: Claim) -> bool:
@@ -176,7 +198,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return _dates_compatible(fa, fb, score, params, stories)
     if not _persons_ok(a, b):
         return False
-    if not plausibly_one_value(a, b, params):
+    if not plausibly_one_value(a, b, params, kn):
         return False
     if bool(a.qualifiers.get("future")) != bool(b.qualifiers.get("future")):
         return False
@@ -190,6 +212,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if fa.places and fb.places and not fa.places & fb.places:
         return False
+    if _telling_values(a, b, params):
+        return True
     same_period = bool(a.period and a.period == b.period)
     same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
     same_names = bool(fa.names & fb.names)
@@ -202,6 +226,24 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     if fa.context_places & fb.context_places:
         return score >= params.context_min_with_places
     return score >= params.context_min
+
+
+def _significant_digits(claim: Claim) -> int:
+    digits = "".join(ch for ch in claim.display.split(" ")[0] if ch.isdigit()).lstrip("0")
+    return len(digits.rstrip("0")) if "." not in claim.display else len(digits)
+
+
+def _telling_values(a: Claim, b: Claim, params: AlignParams) -> bool:
+    """True when two figures of one measure are equal or nearly so and written with enough
+    digits that a second fact of that measure would hardly share them ('5,864.6 tonnes' and
+    '5,864.60 tons'; '5,865.6', a slip of one digit): the value itself tells they are one fact,
+    however differently the sentences around them are worded."""
+    if a.type not in ("money", "count", "measure") or a.unit != b.unit:
+        return False
+    if min(_significant_digits(a), _significant_digits(b)) < params.telling_digits:
+        return False
+    x, y = abs(float(a.value)), abs(float(b.value))
+    return max(x, y) > 0 and abs(x - y) <= params.telling_gap * max(x, y)
 
 
 def _names_agree(fa: _Features, fb: _Features) -> bool:
@@ -309,7 +351,19 @@ def _anchors(claim: Claim) -> set[str]:
     keys |= {"m:" + m for m in claim.mods}
     if claim.period:
         keys.add("t:" + claim.period)
+    if claim.type in ("money", "count", "measure") and _significant_digits(claim) >= AlignParams.telling_digits:
+        keys |= _value_keys(claim)
     return keys
+
+
+def _value_keys(claim: Claim) -> set[str]:
+    """Grid keys of a precise figure, such that two figures within half a grid step (a hundredth
+    of the figure's magnitude) share one: candidates for ``_telling_values``."""
+    value = abs(float(claim.value))
+    if value <= 0:
+        return set()
+    step = 10.0 ** (math.floor(math.log10(value)) - 2)
+    return {f"v:{claim.unit}:{math.floor(value / step)}", f"w:{claim.unit}:{math.floor(value / step + 0.5)}"}
 
 
 def _candidate_pairs(block: list[Claim], params: AlignParams) -> dict[tuple[int, int], float]:
@@ -414,7 +468,7 @@ def signature(claim: Claim) -> tuple:
     """Everything grouping reads of a claim but its article: two claims with one signature say
     the same figure in the same slot words, and group alike."""
     return (claim.type, claim.head, claim.unit, claim.mods, claim.context, claim.period, claim.persons,
-            claim.names, repr(sorted(claim.qualifiers.items())), repr(claim.value))
+            claim.names, repr(sorted(claim.qualifiers.items())), repr(claim.value), claim.lang)
 
 
 def collapse(block: list[Claim], kn: Knowledge, params: AlignParams, stories: Stories) -> list[_Unit]:
@@ -480,6 +534,12 @@ def _cluster_units(units: list[_Unit], kn: Knowledge, params: AlignParams, stori
     for pair in sole:
         if pair not in scored:
             scored[pair] = fuzz.token_sort_ratio(_slot_text(claims[pair[0]]), _slot_text(claims[pair[1]]))
+    if len({c.lang for c in claims}) > 1:
+        for i, a in enumerate(claims):
+            if a.lang != "en":
+                for j, b in enumerate(claims):
+                    if b.lang != a.lang:
+                        scored.setdefault((i, j) if i < j else (j, i), 0.0)
     for (i, j), score in sorted(scored.items()):
         a, b = claims[i], claims[j]
         shared = not units[i].articles.isdisjoint(units[j].articles)
@@ -488,8 +548,11 @@ def _cluster_units(units: list[_Unit], kn: Knowledge, params: AlignParams, stori
             continue
         if not stories.related(a.article, b.article):
             continue
-        regular = _compatible(feats[i], feats[j], float(score), kn, params, stories=stories)
-        if regular or ((i, j) in sole and _compatible(feats[i], feats[j], 100.0, kn, params, sole=True,
+        fi, fj = feats[i], feats[j]
+        if a.lang != b.lang:
+            fi, fj, score = _across_languages(fi, fj, kn, stories)
+        regular = _compatible(fi, fj, float(score), kn, params, stories=stories)
+        if regular or ((i, j) in sole and _compatible(fi, fj, 100.0, kn, params, sole=True,
                                                       stories=stories)):
             ok.add((i, j))
             if not (shared and len(units[i].articles) == 1 and units[i].articles == units[j].articles):
@@ -597,6 +660,8 @@ def shared_evidence(a: Claim, b: Claim, kn: Knowledge, common: frozenset[str] = 
     sentences give it (modifiers, the period, the people, names the whole story does not use).
     Empty when all they share is what every sentence of the story shares."""
     why = []
+    if _telling_values(a, b, AlignParams()):
+        why.append("figures written this precisely and this close")
     mods = sorted(m.lstrip(VERB_MARK) for m in a.mods & b.mods
                   if not _is_common(m.lstrip(VERB_MARK), common) and m not in kn.generic_modifiers)
     if mods:
@@ -608,7 +673,7 @@ def shared_evidence(a: Claim, b: Claim, kn: Knowledge, common: frozenset[str] = 
         why.append("both of " + ", ".join(d.capitalize() for d in days))
     if a.persons and b.persons and person_sets_match(a.persons, b.persons):
         why.append("the same people")
-    names = sorted(n for n in a.names & b.names if not _is_common(n, common))
+    names = sorted(n for n in a.names & b.names if not _is_common(n, common) and n not in mods)
     if names:
         why.append("both name " + ", ".join(names))
 
@@ -644,6 +709,60 @@ def _days_named(sentence: str, kn: Knowledge) -> set[str]:
     return {w for w in (x.strip(".,;:()\"'").lower() for x in sentence.split()) if w in kn.weekdays}
 
 
-def context_score(a: Claim, b: Claim) -> float:
-    """How alike two claims' clause words are (rapidfuzz token sort ratio, 0-100)."""
+def context_score(a: Claim, b: Claim, kn: Knowledge | None = None) -> float:
+    """How alike two claims' clause words are (rapidfuzz token sort ratio, 0-100). With ``kn``,
+    claims read in two languages are compared on their language-free words only (pack keys
+    and the words both clauses use)."""
+    if kn is not None and a.lang != b.lang:
+        shared = shared_terms(kn)
+        words_a = sorted(w for w in a.context if w in shared or w in b.context)
+        words_b = sorted(w for w in b.context if w in shared or w in a.context)
+        return float(fuzz.token_sort_ratio(" ".join(words_a), " ".join(words_b)))
     return float(fuzz.token_sort_ratio(_slot_text(a), _slot_text(b)))
+
+
+WHY_MAX_CLAIMS = 8
+
+
+def why_same_fact(claims: list[Claim], kn: Knowledge, common: frozenset[str] = frozenset(),
+                  alone: frozenset[int] = frozenset(), firm_score: float | None = None) -> list[str]:
+    """Why claims of different articles were taken as one fact, as short reasons in a stable order.
+
+    People's titles are one fact when they name one person. For other claims the reasons are
+    those of ``shared_evidence`` over pairs of claims from different articles that give
+    different values (all pairs when every value is the same); a pair with none is explained by
+    what else made it firm: each is its article's only figure of the measure (``alone``, claim
+    ids), or the sentences read alike (rapidfuzz score of at least ``firm_score``). At most
+    ``WHY_MAX_CLAIMS`` claims of each value are compared, so a fact told by hundreds of
+    sources costs little. Empty when the claims come from one article.
+    """
+    if claims and all(c.type == "title" for c in claims):
+        return _why_same_person(claims)
+    by_value: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        by_value.setdefault((str(c.value), c.unit, repr(sorted(c.qualifiers.items(), key=str))), []).append(c)
+    sides = [side[:WHY_MAX_CLAIMS] for side in by_value.values()]
+    if len(sides) > 1:
+        pairs = [(a, b) for i, side in enumerate(sides) for other in sides[i + 1:] for a in side for b in other]
+    else:
+        pairs = [(a, b) for i, a in enumerate(sides[0] if sides else []) for b in sides[0][i + 1:]]
+    why: list[str] = []
+    for a, b in pairs:
+        if a.article == b.article:
+            continue
+        reasons = shared_evidence(a, b, kn, common)
+        if not reasons and id(a) in alone and id(b) in alone:
+            reasons = [f"each is its article's only figure of {a.head or a.type}"]
+        if not reasons and firm_score is not None:
+            score = context_score(a, b)
+            if score >= firm_score:
+                reasons = [f"the sentences read alike (word match {score:.0f}/100)"]
+        why.extend(r for r in reasons if r not in why)
+    return why
+
+
+def _why_same_person(claims: list[Claim]) -> list[str]:
+    names = sorted({c.qualifiers.get("person") or "" for c in claims} - {""})
+    if len(names) < 2 or all(same_person(x, y) for i, x in enumerate(names) for y in names[i + 1:]):
+        return ["the same person: " + ", ".join(names)] if len({c.article for c in claims}) > 1 else []
+    return ["names spelled alike, of one office in one story: " + ", ".join(names)]

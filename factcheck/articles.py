@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from .knowledge import Knowledge, fold
+from .languages import detect, html_lang, language_code
 from .types import Article, Block, Dropped
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".markdown", ".html", ".htm"}
@@ -33,30 +34,111 @@ class SourceInfo:
 
     outlet: str | None = None
     published: date | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """An article's text, the encoding its bytes were read in, and, when that encoding is a weak
+    guess, why (``doubt``)."""
+
+    text: str
+    encoding: str
+    doubt: str | None = None
+
+
+# The usual encodings of web pages and office files after UTF-8, in the order they are tried;
+# the first that reads a file cleanly is taken (name, Python codec).
+WEB_ENCODINGS = (("windows-1252", "cp1252"), ("iso-8859-1", "latin-1"), ("iso-8859-15", "iso8859_15"))
+CLEAN_MESS = 0.2  # charset-normalizer's mess ratio above which a decoding is garbled
+WEAK_MESS = 0.1  # ... and above which it is accepted only with a warning
+WEAK_COHERENCE = 0.1  # charset-normalizer's language coherence under which no language fits
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
 
 
 def decode(raw: bytes) -> str:
-    """Decode article bytes: UTF-8 (with or without BOM) first, then a detected encoding."""
+    """Decode article bytes (see ``read_text``)."""
+    return read_text(raw).text
+
+
+def read_text(raw: bytes) -> Decoded:
+    """Decode article bytes: UTF-8 (with or without BOM), else the first of WEB_ENCODINGS that
+    reads them cleanly, else the encoding charset-normalizer finds. InputError when the bytes
+    are empty, binary or read cleanly in no encoding."""
     if not raw.strip():
         raise InputError("empty file")
     if raw.startswith(_BINARY_MAGIC) or raw.count(b"\x00") > max(8, len(raw) // 100):
         if not (raw.startswith((b"\xff\xfe", b"\xfe\xff"))):
             raise InputError("binary file, not text")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec, name in ((b"\xef\xbb\xbf", "utf-8-sig", "utf-8"), (b"\xff\xfe", "utf-16", "utf-16"),
+                             (b"\xfe\xff", "utf-16", "utf-16")):
         if raw.startswith(bom):
             try:
-                return raw.decode(codec)
+                return Decoded(raw.decode(codec), name)
             except UnicodeDecodeError as exc:
                 raise InputError(f"undecodable {codec} text at byte {exc.start}") from None
     try:
-        return raw.decode("utf-8")
+        return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
-        from charset_normalizer import from_bytes
+        bad_byte = utf8_error.start
+    return _web_encoding(raw) or _detected_encoding(raw, bad_byte)
 
-        best = from_bytes(raw).best()
-        if best is None or best.encoding is None:
-            raise InputError(f"not UTF-8 and no encoding detected (bad byte at {utf8_error.start})") from None
-        return str(best)
+
+def _mess(text: str) -> float:
+    from charset_normalizer.md import mess_ratio
+
+    return 1.0 if _C1_CONTROLS.search(text) else mess_ratio(text, CLEAN_MESS)
+
+
+def _web_encoding(raw: bytes) -> Decoded | None:
+    """The first of WEB_ENCODINGS that decodes the bytes cleanly, with a doubt when another one
+    also does and reads them differently, or when the text looks partly garbled."""
+    clean: list[tuple[str, str, float]] = []
+    for name, codec in WEB_ENCODINGS:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        mess = _mess(text)
+        if mess < CLEAN_MESS:
+            clean.append((name, text, mess))
+    if not clean:
+        return None
+    name, text, mess = clean[0]
+    if name == "windows-1252" and any(n == "iso-8859-1" and t == text for n, t, _ in clean):
+        name = "iso-8859-1"
+    doubts = []
+    for other, other_text, _ in clean[1:]:
+        if other_text != text:
+            differ = [(a, b) for a, b in zip(text, other_text) if a != b]
+            doubts.append(f"{other} reads {len(differ)} character{'s' * (len(differ) != 1)} differently "
+                          f"({differ[0][0]!r} as {differ[0][1]!r})")
+            break
+    if mess >= WEAK_MESS:
+        doubts.append(f"parts of it read as garbled (mess ratio {mess:.2f})")
+    return Decoded(text, name, "; ".join(doubts) or None)
+
+
+def _detected_encoding(raw: bytes, bad_byte: int) -> Decoded:
+    """The encoding charset-normalizer finds best, with a doubt when no language fits the text,
+    parts of it look garbled or another encoding fits about as well and reads it differently."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(raw))
+    best = matches[0] if matches else None
+    if best is None or best.encoding is None:
+        raise InputError(f"not text: no encoding reads it cleanly (not UTF-8 at byte {bad_byte})")
+    text = str(best)
+    doubts = []
+    if best.coherence < WEAK_COHERENCE:
+        doubts.append("no language fits the text")
+    if best.chaos >= WEAK_MESS:
+        doubts.append(f"parts of it read as garbled (mess ratio {best.chaos:.2f})")
+    rival = next((m for m in matches[1:] if m.chaos <= best.chaos + 0.01
+                  and m.coherence >= best.coherence - 0.05 and str(m) != text), None)
+    if rival is not None:
+        doubts.append(f"{rival.encoding} fits about as well and reads it differently")
+    return Decoded(text, best.encoding, "; ".join(doubts) or None)
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
@@ -77,23 +159,35 @@ def input_kind(path: Path) -> str:
     return "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
 
 
-def article_from_bytes(raw: bytes, kind: str, article_id: str, info: SourceInfo, kn: Knowledge) -> Article:
-    """Decode and parse an article's bytes (kind 'html' or 'text'); InputError when unusable."""
-    text = decode(raw)
+def article_from_bytes(raw: bytes, kind: str, article_id: str, info: SourceInfo, kn: Knowledge,
+                       lang: str | None = None) -> Article:
+    """Decode and parse an article's bytes (kind 'html' or 'text'); InputError when unusable.
+
+    ``lang`` forces the article's language; else it is the one the source or the file declares,
+    else the one detected. The article keeps the encoding it was read in, and the doubt about it
+    when it was a weak guess.
+    """
+    decoded = read_text(raw)
+    if lang:
+        info = replace(info, lang=lang)
     if kind == "html":
-        return parse_html(text, article_id, info, kn)
-    text, info = front_matter(text, info)
-    return parse_article(text, article_id, info, kn)
+        article = parse_html(decoded.text, article_id, info, kn)
+    else:
+        text, info = front_matter(decoded.text, info)
+        article = parse_article(text, article_id, info, kn)
+    article.encoding, article.encoding_doubt = decoded.encoding, decoded.doubt
+    return article
 
 
 def read_article(path: Path, article_id: str, info: SourceInfo, kn: Knowledge,
-                 max_bytes: int = MAX_BYTES) -> Article:
+                 max_bytes: int = MAX_BYTES, lang: str | None = None) -> Article:
     """Read one article file; raise InputError with a one-line reason when it cannot be used."""
-    return article_from_bytes(read_bytes(path, max_bytes), input_kind(path), article_id, info, kn)
+    return article_from_bytes(read_bytes(path, max_bytes), input_kind(path), article_id, info, kn, lang)
 
 
 def front_matter(text: str, info: SourceInfo) -> tuple[str, SourceInfo]:
-    """Read 'published:' and 'outlet:' from Markdown front matter; blank it out, keeping offsets."""
+    """Read 'published:', 'outlet:' and 'lang:' from Markdown front matter; blank it out,
+    keeping offsets."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return text, info
@@ -106,7 +200,7 @@ def front_matter(text: str, info: SourceInfo) -> tuple[str, SourceInfo]:
     if isinstance(meta, dict):
         published = info.published or _as_date(meta.get("published") or meta.get("date"))
         outlet = info.outlet or (str(meta["outlet"]) if meta.get("outlet") else None)
-        info = SourceInfo(outlet, published)
+        info = SourceInfo(outlet, published, info.lang or language_code(meta.get("lang") or meta.get("language")))
     blank = "".join(ch if ch == "\n" else " " for ch in m.group(0))
     return blank + text[m.end():], info
 
@@ -131,12 +225,13 @@ def parse_html(html: str, article_id: str, info: SourceInfo, kn: Knowledge) -> A
         raise InputError("HTML input needs the trafilatura package") from None
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)
-    text = (doc.text if doc is not None else "") or ""
+    text = (getattr(doc, "text", None) if doc is not None else "") or ""
     if not text.strip():
         raise InputError("no article text found in the HTML page")
     published = info.published or _as_date(getattr(doc, "date", None))
     outlet = info.outlet or getattr(doc, "sitename", None)
-    article = parse_article(text, article_id, SourceInfo(outlet, published), kn)
+    lang = info.lang or html_lang(html)
+    article = parse_article(text, article_id, SourceInfo(outlet, published, lang), kn)
     article.line_map = _html_line_map(text, html)
     return article
 
@@ -180,9 +275,11 @@ def parse_article(text: str, article_id: str, info: SourceInfo, kn: Knowledge) -
     if not blocks:
         raise InputError("no article text (everything is page furniture or blank)")
     _check_figure_count(text)
-    published = info.published or printed_date(lines, dropped, kn)
-    return Article(id=article_id, text=text, norm="".join(chars), outlet=info.outlet,
-                   published=published, blocks=blocks, dropped=dropped, line_starts=line_starts)
+    norm = "".join(chars)
+    lang = info.lang or detect(" ".join(norm[b.start:b.end] for b in blocks), kn)
+    published = info.published or printed_date(lines, dropped, kn.for_language(lang))
+    return Article(id=article_id, text=text, norm=norm, outlet=info.outlet,
+                   published=published, blocks=blocks, dropped=dropped, line_starts=line_starts, lang=lang)
 
 
 _FULL_DATE = re.compile(r"\b(?:(?P<mon>[A-Za-z]{3,9})\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)"

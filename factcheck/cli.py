@@ -10,7 +10,6 @@ import traceback
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from tabulate import tabulate
@@ -68,33 +67,39 @@ class FailOn(str, Enum):
     info = "info"
 
 
-def _split(values: Optional[List[str]]) -> Optional[List[str]]:
+def _split(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
 @app.command()
-def run(inputs: List[Path] = typer.Argument(None, help="Article files, folders or glob patterns ('seeds/*.txt', "
+def run(inputs: list[Path] = typer.Argument(None, help="Article files, folders or glob patterns ('seeds/*.txt', "
                                              "'**' for any depth); '-' reads paths from stdin, one a line "
                                              "(default: seeds/)."),
         out: Path = typer.Option(Path("reports"), "--out", help="Folder for report.md, conflicts.json, claims.csv."),
-        sources: Optional[Path] = typer.Option(None, "--sources", help="sources.yaml with outlets and dates."),
-        rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s); default: built-in rules/."),
+        sources: Path | None = typer.Option(None, "--sources", help="sources.yaml with outlets and dates."),
+        rules: list[Path] | None = typer.Option(None, "--rules", help="Rule folder(s); default: built-in rules/."),
         fmt: str = typer.Option("md,json,csv", "--format", help="Comma-separated: md, json, csv, claimreview, html."),
-        select: Optional[List[str]] = typer.Option(None, "--select", help="Rule codes or prefixes to use."),
-        ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rule codes or prefixes to skip."),
+        select: list[str] | None = typer.Option(None, "--select", help="Rule codes or prefixes to use."),
+        ignore: list[str] | None = typer.Option(None, "--ignore", help="Rule codes or prefixes to skip."),
         jobs: int = typer.Option(0, "--jobs", help="Extraction processes (0: all cores)."),
         store: Path = typer.Option(Path(".factcheck/claims.sqlite"), "--store", envvar="FACTCHECK_STORE",
                                    help="SQLite claim cache (re-runs only extract new articles)."),
         no_store: bool = typer.Option(False, "--no-store", help="Do not read or write the claim cache."),
         engine: str = typer.Option("local", "--engine", help="local (process pool) or dask."),
-        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT "
+        scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT "
                                                 "(default: a LocalCluster of two workers)."),
-        fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
+        fail_on: FailOn | None = typer.Option(None, "--fail-on",
                                                  help="Lowest severity of conflict that sets exit 1 "
                                                       "(default: min-severity in the configuration, else info: any conflict)."),
-        quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors.")) -> None:
+        baseline: Path | None = typer.Option(None, "--baseline",
+                                                help="Baseline file of reviewed conflicts (`factcheck baseline`, or an "
+                                                     "earlier conflicts.json): they are listed as suppressed, not "
+                                                     "reported as conflicts, and do not set exit 1."),
+        quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors."),
+        lang: str | None = typer.Option(None, "--lang", help="Read every article in this language (en, de, fr, es); "
+                                                             "default: as declared, else detected.")) -> None:
     """Extract claims, align them across articles and report the conflicts."""
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
     bad = [f for f in formats if f not in api.ALL_FORMATS]
@@ -111,19 +116,19 @@ def run(inputs: List[Path] = typer.Argument(None, help="Article files, folders o
         report = _guard(lambda: api.run(list(inputs or [Path("seeds")]), out, sources, rules, formats,
                                         _split(select), _split(ignore), config, jobs=workers,
                                         store_path=None if no_store else store, engine=engine, scheduler=scheduler,
-                                        progress=say))
+                                        progress=say, baseline=baseline, lang=lang))
     for note in report.store_notes:
         if not quiet or "unusable" in note:
             typer.echo(note, err=True)
     for s in report.skipped:
         typer.echo(f"skipped {s.path}: {s.reason}", err=True)
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     counts = report.counts()
     if not counts["articles"]:
         _fail("no article could be checked")
     if not quiet:
-        typer.echo(f"{counts['articles']} articles, {counts['claims']} claims, "
-                   f"{counts['conflicts']} conflicts, {counts['agreements']} corroborated facts "
-                   f"→ {out}/ ({time.perf_counter() - started:.2f}s: "
+        typer.echo(f"{report.describe()} → {out}/ ({time.perf_counter() - started:.2f}s: "
                    + ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items()) + ")", err=True)
     raise typer.Exit(report.exit_code(config.min_severity))
 
@@ -144,12 +149,12 @@ def _progress(quiet: bool):
 
 
 @app.command("rules")
-def rules_cmd(check: Optional[Path] = typer.Option(None, "--check", help="Validate a rule folder and exit."),
-              rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s) to list.")) -> None:
+def rules_cmd(check: Path | None = typer.Option(None, "--check", help="Validate a rule folder and exit."),
+              rules: list[Path] | None = typer.Option(None, "--rules", help="Rule folder(s) to list.")) -> None:
     """List every rule (code, kind, severity, name), or validate a folder with --check."""
     if check is not None:
         found = _guard(lambda: api.validate_rules(check))
-        typer.echo(f"{check}: {found} rule(s) valid, every example passes")
+        typer.echo(f"{check}: {found} {'rule' if found == 1 else 'rules'} valid, every example passes")
         raise typer.Exit(0)
     ruleset = _guard(lambda: api.load_rules_for(rules, load_config(Path.cwd())))
     rows = [[r.code, r.kind, r.severity, r.verdict, r.name] for r in sorted(ruleset.rules, key=lambda r: r.code)]
@@ -158,7 +163,7 @@ def rules_cmd(check: Optional[Path] = typer.Option(None, "--check", help="Valida
 
 @app.command("rule")
 def rule_cmd(code: str = typer.Argument(..., help="A rule code, e.g. TTL001."),
-             rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s).")) -> None:
+             rules: list[Path] | None = typer.Option(None, "--rules", help="Rule folder(s).")) -> None:
     """Explain one rule: what it flags, why it matters, its examples."""
     ruleset = _guard(lambda: api.load_rules_for(rules, load_config(Path.cwd()), select=["ALL"], ignore=[]))
     rule = ruleset.get(code.upper())
@@ -168,15 +173,20 @@ def rule_cmd(code: str = typer.Argument(..., help="A rule code, e.g. TTL001."),
 
 
 @app.command("claims")
-def claims_cmd(files: List[Path] = typer.Argument(..., help="Article files, folders or glob patterns; '-' reads paths from stdin."),
-               sources: Optional[Path] = typer.Option(None, "--sources", help="sources.yaml with dates."),
+def claims_cmd(files: list[Path] = typer.Argument(..., help="Article files, folders or glob patterns; '-' reads paths from stdin."),
+               sources: Path | None = typer.Option(None, "--sources", help="sources.yaml with dates."),
                as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
-               rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Rule folder(s).")) -> None:
+               rules: list[Path] | None = typer.Option(None, "--rules", help="Rule folder(s)."),
+               lang: str | None = typer.Option(None, "--lang", help="Read every article in this language.")) -> None:
     """Print the claims extracted from articles (what a rule writer needs to see)."""
     skipped: list = []
-    rows = _guard(lambda: api.list_claims(files, sources, rules, skipped_out=skipped))
+    warnings: list = []
+    rows = _guard(lambda: api.list_claims(files, sources, rules, skipped_out=skipped, warnings_out=warnings,
+                                          lang=lang))
     for item in skipped:
         typer.echo(f"skipped {item.path}: {item.reason}", err=True)
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if as_json:
         for row in rows:
             typer.echo(json.dumps(row, ensure_ascii=False))
@@ -191,6 +201,19 @@ def show_cmd(conflict_id: str = typer.Argument(..., help="A conflict id from the
     """Print one conflict from the last report."""
     text = _guard(lambda: api.show_conflict(out, conflict_id))
     typer.echo(text)
+
+
+@app.command("baseline")
+def baseline_cmd(report: Path = typer.Argument(Path("reports/conflicts.json"),
+                                               help="A conflicts.json written by `factcheck run`."),
+                 output: Path = typer.Option(..., "--output", "-o", help="The baseline file to write, e.g. reviewed.json."),
+                 ids: list[str] | None = typer.Option(None, "--id", help="Only the conflicts whose id starts with "
+                                                         "this (repeat the option for more); default: all."),
+                 merge: bool = typer.Option(False, "--merge", help="Keep the entries already in the output file "
+                                                                   "and add these.")) -> None:
+    """Write a baseline of reviewed conflicts for `factcheck run --baseline`."""
+    count = _guard(lambda: api.write_baseline(report, output, _split(ids), merge))
+    typer.echo(f"{output}: {count} reviewed {'conflict' if count == 1 else 'conflicts'}")
 
 
 @app.command("score")
@@ -219,4 +242,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

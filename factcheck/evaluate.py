@@ -18,8 +18,8 @@ The rules of the match:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 
 def _norm(text: object) -> str:
@@ -116,7 +116,7 @@ class Score:
 
     def as_dict(self) -> dict:
         """Plain data, with recall and precision."""
-        data = {k: list(getattr(self, k)) for k in ("found", "missed", "wrong_verdict", "trap_hits",
+        data: dict = {k: list(getattr(self, k)) for k in ("found", "missed", "wrong_verdict", "trap_hits",
                                                     "agreement_hits", "furniture_hits", "unmatched")}
         data.update(reported=self.reported, recall=self.recall, precision=self.precision)
         return data

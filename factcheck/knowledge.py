@@ -78,6 +78,16 @@ class Holder:
         """True when the office was held on that day."""
         return self.start <= day and (self.end is None or day < self.end)
 
+    def office(self) -> str:
+        """The office as a title is read canonically: 'premier [china]',
+        'director of national economic council [united states]'."""
+        return self.role + (f" of {self.portfolio}" if self.portfolio else "") + (f" [{self.country}]" if self.country else "")
+
+    def cited(self) -> dict:
+        """The record entry as a report cites it: holder, office, since and until (None while held)."""
+        return {"holder": self.person, "office": self.office(), "since": self.start.isoformat(),
+                "until": self.end.isoformat() if self.end else None}
+
 
 @dataclass
 class Knowledge:
@@ -126,7 +136,10 @@ class Knowledge:
     unit_of: dict[str, str] = field(default_factory=dict)
     unit_base: dict[str, tuple[str, float]] = field(default_factory=dict)
     prefix_units: set[str] = field(default_factory=set)
+    unit_max_ratio: dict[str, float] = field(default_factory=dict)
     dimension_words: set[str] = field(default_factory=set)
+    dimension_nouns: set[str] = field(default_factory=set)
+    compass_words: set[str] = field(default_factory=set)
     hedges: dict[str, list[str]] = field(default_factory=dict)
     direction_of: dict[str, str] = field(default_factory=dict)
     bases: list[tuple[str, re.Pattern]] = field(default_factory=list)
@@ -138,6 +151,8 @@ class Knowledge:
     verb_measure: dict[str, str] = field(default_factory=dict)
     count_lead_words: set[str] = field(default_factory=set)
     additional_words: set[str] = field(default_factory=set)
+    total_words: set[str] = field(default_factory=set)
+    each_words: set[str] = field(default_factory=set)
     projection_words: set[str] = field(default_factory=set)
     demand_words: set[str] = field(default_factory=set)
     next_words: set[str] = field(default_factory=set)
@@ -146,6 +161,7 @@ class Knowledge:
     period_adjectives: dict[str, str] = field(default_factory=dict)
     ordinal_periods: set[str] = field(default_factory=set)
     in_a_row_words: set[str] = field(default_factory=set)
+    naming_ordinals: set[str] = field(default_factory=set)
     record_window_words: set[str] = field(default_factory=set)
     count_subjects: set[str] = field(default_factory=set)
     count_class: dict[str, str] = field(default_factory=dict)
@@ -166,6 +182,38 @@ class Knowledge:
     trailing_markers: list[re.Pattern] = field(default_factory=list)
     max_metadata_list_words: int = 4
     max_metadata_words: int = 12
+    lang: str = "en"
+    language_packs: dict[str, list[tuple[str, dict]]] = field(default_factory=dict, repr=False)
+    derived_languages: dict = field(default_factory=dict, repr=False, compare=False)
+    past_endings: tuple[str, ...] = ("ed",)
+    future_endings: tuple[str, ...] = ()
+    period_preps: tuple[str, ...] = ("in", "for", "of", "during")
+    percent_units: dict[str, str] = field(default_factory=dict)
+    lang_words: dict = field(default_factory=dict)
+    weekday_relations: dict[str, str] = field(default_factory=dict)
+    role_portfolio: dict[str, str] = field(default_factory=dict)
+    joined_prefixes: dict[str, str] = field(default_factory=dict)
+    nouns_capitalised: bool = False
+    level_words: frozenset[str] = frozenset({"to"})
+    pp_preps: tuple[str, ...] = ("on", "for", "to", "from", "by", "of", "against")
+    pp_articles: tuple[str, ...] = ("the", "a", "an", "of")
+
+    def derived(self, key, build):
+        """A value computed from this knowledge by ``build()`` once and kept on this object.
+
+        Caches of patterns and indexes built from the packs live here rather than in module
+        dicts keyed by ``id()``: they go with the object, so a new Knowledge that happens to get
+        a freed one's address never sees its answers. They are not pickled; a worker builds its own.
+        """
+        memo = self.__dict__.setdefault("_derived", {})
+        if key not in memo:
+            memo[key] = build()
+        return memo[key]
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_derived", None)
+        return state
 
     @cached_property
     def phrase_starts(self) -> frozenset[str]:
@@ -175,8 +223,27 @@ class Knowledge:
 
     @cached_property
     def story_skip(self) -> frozenset[str]:
-        """Capitalised words that say nothing about which story an article tells."""
-        return frozenset(self.stopwords | set(self.months) | set(self.weekdays) | self.role_words)
+        """Capitalised words that say nothing about which story an article tells (in a language
+        that capitalises its nouns, also the words of its pack: measures, events, directions)."""
+        skip = frozenset(self.stopwords | self.month_words | set(self.weekdays) | self.role_words)
+        if self.lang != "en":
+            skip |= frozenset(self.currency_of) | frozenset(self.scales)
+        if self.nouns_capitalised:
+            skip |= self.lexicon_words
+        return skip
+
+    @cached_property
+    def month_words(self) -> frozenset[str]:
+        """Month names as folded words (in another language, also its own names and abbreviations)."""
+        return frozenset(self.months) | (frozenset(self.month_abbr) if self.lang != "en" else frozenset())
+
+    @cached_property
+    def lexicon_words(self) -> frozenset[str]:
+        """Common words the packs know (measures, synonyms, events, directions, counted classes):
+        never a proper name, even capitalised."""
+        return frozenset(self.measure_of) | frozenset(self.synonym_of) | frozenset(self.event_of) | \
+            frozenset(self.direction_of) | frozenset(self.count_class) | frozenset(self.count_toll) | \
+            frozenset(self.verb_measure) | frozenset(self.measure_units)
 
     @cached_property
     def hedge_words(self) -> frozenset[str]:
@@ -208,7 +275,7 @@ class Knowledge:
         s = stem(key)
         return self.synonym_of.get(s, self.measure_of.get(s, s))
 
-    def is_contrast(self, a: set[str], b: set[str]) -> bool:
+    def is_contrast(self, a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
         """True when one side names a term the other excludes (exports vs imports)."""
         for x, y in self.contrasts:
             if (x in a and y in b and y not in a and x not in b) or \
@@ -233,6 +300,22 @@ class Knowledge:
     def canonical_person(self, name: str) -> str:
         """The record's spelling of a person named by a known alias, else the name itself."""
         return self.aliases.get(fold(name), name)
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages factcheck reads: English and those with a language pack."""
+        return ["en"] + sorted(self.language_packs)
+
+    def for_language(self, lang: str | None) -> Knowledge:
+        """The knowledge to read an article of a language with (itself for English or a
+        language without a pack); built once from CLDR data and the language's pack."""
+        if not lang or lang == self.lang or lang not in self.language_packs:
+            return self
+        if lang not in self.derived_languages:
+            from .languages import derive
+
+            self.derived_languages[lang] = derive(self, lang)
+        return self.derived_languages[lang]
 
 
 def _require(data, pack: str, keys: list[str], path: Path) -> None:
@@ -276,7 +359,18 @@ def load_knowledge(folders: list[Path]) -> Knowledge:
     for pack, entries in raw.items():
         for path, data in entries:
             _apply(kn, pack, data or {}, path)
+    for path in language_pack_files(folders):
+        data = load_yaml(path) or {}
+        if not isinstance(data, dict):
+            raise RuleError(path, line_of(data), "a language pack must be a mapping")
+        code = str(data.get("language") or path.stem).lower()
+        kn.language_packs.setdefault(code, []).append((str(path), data))
     return kn
+
+
+def language_pack_files(folders: list[Path]) -> list[Path]:
+    """The language packs (``lang/*.yml``) of knowledge folders, in load order."""
+    return [p for folder in folders for p in sorted((Path(folder) / "lang").glob("*.yml"))]
 
 
 def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:
@@ -377,14 +471,19 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:
             for n in [canon] + list(names or []):
                 kn.unit_of[fold(n)] = fold(canon)
         kn.prefix_units.update(fold(w) for w in data.get("prefix_units") or [])
+        kn.unit_max_ratio.update({fold(k): float(v) for k, v in (data.get("unit_max_ratio") or {}).items()})
         for unit, entry in (data.get("conversions") or {}).items():
             if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], (int, float))):
                 raise RuleError(path, line_of(data, "conversions"),
                                 f"conversions: '{unit}' needs [BASE UNIT, FACTOR], e.g. [km, 1.609344]")
             kn.unit_base[fold(str(unit))] = (fold(str(entry[0])), float(entry[1]))
         kn.dimension_words.update(fold(w) for w in data.get("dimension_words") or [])
+        kn.dimension_nouns.update(fold(w) for w in data.get("dimension_nouns") or [])
+        kn.compass_words.update(fold(w) for w in data.get("compass_words") or [])
         kn.count_lead_words.update(fold(w) for w in data.get("count_lead_words") or [])
         kn.additional_words.update(fold(w) for w in data.get("additional_words") or [])
+        kn.total_words.update(fold(w) for w in data.get("total_words") or [])
+        kn.each_words.update(fold(w) for w in data.get("each_words") or [])
         kn.projection_words.update(fold(w) for w in data.get("projection_words") or [])
         kn.demand_words.update(fold(w) for w in data.get("demand_words") or [])
         kn.next_words.update(fold(w) for w in data.get("next_words") or [])
@@ -393,6 +492,7 @@ def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:
         kn.period_adjectives.update({fold(k): fold(v) for k, v in (data.get("period_adjectives") or {}).items()})
         kn.ordinal_periods.update(stem(fold(w)) for w in data.get("ordinal_periods") or [])
         kn.in_a_row_words.update(fold(w) for w in data.get("in_a_row_words") or [])
+        kn.naming_ordinals.update(fold(w) for w in data.get("naming_ordinals") or [])
         kn.record_window_words.update(fold(w) for w in data.get("record_window_words") or [])
         kn.count_subjects.update(stem(fold(w)) for w in data.get("count_subjects") or [])
         for canon, words in (data.get("count_classes") or {}).items():

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .align import AlignParams, blocks_of, facts_of, group_block, sort_facts
+from .align import AlignParams, blocks_of, facts_of, group_block, sort_facts, why_same_fact
 from .checks import CheckContext, Verdict, judge_facts
 from .claims import extract_claims, first_pass, people_by_word, people_used
 from .knowledge import Knowledge
@@ -42,13 +42,14 @@ def set_shared(shared: Shared) -> None:
     _SHARED = shared
 
 
-def people_job(article: Article) -> tuple[set[str], set[str], set[str]]:
+def people_job(article: Article) -> tuple[set[str], set[str], set[str]] | str:
     """The names an article gives a title to, its capitalised words (where names can occur), and
-    the proper names that say which story it tells."""
+    the proper names that say which story it tells; or, when reading it fails, the one-line
+    reason, so that the article is reported as skipped rather than read as naming no one."""
     try:
         return first_pass(article, _SHARED.kn)
-    except Exception:
-        return set(), set(), set()
+    except Exception as exc:
+        return f"reading failed: {type(exc).__name__}: {exc}"
 
 
 def claims_job(job: tuple[Article, frozenset[str]]) -> list[Claim] | str:
@@ -60,7 +61,9 @@ def claims_job(job: tuple[Article, frozenset[str]]) -> list[Claim] | str:
         return f"extraction failed: {type(exc).__name__}: {exc}"
 
 
-Compact = tuple[int, str, str, list[int], str, "str | None", list[str], str]
+Compact = tuple[int, str, str, list[int], str, "str | None", list[str], str, list[dict], list[str]]
+# Verdicts that are not conflicts: no need to say why their claims are one fact.
+_NOT_CONFLICTS = ("agreement", "rounding")
 SPLIT_CLAIMS = 1500
 SMALL_CLAIMS = 4000
 SMALL_TEXT = 250_000
@@ -74,8 +77,13 @@ def _judged(claims: list[Claim], groups: list[list[int]], alone: set[int]) -> li
     facts = facts_of(claims, groups, _SHARED.kn)
     index = {id(f): n for n, f in enumerate(facts)}
     ctx = replace(_SHARED.ctx, alone=frozenset(id(claims[i]) for i in alone))
-    return [(index[id(fact)], v.check, v.verdict, [position[id(c)] for c in v.claims], v.detail, v.majority,
-             list(v.outliers), v.weak) for fact, v in judge_facts(facts, ctx)]
+    verdicts: list[Compact] = []
+    for fact, v in judge_facts(facts, ctx):
+        why = [] if v.verdict in _NOT_CONFLICTS or v.weak else \
+            why_same_fact(v.claims, ctx.kn, ctx.common_names, ctx.alone, ctx.firm_score)
+        verdicts.append((index[id(fact)], v.check, v.verdict, [position[id(c)] for c in v.claims], v.detail,
+                         v.majority, list(v.outliers), v.weak, list(v.records), why))
+    return verdicts
 
 
 def _alone(block: list[Claim]) -> set[int]:
@@ -87,7 +95,7 @@ def block_job(job: tuple[tuple, list[Claim], list[list[int]] | None]) -> tuple[l
     """Group one block into facts (unless the groups are known) and judge them.
 
     Verdicts come back by position (fact, claims in the block), not as objects, so that little
-    travels back from a worker.
+    travels back from a worker; each conflict with the reasons its claims were taken as one fact.
     """
     key, block, groups = job
     if groups is None:
@@ -158,22 +166,31 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
     akeys = [article_key(a, version) for a in articles] if store else [None] * n
     named = store.get_many("people", akeys) if store else [None] * n
     todo = [i for i in range(n) if named[i] is None]
+    unread: dict[int, str] = {}
     stage = Stage(progress, NAMES, n)
     stage.advance(n - len(todo))
     small = sum(len(articles[i].text) for i in todo) < SMALL_TEXT
     for i, found in zip(todo, engine.map(people_job, [articles[i] for i in todo], shared, tick=stage.advance,
                                          small=small)):
+        if isinstance(found, str):
+            unread[i] = found
+            found = (set(), set(), set())
         named[i] = found
     if store:
-        store.put_many("people", [(akeys[i], named[i]) for i in todo])
+        store.put_many("people", [(akeys[i], named[i]) for i in todo if i not in unread])
     people = frozenset().union(*(found[0] for found in named)) if named else frozenset()
-    ckeys = [None] * n
+    ckeys: list[str | None] = [None] * n
     if store:
         by_word = people_by_word(people, shared.kn)
-        ckeys = [claims_key(akeys[i], people_used(by_word, named[i][1])) for i in range(n)]
-    claims = store.get_many("claims", ckeys) if store else [None] * n
+        ckeys = [None if i in unread else claims_key(akeys[i], people_used(by_word, named[i][1]))
+                 for i in range(n)]
+    readable = [i for i in range(n) if i not in unread]
+    claims: list = [[] if i in unread else None for i in range(n)]
+    if store:
+        for i, found in zip(readable, store.get_many("claims", [ckeys[i] for i in readable])):
+            claims[i] = found
+    failed = [Skipped(articles[i].id, unread[i]) for i in sorted(unread)]
     todo = [i for i in range(n) if claims[i] is None]
-    failed = []
     stage = Stage(progress, EXTRACT, n)
     stage.advance(n - len(todo))
     small = sum(len(articles[i].text) for i in todo) < SMALL_TEXT
@@ -186,7 +203,7 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
         claims[i] = found
     if store:
         store.put_many("claims", [(ckeys[i], claims[i]) for i in todo if ckeys[i] is not None])
-    return Extraction(claims, ckeys, failed, cached=n - len(todo),
+    return Extraction(claims, ckeys, failed, cached=len(readable) - len(todo),
                       story_words={a.id: found[2] for a, found in zip(articles, named)})
 
 
@@ -198,8 +215,9 @@ def judge_split(block: list[Claim], groups: list[list[int]], engine, shared: Sha
     verdicts: list[Compact] = []
     first = 0
     for (positions, job), part in zip(jobs, engine.map(facts_job, [job for _, job in jobs], shared, batch=1)):
-        verdicts += [(n + first, check, verdict, [positions[i] for i in claims], detail, majority, outliers, weak)
-                     for n, check, verdict, claims, detail, majority, outliers, weak in part]
+        verdicts += [(n + first, check, verdict, [positions[i] for i in claims], detail, majority, outliers, weak,
+                      records, why)
+                     for n, check, verdict, claims, detail, majority, outliers, weak, records, why in part]
         first += len(job[1])
     return groups, verdicts
 
@@ -247,13 +265,13 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
         store.put_many("groups", [(gkeys[b], results[b][0]) for b in range(len(blocks))
                                   if gkeys[b] and known[b] is None])
     facts, judged = [], []
-    for (key, block), (groups, verdicts) in zip(blocks, results):
+    for (_key, block), (groups, verdicts) in zip(blocks, results):
         block_facts = facts_of(block, groups, shared.kn)
         facts += block_facts
-        for n, check, verdict, positions, detail, majority, outliers, weak in verdicts:
+        for n, check, verdict, positions, detail, majority, outliers, weak, records, why in verdicts:
             fact = block_facts[n]
             judged.append((fact, Verdict(check, verdict, [block[i] for i in positions], detail, majority,
-                                         list(outliers), weak)))
+                                         list(outliers), weak, list(records), list(why))))
     facts = sort_facts(facts)
     order = {id(f): i for i, f in enumerate(facts)}
     judged.sort(key=lambda fv: order[id(fv[0])])

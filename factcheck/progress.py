@@ -7,9 +7,9 @@ None. Calls are made in the process that runs the pipeline, never in a worker.
 """
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
-ProgressFn = Callable[[str, int, Optional[int]], None]
+ProgressFn = Callable[[str, int, int | None], None]
 
 STEPS = 100
 

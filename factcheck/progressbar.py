@@ -2,8 +2,17 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn,
-                           TimeRemainingColumn)
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.text import Text
 
 
@@ -27,7 +36,7 @@ class ProgressBars:
         self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                                  MofNCompleteColumn(), RateColumn(), TimeRemainingColumn(),
                                  console=console, transient=True, refresh_per_second=8)
-        self._tasks: dict[str, int] = {}
+        self._tasks: dict[str, TaskID] = {}
         self._current: str | None = None
 
     def __enter__(self) -> ProgressBars:
@@ -46,7 +55,7 @@ class ProgressBars:
             self._current = stage
         self.progress.update(self._tasks[stage], completed=done, total=total)
 
-    def _end(self, task_id: int) -> None:
+    def _end(self, task_id: TaskID) -> None:
         task = self.progress.tasks[task_id]
         if task.total is None:
             self.progress.update(task_id, total=1, completed=1)

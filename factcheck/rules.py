@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import CHECK_IDS
-from .knowledge import PACKS, Knowledge, load_knowledge
+from .knowledge import PACKS, Knowledge, language_pack_files, load_knowledge
 from .yamlio import RuleError, line_of, load_yaml
 
 PREFIX_OF_KIND = {"title": "TTL", "name": "NAM", "percent": "PCT", "money": "MON", "date": "DAT", "count": "CNT"}
@@ -211,4 +211,5 @@ def load_ruleset(folders: list[Path], select_: list[str] | None = None, ignore: 
         for r in rules:
             if r.code == code:
                 r.severity = level
-    return RuleSet(kn, rules, [d / pack for d in knowledge_dirs for pack in PACKS if (d / pack).is_file()])
+    return RuleSet(kn, rules, [d / pack for d in knowledge_dirs for pack in PACKS if (d / pack).is_file()]
+                   + language_pack_files(knowledge_dirs))

@@ -16,6 +16,7 @@ Everything is stored as JSON (not pickle), so a store file cannot run code.
 """
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import sqlite3
@@ -31,18 +32,66 @@ _APP = "factcheck-claim-store"
 _TABLES = ("articles", "people", "claims", "groups", "runs")
 _RUNS_KEPT = 8
 _BATCH = 500
+_PACKAGE = Path(__file__).resolve().parent
+_EXTRACTION = ("articles.py", "claims/__init__.py")
+_ALIGNMENT = ("align.py", "stories.py")
 
 
-def _code_hash(names: list[str], rule_folders: list[Path]) -> str:
-    h = hashlib.sha256(f"{_APP}:{SCHEMA}".encode())
-    here = Path(__file__).resolve().parent
-    files = []
-    for name in names:
-        files += sorted((here / name).glob("*.py")) if (here / name).is_dir() else [here / name]
-    for path in sorted(files):
-        h.update(path.read_bytes())
+def _source(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def _module_file(parts: list[str]) -> list[Path]:
+    """The files that importing package module ``parts`` runs: the module and the __init__ of
+    each package on the way to it (none when it is not a module of the package)."""
+    found = [_PACKAGE.joinpath(*parts[:k], "__init__.py") for k in range(1, len(parts) + 1)]
+    if parts:
+        found.append(_PACKAGE.joinpath(*parts[:-1], parts[-1] + ".py"))
+    return [p for p in found if p.is_file()]
+
+
+def _imports_of(path: Path) -> set[Path]:
+    """The package's own modules that a module imports, at the top or inside a function."""
+    package = list(path.relative_to(_PACKAGE).parent.parts)
+    out: set[Path] = set()
+    for node in ast.walk(ast.parse(_source(path), str(path))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[:len(package) - node.level + 1] + (node.module.split(".") if node.module else [])
+            elif node.module and node.module.split(".")[0] == _PACKAGE.name:
+                base = node.module.split(".")[1:]
+            else:
+                continue
+            for parts in [base] + [base + [alias.name] for alias in node.names]:
+                out.update(_module_file(parts))
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == _PACKAGE.name:
+                    out.update(_module_file(alias.name.split(".")[1:]))
+    return out
+
+
+def modules_behind(roots: tuple[str, ...]) -> list[str]:
+    """The package's modules (paths inside the package) whose code runs when ``roots`` do: the
+    roots and everything they import from the package, directly or through each other."""
+    todo = [_PACKAGE / r for r in roots]
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        todo.extend(_imports_of(path) - seen)
+    return sorted(p.relative_to(_PACKAGE).as_posix() for p in seen)
+
+
+def _code_hash(modules: list[str], rule_folders: list[Path], extra: str = "") -> str:
+    h = hashlib.sha256(f"{_APP}:{SCHEMA}{extra}".encode())
+    for name in modules:
+        h.update(name.encode())
+        h.update(_source(_PACKAGE / name))
     for folder in rule_folders:
-        for path in sorted(Path(folder).glob("knowledge/*.yml")):
+        for path in sorted(Path(folder).glob("knowledge/*.yml")) + sorted(Path(folder).glob("knowledge/lang/*.yml")):
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
@@ -51,10 +100,9 @@ def _code_hash(names: list[str], rule_folders: list[Path]) -> str:
 def run_version(rule_folders: list[Path]) -> str:
     """A hash of all the package's code and of every file in the rule folders."""
     h = hashlib.sha256(f"{_APP}:{SCHEMA}:run".encode())
-    here = Path(__file__).resolve().parent
-    for path in sorted(here.rglob("*.py")):
-        h.update(str(path.relative_to(here)).encode())
-        h.update(path.read_bytes())
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        h.update(path.relative_to(_PACKAGE).as_posix().encode())
+        h.update(_source(path))
     for folder in rule_folders:
         for path in sorted(Path(folder).rglob("*.y*ml")):
             h.update(str(path.relative_to(folder)).encode())
@@ -63,13 +111,17 @@ def run_version(rule_folders: list[Path]) -> str:
 
 
 def extractor_version(rule_folders: list[Path]) -> str:
-    """A hash of the reading and extraction code and the knowledge packs: a change invalidates the cache."""
-    return _code_hash(["articles.py", "knowledge.py", "types.py", "claims"], rule_folders)
+    """A hash of the reading and extraction code (every module it imports, found from the
+    source), the knowledge packs and the CLDR data (Babel's version) the languages are read
+    with: a change invalidates cached articles and claims."""
+    from babel import __version__ as cldr_version
+
+    return _code_hash(modules_behind(_EXTRACTION), rule_folders, ":babel " + cldr_version)
 
 
 def aligner_version(rule_folders: list[Path]) -> str:
-    """A hash of the alignment code (and what it reads): a change invalidates cached groups."""
-    return _code_hash(["align.py", "names.py", "stories.py", "knowledge.py", "types.py"], rule_folders)
+    """A hash of the alignment code (and every module it imports): a change invalidates cached groups."""
+    return _code_hash(modules_behind(_ALIGNMENT), rule_folders)
 
 
 def _digest(*parts: str) -> str:
@@ -89,7 +141,7 @@ def file_key(raw: bytes, article_id: str, kind: str, outlet: str | None, publish
 def article_key(article: Article, version: str) -> str:
     """Cache key of an article's content: text, metadata and line map, with the extractor version."""
     return _digest(version, article.id, article.text, str(article.published), str(article.outlet),
-                   json.dumps(article.line_map))
+                   json.dumps(article.line_map), article.lang)
 
 
 def claims_key(article_key_: str, people: list[str]) -> str:
@@ -128,14 +180,16 @@ def _article_json(a: Article) -> dict:
             "published": a.published.isoformat() if a.published else None,
             "blocks": [[b.start, b.end, b.kind] for b in a.blocks],
             "dropped": [[d.first_line, d.last_line, d.reason] for d in a.dropped],
-            "line_starts": a.line_starts, "line_map": a.line_map}
+            "line_starts": a.line_starts, "line_map": a.line_map, "encoding": a.encoding,
+            "encoding_doubt": a.encoding_doubt, "lang": a.lang}
 
 
 def _article_from(d: dict) -> Article:
     return Article(id=d["id"], text=d["text"], norm=d["norm"], outlet=d["outlet"],
                    published=date.fromisoformat(d["published"]) if d["published"] else None,
                    blocks=[Block(*b) for b in d["blocks"]], dropped=[Dropped(*x) for x in d["dropped"]],
-                   line_starts=d["line_starts"], line_map=d["line_map"])
+                   line_starts=d["line_starts"], line_map=d["line_map"], encoding=d["encoding"],
+                   encoding_doubt=d["encoding_doubt"], lang=d.get("lang", "en"))
 
 
 _DECODE = {"articles": _article_from, "claims": lambda rows: [_claim_from(r) for r in rows],

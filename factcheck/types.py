@@ -46,6 +46,9 @@ class Article:
     dropped: list[Dropped] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
     line_map: list[int] | None = None
+    lang: str = "en"
+    encoding: str | None = None  # how the file's bytes were decoded; None for text given as such
+    encoding_doubt: str | None = None  # why that encoding is a weak guess, when it is one
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset, in the original file.
@@ -93,6 +96,7 @@ class Claim:
     sentence: str = ""
     resolved: str | None = None
     display: str = ""
+    lang: str = "en"
 
     @property
     def key(self) -> tuple:
@@ -111,7 +115,11 @@ class Fact:
 
 @dataclass
 class Finding:
-    """A fact with a verdict, the rule that produced it and the evidence."""
+    """A fact with a verdict, the rule that produced it and the evidence.
+
+    ``records`` are the office-holder record entries that bear on it (holder, office, since,
+    until); ``why`` says why its claims were taken as one fact (filled for conflicts).
+    """
 
     code: str
     kind: str
@@ -125,3 +133,5 @@ class Finding:
     outliers: list[str] = field(default_factory=list)
     id: str = ""
     weak: str = ""
+    records: list[dict] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)

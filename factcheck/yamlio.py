@@ -24,7 +24,7 @@ class LineDict(dict):
     key_lines: dict
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """SafeLoader on libyaml's parser when available: same results, marks included, much faster."""
 
 

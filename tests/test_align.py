@@ -246,3 +246,76 @@ def test_figures_of_other_years_are_other_facts(ruleset):
     found, _ = _verdicts(ruleset, "Officials expect interest rates to fall to 3.4% in 2026, the bank said.",
                          "Officials expect interest rates to fall to 3.1% in 2026, the bank said.")
     assert found == [("PCT001", "contradiction")]
+
+
+def test_a_depth_is_not_a_distance_and_distances_from_two_places_are_two_facts(ruleset):
+    found, _ = _verdicts(ruleset, "The epicentre was 16 kilometres northwest of Sagaing, at a depth of 10 kilometres.",
+                         "The quake struck about 17.2km from the city of Mandalay, at a depth of 10km.")
+    assert found == []
+    found, _ = _verdicts(ruleset, "The epicentre was at a depth of 8.7 miles, the survey said.",
+                         "The survey put the epicentre 27 km (16.77 miles) northeast of Jalalabad.")
+    assert found == []
+    found, _ = _verdicts(ruleset, "The epicentre lay 27 km (16.77 miles) northeast of Jalalabad, the survey said.",
+                         "The epicentre lay 35 km east of Jalalabad, the survey said.")
+    assert found == [("CNT004", "contradiction")]
+
+
+def test_magnitudes_far_apart_on_their_scale_are_two_quakes(ruleset):
+    found, _ = _verdicts(ruleset, "A magnitude 6.0 earthquake struck the province, the survey said.",
+                         "A magnitude 4.5 earthquake struck the province, the survey said.")
+    assert found == []
+    found, _ = _verdicts(ruleset, "A magnitude 6.0 earthquake struck the province, the survey said.",
+                         "A magnitude 6.3 earthquake struck the province, the survey said.")
+    assert found == [("CNT004", "contradiction")]
+
+
+def test_a_sum_and_a_part_of_it_are_not_the_single_figure(ruleset):
+    found, _ = _verdicts(ruleset, "With a cumulative 100 bps cut in the repo rate since February, the bank has moved fast.",
+                         "The bank cut the repo rate by 50 bps in June, after cuts since February.")
+    assert found == []
+    found, _ = _verdicts(ruleset, "The bank cut the cash reserve ratio by 100 bps, the governor said.",
+                         "The cash reserve ratio falls in four tranches of 25 bps each, the governor said.")
+    assert found == []
+
+
+def test_rates_one_bank_sets_are_each_their_own_measure(ruleset):
+    found, _ = _verdicts(ruleset, "The Bank Rate stands adjusted to 5.75 per cent, the central bank said.",
+                         "The central bank cut the repo rate to 5.50 per cent, it said.")
+    assert found == []
+
+
+def test_a_figure_after_a_past_year_and_when_is_of_that_year(ruleset):
+    found, _ = _verdicts(ruleset, "The repo rate is now 5.5%, the lowest since August 5, 2022, when it stood at 5.40%.",
+                         "The repo rate now stands at 5.5%, the bank said.")
+    assert found == []
+
+
+def test_one_article_calling_a_holder_by_a_wrong_office_twice_is_one_finding(ruleset):
+    report = check_texts([("a.txt", "Chinese Premier Xi Jinping spoke to the press. Later, Chinese Premier Xi Jinping left.",
+                           date(2025, 6, 6))], ruleset)
+    found = [f for f in report.findings if f.code == "TTL004"]
+    assert len(found) == 1 and len(found[0].claims) == 2
+
+
+def test_precise_values_tell_one_fact_however_the_sentences_are_worded(ruleset):
+    found, report = _verdicts(ruleset,
+                              "Shipments in May came to 5,864.6 tonnes, down from the 24,827 tonnes of the year so far.",
+                              "Customs counted 5,865.6 tons, a figure traders had not seen coming, and 24,827 tons since January.")
+    assert found == [("CNT004", "contradiction")]
+    found, _ = _verdicts(ruleset, "Shipments in May came to 5,000 tonnes, and 20,000 tonnes so far this year.",
+                         "Traders had 5,010 tons in warehouses and 9,000 tons on ships at the end of the week.")
+    assert found == []
+
+
+def test_one_rounding_verdict_per_precise_value(ruleset):
+    report = check_texts([(f"s{i}.txt", text, D) for i, text in enumerate([
+        "Exports reached 5,864.6 tonnes in May.", "Exports reached 5,864.6 tonnes in May.",
+        "Exports reached 5,864 tonnes in May."])], ruleset)
+    rounding = [f for f in report.agreements if f.verdict == "rounding"]
+    assert len(rounding) == 1 and len({c.article for c in rounding[0].claims}) == 3
+
+
+def test_a_year_a_change_is_compared_with_is_not_the_figure_period(ruleset):
+    found, _ = _verdicts(ruleset, "Exports fell to 5,864.6 tonnes in May, down 5.7% compared to the same month in 2024.",
+                         "Exports fell to 5,865.6 tonnes in May, the ministry said.")
+    assert found == [("CNT004", "contradiction")]

@@ -1,6 +1,7 @@
 """Reading articles: offsets, wrapped lines, page furniture by general cues, bad input."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -125,15 +126,18 @@ def test_only_furniture_is_reported(kn):
         _article("- Jane Doe\n- 4 min read\n", kn)
 
 
-def test_unreadable_file_is_reported(tmp_path, kn):
+def test_a_file_without_read_permission_is_reported_unless_the_user_may_read_anything(tmp_path, kn):
+    """As root (CI) the file is read; as anyone else it is refused with the reason (the refusal
+    as root is covered by the next test, which makes the read fail)."""
     path = tmp_path / "x.txt"
     path.write_text(BODY, encoding="utf-8")
     path.chmod(0)
     try:
-        if path.stat().st_mode and __import__("os").access(path, __import__("os").R_OK):
-            pytest.skip("running as a user who can read any file")
-        with pytest.raises(InputError, match="permission denied"):
-            read_article(path, "x.txt", SourceInfo(), kn)
+        if os.access(path, os.R_OK):
+            assert read_article(path, "x.txt", SourceInfo(), kn).text.startswith(BODY[:20])
+        else:
+            with pytest.raises(InputError, match="permission denied"):
+                read_article(path, "x.txt", SourceInfo(), kn)
     finally:
         path.chmod(0o644)
 

@@ -46,7 +46,7 @@ def test_conflicts_json_header_names_version_rules_hash_and_options(tmp_path):
     assert header["name"] == "factcheck" and header["version"] == version("factcheck")
     assert re.fullmatch(r"[0-9a-f]{64}", header["rules_hash"])
     assert header["options"] == {"formats": ["md", "json"], "select": ["TTL", "PCT"], "ignore": ["PCT003"],
-                                 "extend_select": [], "severity": {}, "fail_on": "warning"}
+                                 "extend_select": [], "severity": {}, "fail_on": "warning", "baseline": None}
 
 
 def test_conflicts_json_is_byte_identical_across_runs_and_output_folders(tmp_path):

@@ -177,7 +177,19 @@ def test_a_year_in_the_clause_or_a_list_item_is_the_figure_period(kn):
     assert one("Rates are seen falling to 3.1% in 2025.", kn, "percent").period is None
 
 
-def test_a_named_policy_rate_is_an_interest_rate_whatever_follows(kn):
+def test_a_named_policy_rate_is_its_measure_whatever_follows(kn):
     found = claims_of("The committee cut the repo rate by 50 basis points to 5.50 percent to propel economic growth.",
                       kn, kind="percent")
-    assert [c.head for c in found] == ["interest rate", "interest rate"]
+    assert [c.head for c in found] == ["repo rate", "repo rate"]
+
+
+def test_a_figure_a_quarter_is_to_break_is_a_bound_and_a_month_quarter_is_a_period(kn):
+    assert one("Apple is about to enter an era where it breaks $100 billion in revenue every quarter.", kn,
+               "money").qualifiers.get("hedge") == "lower"
+    assert one("Apple forecast growth to $98 billion in revenue in the September quarter.", kn, "money").period == "september"
+
+
+def test_the_noun_right_after_a_figure_gives_its_direction(kn):
+    c = one("This sharp fall offset an 11% rise in exports to other countries.", kn, "percent")
+    assert c.qualifiers.get("direction") == "rise"
+    assert one("Exports fell 34.5 percent in May.", kn, "percent").qualifiers.get("direction") == "fall"

@@ -127,7 +127,8 @@ def test_deaths_are_one_kind_of_count_however_they_are_worded(kn, text, value):
     ("A 6.4 magnitude aftershock followed minutes later.", 6.4, "magnitude", {"aftershock"}),
     ("A 30-story building under construction collapsed.", 30.0, "storey", {"building"}),
     ("The tower, 33 storeys tall, came down.", 33.0, "storey", set()),
-    ("The quake struck at a depth of 10 kilometres.", 10.0, "km", set()),
+    ("The quake struck at a depth of 10 kilometres.", 10.0, "km", {"depth"}),
+    ("The epicentre was 16 km northwest of Sagaing city.", 16.0, "km", {"from:sagaing"}),
 ])
 def test_measures(kn, text, value, unit, mods):
     c = one(text, kn, "measure")
@@ -215,3 +216,21 @@ def test_pilots_titles_by_copula_and_abbreviation(kn):
     assert [c.value for c in report.claims if c.type == "duration"] == [8200.0]
     spelled = sorted(f.subject for f in report.findings if f.verdict == "possible_misspelling")
     assert len(spelled) == 2
+
+
+def test_a_former_party_leader_elected_president_is_not_a_former_president(kn):
+    found = claims_of("Lee, the former Democratic Party leader elected president last week, spoke first.", kn, kind="title")
+    assert not [c for c in found if c.qualifiers.get("role") == "president" and c.qualifiers.get("qualifier") == "former"]
+
+
+def test_and_a_half_is_half_a_unit_more(kn):
+    assert [(c.value, c.unit) for c in claims_of("The call lasted about an hour and a half.", kn, kind="duration")] \
+        == [(1.5, "hour")]
+    assert [(c.value, c.unit) for c in claims_of("Talks took two and a half hours.", kn, kind="duration")] \
+        == [(2.5, "hour")]
+
+
+def test_an_ordinal_that_names_a_term_or_a_quarter_is_not_a_claim(kn):
+    found = claims_of("Two appointees from his first term sat beside the first cut of Trump's second term.", kn, kind="ordinal")
+    assert [c.text for c in found if "term" in c.text] == []
+    assert [c.value for c in claims_of("It was the third round of talks.", kn, kind="ordinal")] == [3]

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from factcheck import api
 from factcheck.align import AlignParams, block_key, compatible
@@ -15,7 +16,6 @@ from factcheck.articles import SourceInfo, parse_article
 from factcheck.claims import extract_claims
 from factcheck.claims.common import MAX_SENTENCE, sentences
 from factcheck.report import jsonout, markdown
-from rapidfuzz import fuzz
 
 from .conftest import SEEDS
 
@@ -178,3 +178,22 @@ def test_a_pair_with_weak_evidence_is_listed_apart_not_as_a_conflict(ruleset, tm
     assert doc["conflicts"] == [] and doc["possible"][0]["why_uncertain"] == report.possible[0].weak
     assert "## Possibly the same fact" in markdown.render(report, ruleset)
     assert report.exit_code() == 0
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet="0123456789.,  %aZ-", max_size=60))
+def test_reading_text_keeps_offsets_and_letters(kn, text):
+    """Rewriting numbers in the English form moves no character: digits stay or are masked,
+    marks stay marks, everything else is left alone."""
+    from factcheck.languages import reading_text
+
+    for lang in ("de", "fr", "es"):
+        read = reading_text(text, kn.for_language(lang))
+        assert len(read) == len(text)
+        for was, now in zip(text, read):
+            if was.isdigit():
+                assert now in (was, "#")
+            elif was in ".,  ":
+                assert now in ".,  "
+            else:
+                assert now == was

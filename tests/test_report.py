@@ -39,7 +39,7 @@ def test_report_has_summary_matrix_and_resolved_weekdays(seed_out):
     assert text.splitlines()[2].startswith("5 articles, ")
     assert "## Sources × facts" in text and "OUTLIER" in text
     assert "Thursday → 2025-06-05" in text
-    assert "**former U.S. President Donald Trump**" not in text and "former U.S. President **Donald Trump**" in text
+    assert "phone call with **former U.S. President Donald Trump**, marking their first conversation" in text
 
 
 @pytest.mark.parametrize("hostile", ["a | b", "`code`", "<script>x</script>", "[link](http://x)", "# heading",

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 
 import pytest
 

@@ -24,6 +24,8 @@ class Verdict:
     majority: str | None = None
     outliers: list[str] = field(default_factory=list)
     weak: str = ""  # why the claims may not be one fact; a weak verdict is reported apart, not as a conflict
+    records: list[dict] = field(default_factory=list)  # office-holder record entries (Holder.cited) that bear on it
+    why: list[str] = field(default_factory=list)  # why its claims were taken as one fact (set for conflicts)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..align import context_score, shared_evidence
+from ..languages import shared_terms
 from ..types import Claim, Fact
 from .base import (
     CheckContext,
@@ -125,6 +126,9 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     if bool(a.period) != bool(b.period) and _earlier_month(a if a.period else b, ctx):
         return f"only one source says which period ({a.period or b.period}, not the latest month)"
     ma, mb = _subject_words(a, ctx), _subject_words(b, ctx)
+    if a.lang != b.lang:
+        shared = shared_terms(ctx.kn)
+        ma, mb = {m for m in ma if m in shared or m in mb}, {m for m in mb if m in shared or m in ma}
     only_a, only_b = ma - b.context - b.names, mb - a.context - a.names
     if a.type in ("money", "percent", "count") and ((only_a and not mb) or (only_b and not ma)):
         return f"only one source says what the figure is of ({', '.join(sorted(only_a or only_b))})"
@@ -146,7 +150,7 @@ def thin_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     the measure. Real paragraphs give a dozen figures of one measure."""
     if (id(a) in ctx.alone and id(b) in ctx.alone) or shared_evidence(a, b, ctx.kn, ctx.common_names):
         return ""
-    score = context_score(a, b)
+    score = context_score(a, b, ctx.kn)
     if score >= ctx.firm_score:
         return ""
     return f"the two sentences share only the measure ({a.head}), nothing specific (word match {score:.0f}/100)"
@@ -272,21 +276,25 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
 
 def _rounding_verdicts(fact: Fact, points: list[Claim], bounds: list[Claim], rounded: dict,
                        ctx: CheckContext) -> list[Verdict]:
-    """One rounding verdict per precise figure that others round or approach, with them all."""
+    """One rounding verdict per precise value that others round or approach, with them all."""
     if fact.type not in ROUNDING_KINDS:
         return []
-    by_fine: dict[int, list[Claim]] = {}
-    fine_of: dict[int, Claim] = {}
+    by_fine: dict[tuple, list[Claim]] = {}
+    fine_of: dict[tuple, Claim] = {}
     for c in points:
         for f in rounded[id(c)]:
             if not rounded[id(f)]:
-                by_fine.setdefault(id(f), []).append(c)
-                fine_of[id(f)] = f
+                key = (f.value, f.unit)
+                if c not in by_fine.setdefault(key, []):
+                    by_fine[key].append(c)
+                fine_of.setdefault(key, f)
     for b in bounds:
         for f in points:
             if not rounded[id(f)] and _near_bound(b, f, ctx):
-                by_fine.setdefault(id(f), []).append(b)
-                fine_of[id(f)] = f
+                key = (f.value, f.unit)
+                if b not in by_fine.setdefault(key, []):
+                    by_fine[key].append(b)
+                fine_of.setdefault(key, f)
     out = []
     for key, coarse in by_fine.items():
         fine = fine_of[key]

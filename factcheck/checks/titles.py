@@ -1,6 +1,8 @@
 """Checks on people's titles: former vs sitting, different offices, names against the record."""
 from __future__ import annotations
 
+from typing import Any
+
 from rapidfuzz import fuzz
 
 from ..knowledge import Knowledge
@@ -73,20 +75,18 @@ def _office(c: Claim) -> str:
     return c.value
 
 
-_BY_TOKEN: dict[int, dict[str, list[tuple]]] = {}
+def _holders_by_token(kn: Knowledge) -> dict[str, list[tuple]]:
+    index: dict[str, list[tuple]] = {}
+    for i, h in enumerate(kn.holders):
+        for t in name_tokens(h.person):
+            index.setdefault(t, []).append((i, h))
+    return index
 
 
 def holders_named(person: str, kn: Knowledge) -> list:
     """Office-holders in the record whose name is this one or contains it ('Trump', 'Donald Trump')."""
-    index = _BY_TOKEN.get(id(kn))
-    if index is None:
-        index = {}
-        for i, h in enumerate(kn.holders):
-            for t in name_tokens(h.person):
-                index.setdefault(t, []).append((i, h))
-        _BY_TOKEN.clear()
-        _BY_TOKEN[id(kn)] = index
-    seen: dict[int, tuple] = {}
+    index = kn.derived("holders_by_token", lambda: _holders_by_token(kn))
+    seen: dict[int, Any] = {}
     for t in name_tokens(person):
         for i, h in index.get(t, ()):
             seen.setdefault(i, h)
@@ -102,6 +102,20 @@ def _former_confirmed(claim: Claim, ctx: CheckContext) -> bool:
              if h.role.split()[-1] == role_base(claim)
              and portfolios_compatible(h.portfolio, claim.qualifiers["portfolio"], ctx.kn)]
     return bool(named) and not any(h.holds_on(day) for h in named) and any(h.start < day for h in named)
+
+
+def records_on(claims: list[Claim], ctx: CheckContext) -> list[dict]:
+    """The record entries that bear on a cross-source title conflict: the offices of the same
+    kind (role) that the record shows the person holding on an involved article's date."""
+    cited: list[dict] = []
+    for claim in claims:
+        day = ctx.published.get(claim.article)
+        if day is None or not claim.qualifiers.get("role"):
+            continue
+        for h in holders_named(claim.qualifiers["person"], ctx.kn):
+            if h.holds_on(day) and h.role.split()[-1] == role_base(claim) and h.cited() not in cited:
+                cited.append(h.cited())
+    return cited
 
 
 def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
@@ -131,14 +145,14 @@ def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                                                    else "sitting")
         verdicts.append(Verdict("title.former_vs_sitting", "contradiction", evidence,
                                 f"{person} is called a former office-holder in one source and the sitting one "
-                                f"in another", majority, outliers))
+                                f"in another", majority, outliers, records=records_on(evidence, ctx)))
     if office_pairs:
         a, b = office_pairs[0]
         evidence = _involved(fact, office_pairs)
         majority, outliers = majority_and_outliers(evidence, _office)
         verdicts.append(Verdict("title.different_office", "contradiction", evidence,
                                 f"{person} is given two different offices: {a.value} and {b.value}",
-                                majority, outliers))
+                                majority, outliers, records=records_on(evidence, ctx)))
     verdicts += _spellings(fact)
     return verdicts
 
@@ -178,7 +192,7 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
     if day is None:
         return []
     q = claim.qualifiers
-    out = []
+    out: list[Verdict] = []
     if _leaving(claim):
         return out
     named = holders_named(q["person"], kn)
@@ -191,7 +205,8 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
                     portfolios_compatible(h.portfolio, q["portfolio"], kn):
                 out.append(Verdict("title.former_per_record", "contradiction", [claim],
                                    f"{h.person} held the office ({h.role}) on {day.isoformat()}, "
-                                   f"the article's date, yet is called former", h.person, [claim.article]))
+                                   f"the article's date, yet is called former", h.person, [claim.article],
+                                   records=[h.cited()]))
                 break
         return out
     if named:
@@ -204,7 +219,8 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
                 and len(q["person"].split()) == len(h.person.split())):
             out.append(Verdict("name.misspelled_holder", "possible_misspelling", [claim],
                                f"'{q['person']}' is close to '{h.person}', who held this office "
-                               f"({claim.value}) on {day.isoformat()}", h.person, [claim.article]))
+                               f"({claim.value}) on {day.isoformat()}", h.person, [claim.article],
+                               records=[h.cited()]))
     return out
 
 
@@ -218,7 +234,7 @@ def _untitled_against_record(claim: Claim, named: list, day, kn: Knowledge) -> l
             return [Verdict("name.misspelled_holder", "possible_misspelling", [claim],
                             f"'{person}' is close to '{h.person}', who held office ({h.role}"
                             + (f" of {h.portfolio}" if h.portfolio else "") + f") on {day.isoformat()}",
-                            h.person, [claim.article])]
+                            h.person, [claim.article], records=[h.cited()])]
     return []
 
 
@@ -238,17 +254,23 @@ def _office_per_record(claim: Claim, named: list, day, kn: Knowledge) -> list[Ve
     return [Verdict("title.office_per_record", "contradiction", [claim],
                     f"on {day.isoformat()} the record shows {theirs.person} as {claim.value}, and "
                     f"{mine.person} as {mine.role}" + (f" of {mine.portfolio}" if mine.portfolio else ""),
-                    theirs.person, [claim.article])]
+                    theirs.person, [claim.article], records=[theirs.cited(), mine.cited()])]
 
 
 def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     """Verdicts on the titles one person is given across (and within) sources."""
     verdicts = _cross_source(fact, ctx)
     covered = {id(c) for v in verdicts for c in v.claims}
+    said: dict[tuple, Verdict] = {}
     for claim in fact.claims:
         for v in _record(claim, ctx):
             if v.check in ("title.former_per_record", "title.office_per_record") and id(claim) in covered:
                 continue
+            key = (v.check, v.detail, claim.article)
+            if key in said:
+                said[key].claims.append(claim)
+                continue
+            said[key] = v
             verdicts.append(v)
     on_record = {id(c) for v in verdicts if v.check == "name.misspelled_holder" for c in v.claims}
     verdicts = [v for v in verdicts if not (v.check == "name.spelling_differs"

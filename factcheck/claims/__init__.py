@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..knowledge import Knowledge
+from ..languages import reading_text
 from ..types import Article, Claim
 from . import (
     counts,
@@ -23,19 +25,20 @@ from .common import PersonIndex, Spans, mark_proper_names, sentences
 CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordinal", "measure")
 
 
-_TITLES: dict[tuple, list[Claim]] = {}
+_TITLES_KEPT = 20000
 
 
 def _titles(article: Article, kn: Knowledge, keep: bool, sents=None) -> list[Claim]:
-    """Title claims of an article; the first pass keeps them for the second in this process."""
-    key = (id(kn), article.id, hash(article.text))
-    if not keep and key in _TITLES:
-        return _TITLES.pop(key)
+    """Title claims of an article; the first pass keeps them (on ``kn``) for the second."""
+    kept = kn.derived("first_pass_titles", dict)
+    key = (article.id, article.text)
+    if not keep and key in kept:
+        return kept.pop(key)
     found = [c for s in (sents or sentences(article, kn)) for c in titles.extract(article, s, kn)]
     if keep:
-        if len(_TITLES) > 20000:
-            _TITLES.clear()
-        _TITLES[key] = found
+        if len(kept) > _TITLES_KEPT:
+            kept.clear()
+        kept[key] = found
     return list(found)
 
 
@@ -45,30 +48,53 @@ def capitalised_words(sents) -> set[str]:
     return {t.folded for sent in sents for t in sent.tokens if t.is_capitalised}
 
 
-_SENTENCES: dict[tuple, list] = {}
 _SENTENCES_KEPT = 256
 
 
 def _read_sentences(article: Article, kn: Knowledge, keep: bool) -> list:
-    """An article's sentences; the first pass keeps the most recent ones for the second pass
-    in this process (with their per-sentence memos cleared), so that they are read once."""
-    key = (id(kn), article.id, hash(article.text))
-    if not keep and key in _SENTENCES:
-        sents = _SENTENCES.pop(key)
+    """An article's sentences; the first pass keeps the most recent ones (on ``kn``) for the
+    second pass (with their per-sentence memos cleared), so that they are read once."""
+    kept = kn.derived("first_pass_sentences", dict)
+    key = (article.id, article.text)
+    if not keep and key in kept:
+        sents = kept.pop(key)
         for sent in sents:
             sent._terms.clear()
         return sents
     sents = sentences(article, kn)
     if keep:
-        while len(_SENTENCES) >= _SENTENCES_KEPT:
-            _SENTENCES.pop(next(iter(_SENTENCES)))
-        _SENTENCES[key] = sents
+        while len(kept) >= _SENTENCES_KEPT:
+            kept.pop(next(iter(kept)))
+        kept[key] = sents
     return sents
+
+
+_READINGS_KEPT = 256
+
+
+def reading(article: Article, kn: Knowledge) -> tuple[Article, Knowledge]:
+    """The article as its language's extractors read it, and the knowledge to read it with.
+
+    English articles are read as they are. In another language the numbers are rewritten in
+    the English form, offsets kept ('34,5 %' as '34.5 %'), and those its rules do not read
+    for sure are masked (see languages.reading_text)."""
+    lkn = kn.for_language(article.lang)
+    if lkn is kn:
+        return article, kn
+    readings = lkn.derived("readings", dict)
+    key = (article.id, article.norm)
+    found = readings.get(key)
+    if found is None:
+        if len(readings) > _READINGS_KEPT:
+            readings.clear()
+        found = readings[key] = replace(article, norm=reading_text(article.norm, lkn))
+    return found, lkn
 
 
 def first_pass(article: Article, kn: Knowledge) -> tuple[set[str], set[str], set[str]]:
     """What the run needs to know of an article before extracting claims: the people it gives a
     title to, its capitalised words, and its story words (one reading of its sentences)."""
+    article, kn = reading(article, kn)
     sents = _read_sentences(article, kn, keep=True)
     named = titles.person_names(_titles(article, kn, keep=True, sents=sents))
     return named, capitalised_words(sents), story_words(article, kn, sents)
@@ -101,8 +127,23 @@ def story_words(article: Article, kn: Knowledge, sents=None) -> set[str]:
                 continue
             f = t.folded
             if f and f not in skip:
-                out.add(kn.canon_place(t.text) or f)
+                place = kn.canon_place(t.text)
+                if place or not (kn.nouns_capitalised and _common_noun(tokens, i - 1, kn)):
+                    out.add(place or f)
     return out
+
+
+def _common_noun(tokens, i: int, kn: Knowledge) -> bool:
+    """In a language that capitalises its nouns, a capitalised word after an article ('die
+    Regierung', 'im Wert') or an inflected adjective ('deutschen Exporte') is a common noun, not
+    a name (the pack's ``noun_markers`` and ``adjective_endings``)."""
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    f = before.folded
+    if f in kn.lang_words.get("noun_markers", ()):
+        return True
+    return before.text.islower() and len(f) > 3 and f.endswith(tuple(kn.lang_words.get("adjective_endings", ())))
 
 
 def people_by_word(people: frozenset[str] | set[str], kn: Knowledge) -> dict[str, list[str]]:
@@ -123,26 +164,22 @@ def people_used(by_word: dict[str, list[str]], words: set[str]) -> list[str]:
     return sorted({p for w in words & by_word.keys() for p in by_word[w]})
 
 
-_INDEX_CACHE: dict = {}
+def _last_built(kn: Knowledge, kind: str, names: frozenset[str], build):
+    """The index of the last set of names asked for (each article of a run asks for the same
+    one), kept on ``kn`` with the names it was built from."""
+    last = kn.derived(kind, dict)
+    if last.get("names") != names:
+        last.clear()
+        last.update(names=names, index=build(set(names), kn))
+    return last["index"]
 
 
 def _people_index(names: frozenset[str], kn: Knowledge) -> PersonIndex:
-    key = (id(kn), hash(names), len(names))
-    if key not in _INDEX_CACHE:
-        _INDEX_CACHE.clear()
-        _INDEX_CACHE[key] = PersonIndex(set(names), kn)
-    return _INDEX_CACHE[key]
+    return _last_built(kn, "people_index", names, PersonIndex)
 
 
-_KNOWN_CACHE: dict[tuple, "mentions.KnownNames"] = {}
-
-
-def _known_names(names: frozenset[str], kn: Knowledge) -> "mentions.KnownNames":
-    key = (id(kn), names)
-    if key not in _KNOWN_CACHE:
-        _KNOWN_CACHE.clear()
-        _KNOWN_CACHE[key] = mentions.KnownNames(set(names), kn)
-    return _KNOWN_CACHE[key]
+def _known_names(names: frozenset[str], kn: Knowledge) -> mentions.KnownNames:
+    return _last_built(kn, "known_names", names, mentions.KnownNames)
 
 
 _EVERYONE: dict[tuple[int, int], tuple] = {}
@@ -163,8 +200,11 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
     """Every claim of an article, in text order.
 
     ``known_people`` are names titled in other articles of the run, so that a bare 'Xi' or
-    'Lind' here is still recognised as a person.
+    'Lind' here is still recognised as a person. An article in another language is read in
+    it; its claims quote the article as written.
     """
+    original = article
+    article, kn = reading(article, kn)
     sents = _read_sentences(article, kn, keep=False)
     mark_proper_names(sents)
     title_claims = _titles(article, kn, keep=False, sents=sents)
@@ -189,9 +229,27 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         found += counts.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         out.extend(found)
     _changes_of_priced(out)
-    out = _without_unreadable_numbers(out, article)
+    if article is original:
+        out = _without_unreadable_numbers(out, article)
+    out = _without_table_cells(out, article)
+    if article is not original:
+        _quote_as_written(out, sents, article, original)
     out.sort(key=lambda c: c.key)
     return out
+
+
+def _quote_as_written(claims: list[Claim], sents, read: Article, original: Article) -> None:
+    """Claims read from an article's reading text quote the article as written ('34,5 %'), and
+    say its language."""
+    quotes = {s.quote: original.norm[s.start:s.end].strip() for s in sents}
+    for c in claims:
+        c.lang = original.lang
+        c.text = original.norm[c.start:c.end].strip()
+        c.sentence = quotes.get(c.sentence, c.sentence)
+        if c.display:
+            at = read.norm.find(c.display, max(0, c.start - 200), c.end + 200)
+            if at >= 0:
+                c.display = original.norm[at:at + len(c.display)]
 
 
 # Numbers English prose does not write, whose reading is a guess: a decimal comma ('34,5 %'),
@@ -215,6 +273,35 @@ def _without_unreadable_numbers(claims: list[Claim], article: Article) -> list[C
             if 0 <= i < len(spans) and spans[i][0] <= c.start < spans[i][1]:
                 continue
             if i + 1 < len(spans) and spans[i + 1][0] < c.end and c.type in ("percent", "money", "count"):
+                continue
+        kept.append(c)
+    return kept
+
+
+_FIGURE = re.compile(r"\d")
+TABLE_TYPES = ("percent", "money", "count", "measure", "duration")
+
+
+def _row_of(article: Article, offset: int) -> str:
+    lo = article.norm.rfind("\n", 0, offset) + 1
+    hi = article.norm.find("\n", offset)
+    return article.norm[lo:hi if hi >= 0 else len(article.norm)]
+
+
+def _without_table_cells(claims: list[Claim], article: Article) -> list[Claim]:
+    """Claims without the figures of table rows that hold two figures or more ('Revenue |
+    $26.04 billion | $44.06 billion | 69%'): each is of its column (a year ago, this quarter,
+    the change), which a row does not say, so none is read as a claim."""
+    kept = []
+    rows: dict[int, bool] = {}
+    for c in claims:
+        if c.type in TABLE_TYPES:
+            lo = article.norm.rfind("\n", 0, c.start) + 1
+            if lo not in rows:
+                row = _row_of(article, c.start)
+                cells = [x for x in row.split("|") if x.strip()]
+                rows[lo] = row.count("|") >= 2 and sum(1 for x in cells if _FIGURE.search(x)) >= 2
+            if rows[lo]:
                 continue
         kept.append(c)
     return kept

@@ -12,6 +12,9 @@ TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W_][\w'’\-]*|[$€�
 _SENT_BREAK = re.compile(r"[.!?][\"'”’)]*\s+")
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s+(?:while|whereas|but|although|though|yet)\b|\s(?:while|whereas)\s|\sbut\s", re.IGNORECASE)
+# A line break before a list item ('- Revenue: …', '• 2026: 3.4%') ends a sentence: list items
+# are written without a full stop.
+_ITEM_BREAK = re.compile(r"\n(?=[ \t]*(?:[-•*▪·–]\s|(?:19|20)\d{2}\s?:))")
 
 
 class Token:
@@ -115,37 +118,106 @@ class Sentence:
         return self._terms[key]
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
+def tokenize(text: str, offset: int = 0, pattern: re.Pattern = TOKEN) -> list[Token]:
     """Split text into tokens that keep their offsets (initialisms like 'U.S.' stay whole)."""
-    return [Token(m.group(), offset + m.start(), offset + m.end()) for m in TOKEN.finditer(text)]
+    return [Token(m.group(), offset + m.start(), offset + m.end()) for m in pattern.finditer(text)]
+
+
+COMPOUND_MIN = 3  # letters of each part of a compound word that is read in two
+
+
+def split_compounds(tokens: list[Token], kn: Knowledge) -> list[Token]:
+    """In a language that writes compounds as one word, a word the packs do not know that is
+    a known word followed by a known measure or modifier ('Autoexporte', 'Stahlzölle',
+    'US-Zölle') reads as the two words, offsets kept."""
+    out: list[Token] = []
+    for t in tokens:
+        cut = _compound_cut(t.text, kn) if t.text[:1].isalpha() and len(t.text) >= 2 * COMPOUND_MIN else 0
+        if cut:
+            first = t.text[:cut].rstrip("-")
+            out += [Token(first, t.start, t.start + len(first)), Token(t.text[cut:], t.start + cut, t.end)]
+        else:
+            out.append(t)
+    return out
+
+
+_CUTS_KEPT = 100000
+
+
+def _compound_cut(word: str, kn: Knowledge) -> int:
+    """Where a compound splits (see ``_find_cut``), kept on ``kn`` per word."""
+    cuts = kn.derived("compound_cuts", dict)
+    if word not in cuts:
+        if len(cuts) > _CUTS_KEPT:
+            cuts.clear()
+        cuts[word] = _find_cut(word, kn)
+    return cuts[word]
+
+
+def _find_cut(word: str, kn: Knowledge) -> int:
+    """Where a compound splits into a known first word (a modifier, measure or place, maybe
+    with a linking 's' or a hyphen) and a known measure or modifier; 0 when it does not."""
+    folded = fold(word)
+    if folded in kn.lexicon_words or folded in kn.stopwords or kn.canon_place(word):
+        return 0
+    for cut in range(len(word) - COMPOUND_MIN, COMPOUND_MIN - 1, -1):
+        rest = fold(word[cut:])
+        if rest not in kn.measure_of and rest not in kn.synonym_of:
+            continue
+        first = word[:cut].rstrip("-")
+        for head in (first, first[:-1] if first.endswith("s") else None):
+            if head and len(head) >= 2 and (fold(head) in kn.synonym_of or fold(head) in kn.measure_of
+                                            or kn.canon_place(head)):
+                return cut
+    return 0
+
+
+def token_pattern(kn: Knowledge) -> re.Pattern:
+    """How a language's text splits into tokens: as English; in another language also with
+    initialisms of doubled letters whole ('EE.UU.') and elided articles ('l'', 'd'') as tokens
+    of their own where the language pack lists them."""
+    if kn.lang == "en":
+        return TOKEN
+
+    def build() -> re.Pattern:
+        elisions = kn.lang_words.get("elisions")
+        words = "|".join(sorted((re.escape(w) for w in elisions or []), key=len, reverse=True))
+        elided = rf"(?i:\b(?:{words}))['’](?=[^\W\d_])|" if words else ""
+        return re.compile(r"(?:[A-Z]{2}\.){2,}|" + elided + TOKEN.pattern)
+    return kn.derived("token_pattern", build)
 
 
 def sentences(article: Article, kn: Knowledge) -> list[Sentence]:
     """The sentences of an article's kept blocks, with their tokens."""
     out = []
+    pattern = token_pattern(kn)
     for block in article.blocks:
         text = article.norm[block.start:block.end]
+        breaks = [(m.start() + 1, m.end()) for m in _SENT_BREAK.finditer(text) if _ends_sentence(text, m, kn)]
+        breaks += [(m.start() - block.start, m.end() - block.start)
+                   for m in _ITEM_BREAK.finditer(article.text, block.start, block.end)]
         cut = 0
-        for m in _SENT_BREAK.finditer(text):
-            if not _ends_sentence(text, m, kn):
+        for end, nxt in sorted(breaks):
+            if end <= cut:
                 continue
-            out.extend(_pieces(article, block.start + cut, block.start + m.start() + 1, block.kind))
-            cut = m.end()
+            out.extend(_pieces(article, block.start + cut, block.start + end, block.kind, pattern, kn))
+            cut = nxt
         if text[cut:].strip():
-            out.extend(_pieces(article, block.start + cut, block.end, block.kind))
+            out.extend(_pieces(article, block.start + cut, block.end, block.kind, pattern, kn))
     return [s for s in out if s.quote]
 
 
-def _pieces(article: Article, start: int, end: int, kind: str) -> list[Sentence]:
+def _pieces(article: Article, start: int, end: int, kind: str, pattern: re.Pattern = TOKEN,
+            kn: Knowledge | None = None) -> list[Sentence]:
     """A sentence, or pieces of at most MAX_SENTENCE characters cut at a space when a run of
     text has no sentence break (a table, a list, hostile input): work per figure stays bounded."""
     out = []
     while end - start > MAX_SENTENCE:
         cut = article.norm.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        out.append(_sentence(article, start, cut, kind))
+        out.append(_sentence(article, start, cut, kind, pattern, kn))
         start = cut
-    out.append(_sentence(article, start, end, kind))
+    out.append(_sentence(article, start, end, kind, pattern, kn))
     return out
 
 
@@ -157,9 +229,13 @@ def mark_proper_names(sents: list[Sentence]) -> None:
         s.proper = proper
 
 
-def _sentence(article: Article, start: int, end: int, kind: str) -> Sentence:
+def _sentence(article: Article, start: int, end: int, kind: str, pattern: re.Pattern = TOKEN,
+              kn: Knowledge | None = None) -> Sentence:
     text = article.norm[start:end]
-    return Sentence(start, end, text, kind == "heading", tokenize(text, start))
+    tokens = tokenize(text, start, pattern)
+    if kn is not None and kn.nouns_capitalised:
+        tokens = split_compounds(tokens, kn)
+    return Sentence(start, end, text, kind == "heading", tokens)
 
 
 def _ends_sentence(text: str, m: re.Match, kn: Knowledge) -> bool:
@@ -172,7 +248,18 @@ def _ends_sentence(text: str, m: re.Match, kn: Knowledge) -> bool:
         w = word.group(1)
         if fold(w) in kn.abbreviations or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", w):
             return False
+        if kn.lang != "en" and w.isdigit() and len(w) <= 2 and _next_word(text, m.end()) in kn.month_words:
+            return False
     return True
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _next_word(text: str, at: int) -> str:
+    """The folded word that starts at an offset ('Juni' in '9. Juni 2025')."""
+    m = _LETTERS.match(text, at)
+    return fold(m.group()) if m else ""
 
 
 def phrase_terms(tokens: list[Token], kn: Knowledge, skip=None) -> list[str]:
@@ -199,7 +286,7 @@ def phrase_terms(tokens: list[Token], kn: Knowledge, skip=None) -> list[str]:
             if t.is_capitalised and kn.canon_place(t.text):
                 out.append(kn.canon_place(t.text))
                 continue
-            if not f or not f[0].isalpha() or f in kn.stopwords or f in kn.months or f in kn.weekdays:
+            if not f or not f[0].isalpha() or f in kn.stopwords or f in kn.month_words or f in kn.weekdays:
                 continue
             if skip and skip(f):
                 continue
@@ -213,16 +300,11 @@ def content_words(tokens: list[Token], kn: Knowledge) -> set[str]:
     return set(phrase_terms(tokens, kn, skip=lambda f: f in kn.number_words or f in kn.ordinal_words))
 
 
-_HEDGES: dict[int, list[tuple[str, re.Pattern]]] = {}
-
-
 def _hedge_patterns(kn: Knowledge) -> list[tuple[str, re.Pattern]]:
-    if id(kn) not in _HEDGES:
-        _HEDGES[id(kn)] = [
-            (kind, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in kn.hedges.get(kind, [])) +
-                              r")(?:(?: have| has| had)? [a-z]+ to)? $"))
-            for kind in ("upper", "lower", "approx") if kn.hedges.get(kind)]
-    return _HEDGES[id(kn)]
+    return kn.derived("hedge_patterns", lambda: [
+        (kind, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in kn.hedges.get(kind, [])) +
+                          r")(?:(?: have| has| had)? [a-z]+ to)? $"))
+        for kind in ("upper", "lower", "approx") if kn.hedges.get(kind)])
 
 
 def hedge_of(before: str, kn: Knowledge) -> str | None:
@@ -261,7 +343,7 @@ class PersonIndex:
             if known is None or (len(full) > len(known) and set(known.split()) < set(full.split())):
                 self.by_token[p] = full
 
-    def extended(self, names: set[str], kn: Knowledge) -> "PersonIndex":
+    def extended(self, names: set[str], kn: Knowledge) -> PersonIndex:
         """A copy that also knows some more names."""
         copy = PersonIndex(set(), kn)
         copy.by_token = dict(self.by_token)
@@ -269,11 +351,11 @@ class PersonIndex:
             copy._add(name, kn)
         return copy
 
-    def persons_between(self, sentence: "Sentence", lo: int, hi: int) -> frozenset[str]:
+    def persons_between(self, sentence: Sentence, lo: int, hi: int) -> frozenset[str]:
         """The people named in a span of a sentence (cached per span)."""
-        return sentence.memo(("persons", id(self), lo, hi), lambda: self.persons_in(sentence.tokens_between(lo, hi)))
+        return sentence.memo(("persons", self, lo, hi), lambda: self.persons_in(sentence.tokens_between(lo, hi)))
 
-    def names_between(self, sentence: "Sentence", lo: int, hi: int, kn: Knowledge) -> frozenset[str]:
+    def names_between(self, sentence: Sentence, lo: int, hi: int, kn: Knowledge) -> frozenset[str]:
         """Proper names in a span that are not people: places, bodies, firms ('Elbonia', 'Varos')."""
         def compute():
             out = set()
@@ -301,6 +383,8 @@ class PersonIndex:
                 first = t.start == sentence.start and not t.text.endswith(("'s", "’s")) and f not in sentence.proper
                 if first or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():
                     continue
+                if kn.nouns_capitalised and not t.text.isupper():
+                    continue
                 if f in kn.stopwords or f in kn.months or f in kn.month_abbr or f in kn.weekdays or f in kn.roles \
                         or f in self.by_token or f in kn.zone_offset or f in kn.zone_family:
                     continue
@@ -308,7 +392,7 @@ class PersonIndex:
                     continue
                 out.add(kn.canon_place(t.text) or stem(f))
             return frozenset(out)
-        return sentence.memo(("names", id(self), lo, hi), compute)
+        return sentence.memo(("names", self, lo, hi), compute)
 
     def _surname_follows(self, tokens: list[Token], j: int, kn: Knowledge) -> bool:
         """True when a known surname comes next, maybe after name particles ('Ursula von der Leyen')."""
@@ -379,7 +463,7 @@ def _in_object_phrase(tokens: list[Token], i: int, kn: Knowledge) -> bool:
 def noun_run(tokens: list[Token], kn: Knowledge) -> list[Token]:
     """The run of non-stopword words at the start of tokens (a noun phrase, roughly); it ends
     before a participle ('fell', 'raised') or an '-ing' word after a plural ('people sheltering')."""
-    run = []
+    run: list[Token] = []
     for t in tokens:
         f = t.folded
         if not f or not (f[0].isalpha() or f[0].isdigit()) or f in kn.stopwords or (run and f.isdigit()):
@@ -406,7 +490,8 @@ def modifier_terms(tokens: list[Token], kn: Knowledge) -> set[str]:
 
 def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None = None,
               figure: tuple[int, int] | None = None) -> str | None:
-    """The month (and year) a clause is about ('in May' → 'may'), outside a basis phrase.
+    """The month (and year) a clause is about ('in May' → 'may', 'in the September quarter' →
+    'september'), outside a basis phrase.
 
     With ``figure`` (its offsets), a month that another figure stands between is that
     figure's ('Imports shrank 3.4%, leaving a surplus of $103.2 billion, up from $96.2 billion
@@ -417,7 +502,10 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
             continue
         f = t.folded
         month = kn.month_abbr.get(f, f) if f in kn.months or f in kn.month_abbr else None
-        if month and month in kn.months and (i == 0 or tokens[i - 1].folded in ("in", "for", "of", "during")):
+        preceding = tokens[i - 1].folded if i else ""
+        if preceding == "the" and i > 1 and i + 1 < len(tokens) and tokens[i + 1].folded in ("quarter", "half"):
+            preceding = tokens[i - 2].folded
+        if month and month in kn.months and (i == 0 or preceding in kn.period_preps):
             if figure and any(min(figure[1], t.start) <= x < max(figure[0], t.end) for x in figures
                               if not figure[0] <= x < figure[1]):
                 continue
@@ -474,6 +562,8 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
             mods |= modifier_terms(pre, kn)
             span = next(n for n in (3, 2, 1) if " ".join(t.folded for t in before[pos:pos + n]) in kn.measure_of)
             mods |= _pp_terms(before[pos + span:], kn, stop_at_verb=True)
+            if kn.lang != "en":
+                mods |= _pp_terms(after, kn)
     if head is None:
         after_head, aidx = measure_head(after[:8], kn)
         head = after_head
@@ -496,9 +586,16 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
 def _verb_head(before: list[Token], kn: Knowledge) -> str | None:
     """The measure a verb gives a figure: right before it ('pledged more than €10 billion'), or
     before 'for' ('bought by Vesta for $4.2 billion')."""
-    if before and before[-1].folded == "for":
+    if before and (before[-1].folded == "for" or (kn.lang != "en" and _price_link_before(before, kn))):
         return next((kn.verb_measure[t.folded] for t in reversed(before) if t.folded in kn.verb_measure), None)
     return _verb_right_before(before, kn)
+
+
+def _price_link_before(before: list[Token], kn: Knowledge) -> bool:
+    """True when the words right before a figure say what was paid for ('pour', 'por valor de',
+    'im Wert von'), from the language pack."""
+    words = [t.folded for t in before[-3:]]
+    return any(" ".join(words[-n:]) in kn.lang_words.get("price_links", ()) for n in (1, 2, 3) if len(words) >= n)
 
 
 def _verb_right_before(before: list[Token], kn: Knowledge) -> str | None:
@@ -522,13 +619,13 @@ def clause_slot(article: Article, sentence: Sentence, start: int, head: str | No
 
 def _pp_terms(tokens: list[Token], kn: Knowledge, stop_at_verb: bool = False) -> set[str]:
     """Terms of a prepositional phrase right after a head ('on car imports', 'to the U.S.')."""
-    if not tokens or tokens[0].folded not in ("on", "for", "to", "from", "by", "of", "against"):
+    if not tokens or tokens[0].folded not in kn.pp_preps:
         return set()
     phrase: list[Token] = []
     for t in tokens[1:7]:
         f = t.folded
         is_place = t.is_capitalised and kn.canon_place(t.text)
-        if t.text in ",.;:" or (f in kn.stopwords and f not in ("the", "a", "an", "of") and not is_place):
+        if t.text in ",.;:" or (f in kn.stopwords and f not in kn.pp_articles and not is_place):
             break
         if stop_at_verb and (f in kn.direction_of or (f.endswith("ed") and t.text.islower())):
             break
@@ -554,13 +651,19 @@ def is_previous_level(sentence: Sentence, start: int, end: int) -> bool:
 
 def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
     """'previous' for the old value of a change, 'additional' for a figure on top of another
-    ('two further quarter-point cuts', 'an additional $5 billion'), 'projected' for a figure
+    ('two further quarter-point cuts', 'an additional $5 billion'), 'total' for a sum ('a
+    cumulative 100 bps cut'), 'each' for a part of one ('four tranches of 25 bps each'),
+    'projected' for a figure
     that may come ('could exceed 10,000'), else None."""
     if is_previous_level(sentence, start, end):
         return "previous"
     before = sentence.before(start, 1)
     if before and before[-1].folded in kn.additional_words:
         return "additional"
+    if any(t.folded in kn.total_words for t in sentence.before(start, 3)):
+        return "total"
+    if any(t.folded in kn.each_words for t in sentence.after(end, 3)):
+        return "each"
     if is_projection(sentence, start, kn) or _projection_noun_after(sentence, end, kn):
         return "projected"
     if _demanded(sentence, start, kn):
@@ -595,19 +698,30 @@ def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     return False
 
 
-_OTHER_YEAR = re.compile(r"\b(?:in|since|of|from|during|until|before|for|through|by\s+the\s+end\s+of)\s+"
-                         r"((?:19|20)\d{2})\b(?!\s*(?:percent|%))|^\W*((?:19|20)\d{2})\s*:")
+_YEAR = r"((?:19|20)\d{2})\b(?!\s*(?:percent|%))"
+_OTHER_YEAR = re.compile(r"\b(?:in|since|of|from|during|until|before|for|through|by\s+the\s+end\s+of)\s+" + _YEAR
+                         + r"|^\W*((?:19|20)\d{2})\s*:")
+# For a rate or an amount, a year after 'since' or 'from' is what it is compared with ('the
+# fastest growth since 2021'), not its period.
+_PERIOD_YEAR = re.compile(r"\b(?:in|for|during|through|by\s+the\s+end\s+of)\s+" + _YEAR + r"|^\W*((?:19|20)\d{2})\s*:")
+# '… since August 5, 2022, when it stood at 5.40%': the figure after 'when' is of that year.
+_WHEN_YEAR = re.compile(r"\b((?:19|20)\d{2}),?\s+when\b[^.;:]{0,60}$")
 
 
-def other_year(clause: str, published) -> str | None:
+# A year in a comparison ('compared to the same month in 2024', 'than in 2019') is the base of a
+# change, not the period of the figures.
+_COMPARED = re.compile(r"\b(?:compared|comparison|than|versus|vs\.?|against)\b[^,;]*$", re.IGNORECASE)
+
+
+def other_year(clause: str, published, pattern: re.Pattern = _OTHER_YEAR) -> str | None:
     """A year other than the article's that a clause is about ('since 2011, when a magnitude
     7.1 tremor killed 412 people', 'to 3.1% in 2027', a list item '2026: 3.4%'): the figures
     there are not this story's, nor the same year's as another year's."""
     if published is None:
         return None
-    for m in _OTHER_YEAR.finditer(clause):
+    for m in pattern.finditer(clause):
         year = m.group(1) or m.group(2)
-        if int(year) != published.year:
+        if int(year) != published.year and not _COMPARED.search(clause, max(0, m.start() - 40), m.start()):
             return year
     return None
 
@@ -623,7 +737,12 @@ def make_claim(article: Article, type_: str, start: int, end: int, value, slot: 
         claim.head, claim.mods, claim.context = slot.head, slot.mods, slot.context
         claim.period, claim.persons, claim.names = slot.period, slot.persons, slot.names
         if type_ in ("count", "measure", "percent", "money") and not claim.period:
-            claim.period = other_year(slot.clause, article.published)
+            when = _WHEN_YEAR.search(sentence.text, 0, start - sentence.start)
+            if when and article.published and int(when.group(1)) != article.published.year:
+                claim.period = when.group(1)
+            else:
+                claim.period = other_year(slot.clause, article.published,
+                                          _OTHER_YEAR if type_ in ("count", "measure") else _PERIOD_YEAR)
     return claim
 
 

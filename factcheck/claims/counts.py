@@ -38,21 +38,21 @@ def _verb_before(sentence: Sentence, start: int, kn: Knowledge) -> set[str]:
     return set()
 
 
-_SCALED: dict[int, re.Pattern] = {}
-
-
 def _scaled(kn: Knowledge) -> re.Pattern:
     """'2.3 million', '1,5 billion': a number with a scale word from the money pack (long words only)."""
-    if id(kn) not in _SCALED:
+    def build():
         words = sorted((w for w in kn.scales if len(w) > 2), key=len, reverse=True)
-        _SCALED[id(kn)] = re.compile(
-            rf"(?<![\w.,$€£¥:/-])(\d+(?:\.\d+)?\s(?:{'|'.join(map(re.escape, words)) or '(?!)'}))\b", re.IGNORECASE)
-    return _SCALED[id(kn)]
+        if kn.lang == "en":
+            return re.compile(
+                rf"(?<![\w.,$€£¥:/-])(\d+(?:\.\d+)?\s(?:{'|'.join(map(re.escape, words)) or '(?!)'}))\b", re.IGNORECASE)
+        alternation = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in words) or "(?!)"
+        return re.compile(rf"(?<![\w.,$€£¥:/-])(\d+(?:\.\d+)?\s(?:{alternation})\b\.?)", re.IGNORECASE)
+    return kn.derived("scaled_count", build)
 
 
 def _scaled_value(text: str, kn: Knowledge) -> int:
-    number, scale = text.split()
-    return round(float(number) * kn.scales[scale.lower()])
+    number, scale = text.split(None, 1)
+    return round(float(number) * kn.scales[fold(re.sub(r"\s+", " ", scale)) if kn.lang != "en" else scale.lower()])
 
 
 def after_noun(after, kn: Knowledge) -> bool:
@@ -184,7 +184,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 head = _class_verb_before(sentence, start, kn) or _toll_before(sentence, start, kn)
             if after and after[0].folded == "of":
                 head = _part_of(after, kn) or head
-            if not head or head in kn.months or head in kn.weekdays or head in _TIME_UNITS:
+            if not head or head in kn.month_words or head in kn.weekdays or head in _TIME_UNITS:
                 continue
             verb = _verb_before(sentence, start, kn)
             if head in kn.count_subjects:

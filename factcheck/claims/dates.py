@@ -34,15 +34,45 @@ def _patterns(kn: Knowledge) -> dict[str, re.Pattern]:
     }
 
 
-_CACHE: dict[int, dict[str, re.Pattern]] = {}
+def _words(words, escape: bool = True) -> str:
+    """An alternation of words (longest first), or a pattern that matches nothing."""
+    items = sorted({re.escape(w) if escape else w for w in words}, key=len, reverse=True)
+    return "|".join(w.replace(r"\ ", r"\s").replace("'", "['’]") for w in items) or "(?!)"
+
+
+def _language_patterns(kn: Knowledge) -> dict[str, re.Pattern]:
+    """Date patterns of another language, from its pack's date words and CLDR's names:
+    '9. Juni 2025', 'le 9 juin', 'el 9 de junio de 2025', 'Anfang Juni', 'lundi dernier'."""
+    w = kn.lang_words
+    mon = rf"(?P<month>(?i:{_words(w.get('months', []))}))\.?"
+    suffix = rf"(?:{_words(w.get('day_suffixes', []))})?"
+    link = rf"(?:(?i:{_words(w.get('day_links', []))})\s)?"
+    ylink = rf"(?:(?i:{_words(w.get('year_links', []))})\s)?"
+    year = rf"(?:,?\s{ylink}(?P<year>(?:19|20)\d\d)\b)"
+    weekdays = _words(kn.weekdays)
+    relative = _words(kn.relative_days)
+    relative = relative if kn.nouns_capitalised else f"(?i:{relative})"
+    return {
+        "range": re.compile(rf"\b(?P<day>\d{{1,2}}){suffix}\s?(?i:{_words(w.get('range_words', []))})\s?"
+                            rf"(?P<day2>\d{{1,2}}){suffix}\s{link}{mon}(?!\w){year}?"),
+        "month_day": re.compile("(?!)"),
+        "day_month": re.compile(rf"\b(?P<day>\d{{1,2}}){suffix}\s{link}{mon}(?!\w){year}?"),
+        "iso": re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+        "part": re.compile(rf"\b(?P<part>(?i:{_words(w.get('parts', {}))}))[\s-]{link}{mon}(?!\w){year}?"),
+        "month": re.compile(rf"\b(?:(?P<prep>(?i:{_words(w.get('month_preps', {}))}))\s)?{mon}(?!\w){year}?"),
+        "weekday": re.compile(rf"\b(?:(?P<rel>(?i:{_words(w.get('weekday_before', {}))}))\s)?(?P<wd>(?i:{weekdays}))"
+                              rf"(?:{_words(w.get('weekday_suffixes', []))})?\b"
+                              rf"(?:\s(?P<rel2>(?i:{_words(w.get('weekday_after', {}))}))\b)?"),
+        "relative": re.compile(rf"\b(?P<rd>{relative})(?!\w)"),
+        "any": re.compile(rf"(?i:\b(?:{_words(w.get('months', []))}|(?:{weekdays})(?:{_words(w.get('weekday_suffixes', []))})?)\b)"
+                          rf"|\b(?:19|20)\d\d-|"
+                          rf"\b(?:{relative})(?!\w)"),
+    }
 
 
 def patterns(kn: Knowledge) -> dict[str, re.Pattern]:
     """Compiled date patterns for a knowledge base (cached)."""
-    key = id(kn)
-    if key not in _CACHE:
-        _CACHE[key] = _patterns(kn)
-    return _CACHE[key]
+    return kn.derived("date_patterns", lambda: _patterns(kn) if kn.lang == "en" else _language_patterns(kn))
 
 
 def _month_number(word: str, kn: Knowledge) -> int:
@@ -117,11 +147,33 @@ def speaks_of_future(sentence: Sentence, start: int, kn: Knowledge) -> bool:
         f = t.folded
         if f == "to" and following is not None and following.folded in kn.plan_verbs:
             return True
-        if f in kn.past_verbs or (f.endswith("ed") and len(f) > 4 and f not in kn.stopwords):
+        if f in kn.past_verbs or (f.endswith(kn.past_endings) and len(f) > 4 and f not in kn.stopwords):
             return False
-        if f in kn.future_markers or (f in kn.schedule_verbs and t.text.islower()):
+        if f in kn.future_markers or (f in kn.schedule_verbs and t.text.islower()) \
+                or (f.endswith(kn.future_endings) and len(f) > 4 and t.text.islower()):
             return True
         following = t
+    if kn.lang != "en":
+        return _verb_after_is_future(sentence, start, kn)
+    return False
+
+
+FRONTED_REACH = 4  # tokens after a date where the verb of a clause that begins with it stands
+
+
+def _verb_after_is_future(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """In another language, a date that opens its clause is followed by its verb ('Am Freitag
+    wollen die Minister beraten', 'El próximo lunes se reunirán'): a future marker among the
+    next few words, before any past one, means the future."""
+    _, hi = sentence.clause_bounds(start)
+    for t in sentence.after(start, FRONTED_REACH + 1)[1:]:
+        if t.end > hi:
+            break
+        f = t.folded
+        if f in kn.past_verbs or (f.endswith(kn.past_endings) and len(f) > 4 and t.text.islower()):
+            return False
+        if f in kn.future_markers or (f.endswith(kn.future_endings) and len(f) > 4 and t.text.islower()):
+            return True
     return False
 
 
@@ -170,7 +222,7 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     following = sentence.after(end, 2)
     before = after = None
     previous = None
-    for t_start, t_end, kind in sentence.memo(("events", id(kn)), lambda: _triggers(sentence, kn)):
+    for t_start, t_end, kind in sentence.memo(("events", kn.derived("identity", object)), lambda: _triggers(sentence, kn)):
         if t_start < lo or t_end > hi:
             continue
         if following and t_start == following[0].start:
@@ -255,8 +307,10 @@ def _interpret(name: str, m: re.Match, sentence: Sentence, kn: Knowledge, publis
         if published is None:
             return (None, None, g["wd"], f"{g['wd']} (unresolved: no publication date)")
         future = speaks_of_future(sentence, sentence.start + m.start("wd"), kn)
-        wd = kn.weekdays.index(g["wd"].lower())
-        day = resolve_weekday(wd, published, (g.get("rel") or "").lower() or None, future)
+        wd = kn.weekdays.index(fold(g["wd"]))
+        relation = (g.get("rel2") or g.get("rel") or "").lower() or None
+        day = resolve_weekday(wd, published, kn.weekday_relations.get(fold(relation), relation) if relation else None,
+                              future)
         return (day, day, g["wd"], f"{g['wd']} → {day.isoformat()}")
     if name == "relative":
         word = m.group("rd")
@@ -269,24 +323,28 @@ def _interpret(name: str, m: re.Match, sentence: Sentence, kn: Knowledge, publis
     if name == "iso":
         d = _safe_date(year, int(g["mnum"]), int(g["day"]))
         return (d, d, m.group(), d.isoformat()) if d else None
+    if name == "month" and not g.get("prep") and not year:
+        return None
     month = _month_number(g["month"], kn)
     if year is None and published is None:
         return (None, None, m.group(), f"{m.group()} (unresolved: no year, no publication date)")
     if name in ("month_day", "day_month", "range"):
-        day = int(g["day"])
-        if not 1 <= day <= 31:
+        dom = int(g["day"])
+        if not 1 <= dom <= 31:
             return None
-        y = year or _nearest_year(month, day, published)
-        first = _safe_date(y, month, day)
+        y = year or _nearest_year(month, dom, published)
+        first = _safe_date(y, month, dom)
         last = _safe_date(y, month, int(g["day2"])) if name == "range" else first
         if not first or not last or last < first:
             return None
         shown = first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
         return (first, last, m.group(), shown)
-    y = year or _year_of_month(month, published, (g.get("prep") or "").lower())
+    prep = (g.get("prep") or "").lower()
+    y = year or _year_of_month(month, published, kn.lang_words.get("month_preps", {}).get(fold(prep), prep))
     last_day = calendar.monthrange(y, month)[1]
     if name == "part":
-        a, b = _PARTS[g["part"].lower()]
+        part = g["part"].lower()
+        a, b = _PARTS[kn.lang_words.get("parts", {}).get(fold(part), part)]
         first, last = date(y, month, a), date(y, month, min(b, last_day))
     else:
         first, last = date(y, month, 1), date(y, month, last_day)

@@ -11,29 +11,38 @@ from .quantities import counted_head
 _UNITS = r"(second|minute|hour|day|week|month|year)s?"
 
 
-_PATTERNS: dict[int, tuple[re.Pattern, re.Pattern]] = {}
-
-
 def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     """A number (in figures or words) and a unit of time; and 'a'/'an' with a unit after a word
     that introduces a length of time ('about an hour', 'lasted a day'), which is one, where
     elsewhere 'a day' is a rate ('548,000 barrels a day'). The lead words are in numbers.yml."""
-    if id(kn) not in _PATTERNS:
-        words = "|".join(sorted(kn.number_words, key=len, reverse=True))
-        leads = "|".join(re.escape(w) for w in sorted(kn.duration_lead_words, key=len, reverse=True)) or "(?!)"
-        tail = rf"(?:-|\s)(?:{_UNITS})\b(?![\s-]+(?:ago|earlier|later|old)\b)"
-        _PATTERNS.clear()
-        _PATTERNS[id(kn)] = (re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{words}){tail}", re.IGNORECASE),
-                             re.compile(rf"\b(?:{leads})\s+(an?){tail}", re.IGNORECASE))
-    return _PATTERNS[id(kn)]
+    return kn.derived("duration_patterns", lambda: _build_patterns(kn))
+
+
+def _build_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
+    words = "|".join(sorted(kn.number_words, key=len, reverse=True))
+    leads = "|".join(re.escape(w) for w in sorted(kn.duration_lead_words, key=len, reverse=True)) or "(?!)"
+    tail = rf"(?:-|\s)(?:{_UNITS})\b(?![\s-]+(?:ago|earlier|later|old)\b)"
+    return (re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{words})(\s+and\s+a\s+half)?{tail}",
+                       re.IGNORECASE),
+            re.compile(rf"\b(?:{leads})\s+(an?){tail}", re.IGNORECASE))
+
+
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 
 
 def _matches(sentence: Sentence, kn: Knowledge):
-    """(start, end, number, unit word) of each duration in a sentence, in text order."""
+    """(start, end, number, unit word, and a half) of each duration in a sentence, in text
+    order ('two and a half hours', 'an hour and a half')."""
     figures, single = _patterns(kn)
-    found = [(m.start(), m.end(), m.group(1), m.group(2)) for m in figures.finditer(sentence.text)]
-    found += [(m.start(1), m.end(), m.group(1), m.group(2)) for m in single.finditer(sentence.text)]
-    return sorted(found)
+    found = [(m.start(), m.end(), m.group(1), m.group(3), bool(m.group(2))) for m in figures.finditer(sentence.text)]
+    found += [(m.start(1), m.end(), m.group(1), m.group(2), False) for m in single.finditer(sentence.text)]
+    out = []
+    for lo, hi, number, unit, half in sorted(found):
+        after = _AND_A_HALF.match(sentence.text, hi)
+        if after and not half:
+            half, hi = True, after.end()
+        out.append((lo, hi, number, unit, half))
+    return out
 
 
 def _clause_event(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
@@ -49,10 +58,11 @@ def _clause_event(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
     """Duration claims in one sentence."""
     claims = []
-    for lo, hi, number, unit_word in _matches(sentence, kn):
+    for lo, hi, number, unit_word, half in _matches(sentence, kn):
         start, end = sentence.start + lo, sentence.start + hi
         value = 1.0 if number.lower() in ("a", "an") else (
             float(number.replace(",", "")) if number[0].isdigit() else float(kn.number_words[number.lower()]))
+        value += 0.5 if half else 0.0
         unit = stem(unit_word)
         after = sentence.after(end, 8)
         hyphenated = "-" in sentence.text[lo:hi]

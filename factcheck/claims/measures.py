@@ -19,21 +19,21 @@ from .common import (
 )
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_PATTERNS: dict[int, tuple[re.Pattern, re.Pattern]] = {}
 
 
 def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     """(figure then unit, unit then figure) patterns built from the knowledge pack's units."""
-    if id(kn) not in _PATTERNS:
-        def alternation(words):
-            return "|".join(re.escape(w).replace("\\ ", "[ -]") for w in sorted(words, key=len, reverse=True)) or "(?!)"
-        scales = "|".join(re.escape(w) for w in sorted((w for w in kn.scales if len(w) > 2), key=len, reverse=True))
-        after = re.compile(rf"(?<![\w.,$€£¥:/-])((?:{_NUMBER})(?:\s(?:{scales or '(?!)'}))?)(?:[ -]|\u00a0)?"
-                           rf"({alternation(kn.unit_of)})(?![\w/])", re.IGNORECASE)
-        before = re.compile(rf"\b({alternation(kn.prefix_units)})[ -]({_NUMBER})(?![\w.,%-]|\.\d)", re.IGNORECASE)
-        _PATTERNS.clear()
-        _PATTERNS[id(kn)] = (after, before)
-    return _PATTERNS[id(kn)]
+    return kn.derived("measure_patterns", lambda: _build_patterns(kn))
+
+
+def _build_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
+    def alternation(words):
+        return "|".join(re.escape(w).replace("\\ ", "[ -]") for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    scales = "|".join(re.escape(w) for w in sorted((w for w in kn.scales if len(w) > 2), key=len, reverse=True))
+    after = re.compile(rf"(?<![\w.,$€£¥:/-])((?:{_NUMBER})(?:\s(?:{scales or '(?!)'}))?)(?:[ -]|\u00a0)?"
+                       rf"({alternation(kn.unit_of)})(?![\w/])", re.IGNORECASE)
+    before = re.compile(rf"\b({alternation(kn.prefix_units)})[ -]({_NUMBER})(?![\w.,%-]|\.\d)", re.IGNORECASE)
+    return after, before
 
 
 def _matches(sentence: Sentence, kn: Knowledge):
@@ -52,12 +52,42 @@ def _value(number: str, kn: Knowledge) -> float:
 
 def _measured(after, kn: Knowledge):
     """The noun phrase naming what a measure measures, cut before a verb or a dimension word."""
-    run = []
+    run: list = []
     for t in noun_run(after, kn):
-        if t.folded in kn.dimension_words or t.folded in kn.past_verbs or (run and t.folded in kn.event_of):
+        if t.folded in kn.dimension_words or t.folded in kn.compass_words or t.folded in kn.past_verbs \
+                or (run and t.folded in kn.event_of):
             break
         run.append(t)
     return run
+
+
+def _dimension_and_reference(sentence: Sentence, start: int, end: int, kn: Knowledge) -> set[str]:
+    """Which dimension a measure is ('a depth of 10 km' → depth) and the place it is measured
+    from ('16 km northwest of Sagaing city' → from:sagaing): both set measures apart."""
+    found = set()
+    before = sentence.before(start, 5)
+    for t in reversed(before):
+        if t.folded in kn.dimension_nouns:
+            found.add(t.folded)
+            break
+    after = sentence.after(end, 16)
+    if after and after[0].text == "(":
+        close = next((k for k, t in enumerate(after) if t.text == ")"), None)
+        after = after[close + 1:] if close is not None and close < 8 else []
+    i = 0
+    while i < len(after) and (after[i].folded in kn.compass_words or after[i].folded in ("-", "of", "from")):
+        i += 1
+    if i == 0 or after[i - 1].folded not in ("of", "from"):
+        return found
+    place = None
+    for t in after[i:]:
+        if t.text in ",.;:" or (t.folded in kn.stopwords and t.folded not in ("of", "the")):
+            break
+        if t.is_capitalised and t.folded not in kn.stopwords:
+            place = kn.canon_place(t.text) or t.folded
+    if place:
+        found.add("from:" + place)
+    return found
 
 
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex, taken: Spans) -> list[Claim]:
@@ -75,11 +105,22 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             unit, factor = kn.unit_base[unit]
             value *= factor
         following = _measured(sentence.after(end, 4), kn)
-        measured = modifier_terms(following, kn)
+        measured = modifier_terms(following, kn) | _dimension_and_reference(sentence, start, end, kn)
         slot = clause_slot(article, sentence, start, unit, measured, kn, people)
         quote_end = following[-1].end if following else end
         hedge = hedge_of(sentence.text[max(0, lo - 60):lo], kn)
         claims.append(make_claim(article, "measure", start, quote_end, value, slot,
                                  sentence, unit=unit, qualifiers={**qualifiers, **({"hedge": hedge} if hedge else {})},
                                  display=sentence.text[lo:hi]))
+    _restated_in_parentheses(claims, sentence)
     return claims
+
+
+def _restated_in_parentheses(claims: list[Claim], sentence: Sentence) -> None:
+    """A measure restated in other units in parentheses ('27 km (16.77 miles) northeast of
+    Jalalabad') is of what the first one is of."""
+    for first, second in zip(claims, claims[1:]):
+        between = sentence.text[first.end - sentence.start:second.start - sentence.start]
+        if between.strip() == "(" and first.unit == second.unit:
+            second.mods = second.mods | first.mods
+            first.mods = second.mods

@@ -47,7 +47,7 @@ class KnownNames:
                     return True
         return False
 
-    def with_own(self, names: set[str]) -> "KnownNames":
+    def with_own(self, names: set[str]) -> KnownNames:
         """A view that also knows an article's own titled names (without copying the index)."""
         view = KnownNames.__new__(KnownNames)
         view.exact, view.by_word, view.words = self.exact, self.by_word, self.words

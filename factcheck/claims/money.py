@@ -17,7 +17,6 @@ from .common import (
 )
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_PATTERNS: dict[int, tuple[re.Pattern, re.Pattern, re.Pattern]] = {}
 
 
 def _alternation(words) -> str:
@@ -31,27 +30,46 @@ def patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     Symbols and codes ('$', 'Rs', 'EUR') may come first; words and codes ('dollars', 'EUR')
     may come after. Scale words ('bn', 'crore') come from the pack too.
     """
-    if id(kn) not in _PATTERNS:
-        forms = set(kn.currency_of)
-        before = {f for f in forms if not any(ch.isalpha() for ch in f) or "$" in f or f.endswith(".")
-                  or f.upper() == kn.currency_of[f] or f in kn.currency_prefixes}
-        after = {f for f in forms if any(ch.isalpha() for ch in f) and "$" not in f and not f.endswith(".")
-                 and f not in kn.currency_prefixes}
-        scale = rf"(?:[\s-]?({_alternation(kn.scales)})\b)?"
-        first = re.compile(rf"(?<![\w$€£¥₩₹])({_alternation(before)})\s?{_NUMBER}{scale}", re.IGNORECASE)
-        last = re.compile(rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}\s?({_alternation(after)})\b", re.IGNORECASE)
-        hyphened = re.compile(
-            rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}-({_alternation(kn.hyphen_currencies) or '(?!)'})"
-            rf"(?=\s+(?:[a-z-]+\s+)?(?:{_alternation(kn.priced_nouns) or '(?!)'})\b)", re.IGNORECASE)
-        _PATTERNS[id(kn)] = (first, last, hyphened)
-    return _PATTERNS[id(kn)]
+    return kn.derived("money_patterns", lambda: _build_patterns(kn) if kn.lang == "en" else _language_patterns(kn))
+
+
+def _build_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    forms = set(kn.currency_of)
+    before = {f for f in forms if not any(ch.isalpha() for ch in f) or "$" in f or f.endswith(".")
+              or f.upper() == kn.currency_of[f] or f in kn.currency_prefixes}
+    after = {f for f in forms if any(ch.isalpha() for ch in f) and "$" not in f and not f.endswith(".")
+             and f not in kn.currency_prefixes}
+    scale = rf"(?:[\s-]?({_alternation(kn.scales)})\b)?"
+    first = re.compile(rf"(?<![\w$€£¥₩₹])({_alternation(before)})\s?{_NUMBER}{scale}", re.IGNORECASE)
+    last = re.compile(rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}\s?({_alternation(after)})\b", re.IGNORECASE)
+    hyphened = re.compile(
+        rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}-({_alternation(kn.hyphen_currencies) or '(?!)'})"
+        rf"(?=\s+(?:[a-z-]+\s+)?(?:{_alternation(kn.priced_nouns) or '(?!)'})\b)", re.IGNORECASE)
+    return first, last, hyphened
+
+
+def _language_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The money patterns of another language: scale words may end in a full stop ('Mio.'),
+    and symbols may come after the figure ('34,5 Mio. €', '12,50 $')."""
+    forms = set(kn.currency_of)
+    before = {f for f in forms if not any(ch.isalpha() for ch in f) or "$" in f or f.upper() == kn.currency_of[f]
+              or f in kn.currency_prefixes}
+    scale = rf"(?:[\s-]?({_alternation(kn.scales)})\b\.?)?"
+    first = re.compile(rf"(?<![\w$€£¥₩₹])({_alternation(before)})\s?{_NUMBER}{scale}", re.IGNORECASE)
+    last = re.compile(rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}\s?({_alternation(forms)})(?!\w)", re.IGNORECASE)
+    return first, last, re.compile("(?!)")
 
 
 def _amount(number: str, scale: str | None, kn: Knowledge, form: str = "") -> float:
     value = float(number.replace(",", "")) * kn.currency_factor.get(form, 1.0)
     if scale:
-        value *= kn.scales.get(scale.lower(), 1)
+        value *= kn.scales.get(scale.lower(), 1) if kn.lang == "en" else kn.scales.get(_scale_key(scale), 1)
     return value
+
+
+def _scale_key(scale: str) -> str:
+    """A scale word as written ('Mio', 'mil  millones') as the key it has in the scales."""
+    return fold(re.sub(r"\s+", " ", scale))
 
 
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
@@ -71,7 +89,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             continue
         number, scale, word = m.group(1), m.group(2), m.group(3)
         form = re.sub(r"\s+", " ", word.lower())
-        currency = kn.currency_of.get(form)
+        currency = kn.currency_of.get(form) or kn.currency_of.get(form.replace("’", "'"))
         if currency:
             claims.append(_claim(article, sentence, m, number, scale, currency, kn, people, form))
             taken.add(m.start(), m.end())
@@ -85,7 +103,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
 def _per_unit(sentence: Sentence, end: int, kn: Knowledge) -> str | None:
     """The unit of a price ('$68.30 a barrel', '$3,700 per ounce' → 'barrel', 'ounce')."""
     after = sentence.after(end, 2)
-    if len(after) == 2 and after[0].folded in ("a", "an", "per") and after[1].folded[:1].isalpha() \
+    per = ("a", "an", "per") if kn.lang == "en" else kn.lang_words.get("per_words", ())
+    if len(after) == 2 and after[0].folded in per and after[1].folded[:1].isalpha() \
             and after[1].folded not in kn.stopwords:
         return kn.canon_term(after[1].folded)
     return None

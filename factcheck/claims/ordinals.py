@@ -50,6 +50,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             after = sentence.after(end, 8)
             if after and fold(f"{m.group(1)} {after[0].text}") in kn.roles:
                 continue
+            if after and after[0].folded in kn.naming_ordinals:
+                continue
             head, mods, span = _period_head(after, kn)
             if head is None:
                 head, mods, span = counted_head(after, kn)

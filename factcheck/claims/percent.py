@@ -19,25 +19,36 @@ PERCENT = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?:[ \u00a0]|-(?=[a-z]))?(%|percent\b|per cent\b|pct\b|pc\b|"
     r"percentage[ -]points?\b|basis[ -]points?\b|bps\b|bp\b)",
     re.IGNORECASE)
-_WORD_POINTS: dict[int, re.Pattern] = {}
+
+
+def percent_pattern(kn: Knowledge) -> re.Pattern:
+    """Percentages in figures: English words, or the percent words of the article's language
+    ('Prozent', 'points de pourcentage', 'puntos básicos')."""
+    if kn.lang == "en" or not kn.percent_units:
+        return PERCENT
+
+    def build() -> re.Pattern:
+        words = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in kn.percent_units if w != "%"),
+                                key=len, reverse=True))
+        return re.compile(
+            rf"(?<![\w.])(\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)(?:[ \u00a0]|-(?=[^\W\d_]))?(%|(?:{words})(?!\w))",
+            re.IGNORECASE)
+    return kn.derived("language_percent", build)
 
 
 def word_points_pattern(kn: Knowledge) -> re.Pattern:
     """Percentage points written in words: 'a quarter of a percentage point', 'a half-point',
     'two percentage points' (fractions from numbers.yml, whole numbers from english.yml)."""
-    pattern = _WORD_POINTS.get(id(kn))
-    if pattern is None:
+    def build():
         fractions = "|".join(sorted({re.escape(w).replace("\\ ", "[ -]") for w in kn.point_fractions},
                                     key=len, reverse=True))
         wholes = "|".join(sorted((re.escape(w) for w in kn.number_words), key=len, reverse=True))
-        pattern = re.compile(
+        return re.compile(
             rf"(?<![\w-])(?:(?:a|one)[ -])?(?P<fraction>{fractions or '(?!)'})(?:[ -]of)?(?:[ -]an?)?"
             rf"[ -](?:percentage[ -])?points?\b"
             rf"|(?<![\w-])(?P<whole>{wholes or '(?!)'}|a full|a)[ -]percentage[ -]points?\b",
             re.IGNORECASE)
-        _WORD_POINTS.clear()
-        _WORD_POINTS[id(kn)] = pattern
-    return pattern
+    return kn.derived("word_points", build)
 
 
 def _word_points_value(m: re.Match, kn: Knowledge) -> float:
@@ -68,30 +79,56 @@ def basis_of(clause: str, kn: Knowledge) -> tuple[str | None, tuple[int, int] | 
     return best if best else (None, None)
 
 
+_FIGURE_WORDS = {"%", "percent", "per", "cent", "pct", "percentage", "point", "points", "bps", "bp", "basis"}
+
+
 def direction_near(sentence: Sentence, start: int, kn: Knowledge) -> tuple[str | None, bool]:
-    """Direction of change said right before a figure, and whether the figure is a change.
+    """Direction of change of a figure, and whether the figure is a change: the noun right
+    after it ('an 11% rise', whatever fell before), else a word right before it.
 
     'fell 34.5 percent' is a fall of 34.5; 'have risen to 50%' is a level of 50, not a change.
     """
+    after = [t.folded for t in sentence.after(start, 5)][1:]
+    while after and after[0] in _FIGURE_WORDS:
+        after = after[1:]
+    if after and kn.direction_of.get(after[0]):
+        return kn.direction_of[after[0]], True
     before = sentence.before(start, 4)
     words = [t.folded for t in before]
     for i in range(len(words) - 1, -1, -1):
         d = kn.direction_of.get(words[i])
         if d:
             between = words[i + 1:]
-            return d, "to" not in between
-    after = [t.folded for t in sentence.after(start, 4)]
+            return d, not kn.level_words.intersection(between)
+    after = [t.folded for t in sentence.after(start, kn.lang_words.get("direction_after", 4))]
     for w in after[1:]:
+        if w in (",", ";") and kn.lang != "en":
+            break
         d = kn.direction_of.get(w)
         if d:
             return d, True
     return None, False
 
 
+def _language_unit(number: str, word: str, kn: Knowledge) -> tuple[str, float, str]:
+    """('%' or 'pp', the value, how to show it) of a percentage in another language's words."""
+    value = float(number.replace(",", ""))
+    unit = kn.percent_units.get(fold(word), "%")
+    if unit == "pp":
+        return "pp", value, f"{number} pp"
+    if unit == "bp":
+        return "pp", value / 100, f"{number} bp"
+    return "%", value, f"{number}%"
+
+
 def _figures(sentence: Sentence, kn: Knowledge):
     """(match, unit, value, shown) of every percentage in a sentence, in figures or in words."""
-    for m in PERCENT.finditer(sentence.text):
-        yield (m, *_unit_and_value(m.group(1), m.group(2)))
+    pattern = percent_pattern(kn)
+    for m in pattern.finditer(sentence.text):
+        if pattern is PERCENT:
+            yield (m, *_unit_and_value(m.group(1), m.group(2)))
+        else:
+            yield (m, *_language_unit(m.group(1), m.group(2), kn))
     for m in word_points_pattern(kn).finditer(sentence.text):
         yield m, "pp", _word_points_value(m, kn), m.group(0)
 

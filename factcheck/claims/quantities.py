@@ -51,7 +51,10 @@ def _known(word: str, kn: Knowledge) -> bool:
 
 
 def _head_term(word: str, kn: Knowledge) -> str:
-    """A head noun in canonical form: its synonym class, measure, or event kind."""
+    """A head noun in canonical form: its synonym class, measure, or event kind (in another
+    language, also the class of what happened to the people counted: 'muertos' are the dead)."""
+    if kn.lang != "en" and word in kn.count_class:
+        return kn.count_class[word]
     for key in (word, stem(word)):
         if key in kn.synonym_of:
             return kn.synonym_of[key]

@@ -29,13 +29,8 @@ class Office:
         return text + (f" [{self.country}]" if self.country else "")
 
 
-_FIRST_WORDS: dict[int, frozenset[str]] = {}
-
-
 def _role_at(tokens: list[Token], i: int, kn: Knowledge) -> int:
-    firsts = _FIRST_WORDS.get(id(kn))
-    if firsts is None:
-        firsts = _FIRST_WORDS[id(kn)] = frozenset(r.split()[0] for r in kn.roles)
+    firsts = kn.derived("role_first_words", lambda: frozenset(r.split()[0] for r in kn.roles))
     if tokens[i].folded not in firsts:
         return 0
     for n in (3, 2, 1):
@@ -46,7 +41,7 @@ def _role_at(tokens: list[Token], i: int, kn: Knowledge) -> int:
 
 def _is_name_token(t: Token, kn: Knowledge) -> bool:
     f = t.folded
-    return (t.is_capitalised and f[:1].isalpha() and f not in _NAME_STOP and f not in kn.months
+    return (t.is_capitalised and f[:1].isalpha() and f not in _NAME_STOP and f not in kn.month_words
             and f not in kn.weekdays and f not in kn.roles and f not in kn.organisation_words
             and not kn.canon_place(t.text))
 
@@ -123,7 +118,7 @@ def _initial_at(tokens: list[Token], j: int) -> bool:
 
 
 def _name_before(tokens: list[Token], k: int, kn: Knowledge) -> list[Token]:
-    name = []
+    name: list[Token] = []
     while k >= 0 and len(name) < 3 and _is_name_token(tokens[k], kn):
         name.insert(0, tokens[k])
         k -= 1
@@ -132,7 +127,30 @@ def _name_before(tokens: list[Token], k: int, kn: Knowledge) -> list[Token]:
     return name
 
 
-def _portfolio_after(tokens: list[Token], j: int) -> list[Token]:
+def _language_portfolio_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
+    """The portfolio or body after a title in another language ('ministre de l'Économie',
+    'présidente de la Commission européenne', 'ministro de Economía'): capitalised words after a
+    link word of the pack, and a lower-case word that completes a known body ('européenne')."""
+    links = kn.lang_words.get("portfolio_links", ())
+    if j >= len(tokens) or tokens[j].folded not in links:
+        return []
+    k = j + 1
+    if k < len(tokens) and tokens[k].folded in kn.pp_articles and tokens[k].folded not in links:
+        k += 1
+    out: list[Token] = []
+    while k < len(tokens):
+        t = tokens[k]
+        longer = fold(" ".join(x.text for x in out + [t]))
+        if not (t.is_capitalised or (out and (longer in kn.body_of or longer in kn.portfolio_canon))):
+            break
+        out.append(t)
+        k += 1
+    return out
+
+
+def _portfolio_after(tokens: list[Token], j: int, kn: Knowledge | None = None) -> list[Token]:
+    if kn is not None and kn.lang != "en":
+        return _language_portfolio_after(tokens, j, kn)
     if j >= len(tokens) or tokens[j].folded not in ("of", "for"):
         return []
     out: list[Token] = []
@@ -157,7 +175,8 @@ def _left_modifiers(tokens: list[Token], i: int, kn: Knowledge, lowercase_ok: bo
             left.insert(0, t)
             k -= 1
             continue
-        if t.is_capitalised and f not in _NAME_STOP and f not in kn.weekdays and f not in kn.months:
+        if t.is_capitalised and f not in _NAME_STOP and f not in kn.weekdays and f not in kn.months \
+                and not (kn.lang != "en" and f in kn.stopwords) and not (kn.nouns_capitalised and not _office_word(t, kn)):
             if _role_at(tokens, k, kn) and k + _role_at(tokens, k, kn) <= i and f not in kn.ranks:
                 break
             left.insert(0, t)
@@ -174,7 +193,8 @@ def _left_modifiers(tokens: list[Token], i: int, kn: Knowledge, lowercase_ok: bo
             k -= 1
             continue
         if (lowercase_ok or f in kn.ranks) and f[:1].isalpha() and f not in kn.stopwords and f not in _ARTICLES \
-                and len(left) < 3 and t.text.islower():
+                and len(left) < 3 and t.text.islower() and not _role_at(tokens, k, kn) \
+                and not (f.endswith("ed") and f not in kn.ranks):
             left.insert(0, t)
             k -= 1
             continue
@@ -182,6 +202,14 @@ def _left_modifiers(tokens: list[Token], i: int, kn: Knowledge, lowercase_ok: bo
     while left and left[0].folded == "of":
         left.pop(0)
     return left
+
+
+def _office_word(t: Token, kn: Knowledge) -> bool:
+    """In a language that capitalises every noun, the capitalised words before a title that can
+    belong to it: places, bodies, portfolios, ranks and qualifiers (not 'Dienstagabend')."""
+    f = t.folded
+    return bool(kn.canon_place(t.text) or f in kn.body_of or f in kn.portfolio_canon or f in kn.ranks
+                or f in kn.qualifier_of or f in kn.roles)
 
 
 def _known_portfolio(words: list[Token], kn: Knowledge) -> bool:
@@ -221,6 +249,11 @@ def read_office(left: list[Token], role: list[Token], right: list[Token], kn: Kn
     role_name = kn.role_alias.get(role_name, role_name)
     portfolio_words = [t.folded for t in right] if right else words
     portfolio = kn.canon_portfolio(" ".join(portfolio_words)) if portfolio_words else None
+    if portfolio and kn.lang != "en":
+        portfolio = kn.body_of.get(portfolio, portfolio)
+    if portfolio is None and kn.role_portfolio:
+        written = kn.role_portfolio.get(" ".join(t.folded for t in role))
+        portfolio = kn.canon_portfolio(written) if written else None
     return Office(role=role_name, portfolio=portfolio or None, country=country, qualifier=qualifier)
 
 
@@ -279,6 +312,11 @@ def _split_prefixes(tokens: list[Token], kn: Knowledge) -> list[Token]:
     out = []
     for t in tokens:
         head, sep, rest = t.text.partition("-")
+        if kn.lang != "en":
+            split = _language_prefix(t, kn)
+            if split:
+                out += split
+                continue
         if sep and rest and fold(head) in kn.qualifier_prefixes and _starts_role(rest, kn):
             cut = t.start + len(head) + 1
             out += [Token(t.text[:len(head) + 1], t.start, cut), Token(rest, cut, t.end)]
@@ -287,6 +325,22 @@ def _split_prefixes(tokens: list[Token], kn: Knowledge) -> list[Token]:
         else:
             out.append(t)
     return out
+
+
+def _language_prefix(t: Token, kn: Knowledge) -> list[Token]:
+    """In another language, a place joined to a role ('US-Präsident') reads as the place and the
+    role, and a qualifier written as part of the role ('expresidente') as the qualifier and the
+    role; else nothing."""
+    head, sep, rest = t.text.partition("-")
+    if sep and rest and kn.canon_place(head) and _starts_role(rest, kn):
+        cut = t.start + len(head) + 1
+        return [Token(head, t.start, t.start + len(head)), Token(rest, cut, t.end)]
+    low = t.text.lower()
+    for prefix in kn.joined_prefixes:
+        if low.startswith(prefix) and len(low) > len(prefix) and fold(low[len(prefix):]) in kn.roles:
+            cut = t.start + len(prefix)
+            return [Token(t.text[:len(prefix)], t.start, cut), Token(t.text[len(prefix):], cut, t.end)]
+    return []
 
 
 _COPULA = ("was", "is")
@@ -311,21 +365,25 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
     j = i + n
     if j < len(tokens) and tokens[j].text == "." and tokens[j].start == role[-1].end:
         j += 1
-    right = _portfolio_after(tokens, j)
-    skip_the = 1 if right and tokens[j + 1].folded == "the" else 0
+    placed = []
+    if kn.lang != "en" and j < len(tokens) and tokens[j].text.islower() and kn.canon_place(tokens[j].text):
+        placed = [tokens[j]]
+        j += 1
+    right = _portfolio_after(tokens, j, kn)
+    skip_the = 1 if right and (tokens[j + 1].folded == "the" or (kn.lang != "en" and tokens[j + 1].start < right[0].start)) else 0
     j_after = j + (len(right) + 1 + skip_the if right else 0)
     name = _name_after(tokens, j_after, kn)
     if not name and j_after + 1 < len(tokens) and tokens[j_after].text == "," \
             and not _role_at(tokens, j_after + 1, kn):
         if capitalised or _country_before(tokens, i, kn):
             name = _name_after(tokens, j_after + 1, kn)
-        elif i > 0 and tokens[i - 1].folded == "the":
+        elif i > 0 and (tokens[i - 1].folded == "the" or (kn.lang != "en" and tokens[i - 1].folded in kn.pp_articles)):
             name = _closed_appositive(tokens, j_after + 1, kn)
     if not name and i > 0 and tokens[i - 1].folded == "the":
         name = _copula_name(tokens, j_after, kn)
     left = _left_modifiers(tokens, i, kn, lowercase_ok=bool(name) and not capitalised and not right)
     appositive = False
-    if not name and capitalised and len(right) >= 2:
+    if not name and (capitalised or kn.lang != "en") and len(right) >= 2:
         kept, rest = _split_portfolio(right, kn)
         name = _name_after(tokens, tokens.index(rest[0]), kn) if rest else []
         if name:
@@ -342,7 +400,7 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
         start = left[0].start if left else role[0].start
         end = name[-1].end - (2 if name[-1].text.endswith(("’s", "'s")) else 0)
     person = _strip_possessive(" ".join(article.text[name[0].start:name[-1].end].split()))
-    office = read_office(left, role, right, kn)
+    office = read_office(left + placed, role, right, kn)
     claim = make_claim(article, "title", start, end, office.label(), None, sentence, display=person)
     claim.qualifiers = {"person": kn.canonical_person(person), "role": office.role, "portfolio": office.portfolio,
                         "country": office.country, "qualifier": office.qualifier}

@@ -2,28 +2,131 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..types import Claim
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~]")
 _SPACE_RUN = re.compile(r"\s+")
+_BACKTICKS = re.compile(r"`+")
+_UNKNOWN_OUTLETS = {"", "unknown"}
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """A count with its noun in the right number: '1 conflict', '2 conflicts', '1 basis difference'."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _escape_char(match: re.Match) -> str:
+    ch, at, text = match.group(0), match.start(), match.string
+    if ch == "_" and 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum():
+        return ch
+    if ch == "#" and text[:at].strip():
+        return ch
+    return "\\" + ch
 
 
 def md_escape(text: str, strip: bool = True) -> str:
-    """Quoted text made inert in Markdown (and in Markdown tables): no markup, links, HTML or pipes."""
+    """Quoted text made inert in Markdown (and in Markdown tables): no markup, links, HTML or pipes.
+
+    An underscore inside a word ('003_e603.txt', 'year_on_year') and a '#' after the first
+    character ('Reuters #2') are left as they are: Markdown reads neither as markup there, and
+    the raw text stays readable."""
     text = _SPACE_RUN.sub(" ", str(text))
     text = text.strip() if strip else text
-    return _MD_SPECIAL.sub(r"\\\1", text) if _MD_SPECIAL.search(text) else text
+    return _MD_SPECIAL.sub(_escape_char, text) if _MD_SPECIAL.search(text) else text
 
 
-def highlighted_quote(claim: Claim) -> str:
-    """The quote, escaped, with the figure or name that carries the claim in bold."""
-    quote = re.sub(r"\s+", " ", claim.text).strip()
-    key = claim.display if claim.type != "title" else claim.qualifiers.get("person", "")
-    at = quote.find(key) if key else -1
-    if at < 0:
-        return md_escape(quote)
-    return md_escape(quote[:at], False) + "**" + md_escape(key) + "**" + md_escape(quote[at + len(key):], False)
+def code_span(text: str, table: bool = True) -> str:
+    """Text (a file name, a path) as a Markdown code span: shown as written, with no escapes.
+
+    The fence is one backtick longer than any run of backticks in the text. In a table cell
+    (``table``) a pipe is written ``\\|``, which GitHub-flavoured tables read as a pipe even
+    inside a code span."""
+    text = _SPACE_RUN.sub(" ", str(text)).strip()
+    if table:
+        text = text.replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def is_unknown_outlet(outlet) -> bool:
+    """True when sources.yaml gives no outlet, or literally 'unknown'."""
+    return outlet is None or str(outlet).strip().lower() in _UNKNOWN_OUTLETS
+
+
+def source_labels(report) -> dict[str, str]:
+    """A name for each source: its outlet, or its file name when the outlet is unknown; names
+    that would still read the same get ' #1', ' #2'… in the order of the sources."""
+    labels = {a.id: (a.id if is_unknown_outlet(a.outlet) else str(a.outlet).strip()) for a in report.articles}
+    counts = Counter(labels.values())
+    seen: Counter = Counter()
+    for a in report.articles:
+        label = labels[a.id]
+        if counts[label] > 1:
+            seen[label] += 1
+            labels[a.id] = f"{label} #{seen[label]}"
+    return labels
+
+
+def mark_key(claim: Claim, kind: str) -> str:
+    """What to mark in a claim's sentence: the title and name as written for a title fact
+    ('former U.S. President Donald Trump'), the name for a name fact, else the figure as written."""
+    if claim.type == "title":
+        return str(claim.qualifiers.get("person") or "") if kind == "name" else claim.text
+    return claim.display if claim.display and claim.display in claim.text else claim.text
+
+
+def sentence_parts(claim: Claim, kind: str, norm: str | None = None) -> tuple[str, str, str] | None:
+    """A claim's sentence split around what to mark (see mark_key): (before, marked, after),
+    or None when the mark cannot be placed in it.
+
+    ``norm`` (the article's text) places the sentence, so that the figure is marked where the
+    claim was found even when the sentence repeats it; without it the first occurrence is marked."""
+    sentence = claim.sentence or claim.text
+    text_at = sentence.find(claim.text)
+    if norm is not None:
+        found = norm.find(claim.text, claim.start, claim.end)
+        begin = norm.rfind(sentence, 0, found + len(sentence)) if found >= 0 else -1
+        if begin >= 0 and found + len(claim.text) <= begin + len(sentence):
+            text_at = found - begin
+    key = mark_key(claim, kind)
+    key_at = claim.text.find(key) if key else -1
+    if text_at < 0 or key_at < 0:
+        return None
+    lo = text_at + key_at
+    return sentence[:lo], key, sentence[lo + len(key):]
+
+
+def bold_sentence(claim: Claim, kind: str, norm: str | None = None) -> str:
+    """The claim's sentence for Markdown: escaped, with the figure (see mark_key) in bold."""
+    parts = sentence_parts(claim, kind, norm)
+    if parts is None:
+        return md_escape(claim.sentence or claim.text)
+    before, key, after = parts
+    return (md_escape(before, False).lstrip() + "**" + md_escape(key) + "**" + md_escape(after, False).rstrip())
+
+
+def record_text(entry: dict) -> str:
+    """An office-holder record entry in words: 'Donald Trump, president [united states], since 2025-01-20'."""
+    held = f"since {entry['since']}" + (f" until {entry['until']}" if entry.get("until") else "")
+    return f"{entry['holder']}, {entry['office']}, {held}"
+
+
+def named_sources(text: str, ids, name, plain=lambda part: part) -> str:
+    """A message with each source's file name (one of ``ids``) written as ``name(id)`` and the
+    rest as ``plain(part)``, in one pass: the longest name first at each place, and only where
+    it stands as a whole ('a.txt' is not found inside 'data/a.txt' or 'ba.txt')."""
+    ids = sorted(set(ids), key=lambda x: (-len(x), x))
+    if not ids or not any(i in text for i in ids):
+        return plain(text)
+    pattern = re.compile(r"(?<![\w./-])(" + "|".join(re.escape(i) for i in ids) + r")(?!\w|[./-]\w)")
+    out, at = [], 0
+    for m in pattern.finditer(text):
+        out += [plain(text[at:m.start()]), name(m.group(1))]
+        at = m.end()
+    return "".join(out + [plain(text[at:])])
 
 
 def source_matrix(report) -> tuple[list[str], list[tuple[str, dict[str, str]]]]:

@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from html import escape
 
-from .common import cell_verdict, claim_resolved, claim_value, per_source
+from .common import cell_verdict, claim_resolved, claim_value, per_source, sentence_parts, source_labels
+from .common import is_unknown_outlet as _is_unknown
 from .markdown import summary_sentence
 
 GRID_MAX_SOURCES = 40
@@ -22,7 +23,6 @@ SEVERITIES = ("error", "warning", "info")
 VERDICT_LABELS = {"contradiction": "contradiction", "outlier": "outlier", "majority": "majority (in a conflict)",
                   "basis_mismatch": "basis mismatch", "possible_misspelling": "possible misspelling",
                   "rounding": "rounding", "agreement": "agrees"}
-_UNKNOWN_OUTLETS = {"", "unknown"}
 _SPACE_RUN = re.compile(r"\s+")
 
 STYLE = """
@@ -105,24 +105,6 @@ def _table(headers, rows, cls: str = "") -> str:
     return f"<table{attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _is_unknown(outlet) -> bool:
-    return outlet is None or str(outlet).strip().lower() in _UNKNOWN_OUTLETS
-
-
-def source_labels(report) -> dict[str, str]:
-    """A column head for each source: its outlet, or its file name when the outlet is unknown;
-    heads that would still read the same get ' #1', ' #2'… in the order of the sources."""
-    labels = {a.id: (a.id if _is_unknown(a.outlet) else str(a.outlet).strip()) for a in report.articles}
-    counts = Counter(labels.values())
-    seen: Counter = Counter()
-    for a in report.articles:
-        label = labels[a.id]
-        if counts[label] > 1:
-            seen[label] += 1
-            labels[a.id] = f"{label} #{seen[label]}"
-    return labels
-
-
 def _title_words(claim) -> str:
     person = claim.qualifiers.get("person") or ""
     at = claim.text.rfind(person) if person else -1
@@ -148,32 +130,13 @@ def cell_figure(claim, kind: str) -> str:
     return claim_value(claim)
 
 
-def _mark_key(claim, kind: str) -> str:
-    if claim.type == "title":
-        return str(claim.qualifiers.get("person") or "") if kind == "name" else claim.text
-    return claim.display if claim.display and claim.display in claim.text else claim.text
-
-
 def highlighted_sentence(claim, kind: str, norm: str | None = None) -> str:
-    """The claim's sentence, escaped, with the figure in <mark>.
-
-    ``norm`` (the article's text) places the sentence, so that the figure is marked where the
-    claim was found even when the sentence repeats it; without it the first occurrence is marked."""
-    sentence = claim.sentence or claim.text
-    text_at = sentence.find(claim.text)
-    if norm is not None:
-        found = norm.find(claim.text, claim.start, claim.end)
-        begin = norm.rfind(sentence, 0, found + len(sentence)) if found >= 0 else -1
-        if begin >= 0 and found + len(claim.text) <= begin + len(sentence):
-            text_at = found - begin
-    key = _mark_key(claim, kind)
-    key_at = claim.text.find(key) if key else -1
-    if text_at < 0 or key_at < 0:
-        return _e(_flat(sentence).strip())
-    lo = text_at + key_at
-    hi = lo + len(key)
-    return (_e(_flat(sentence[:lo]).lstrip()) + "<mark>" + _e(_flat(key)) + "</mark>"
-            + _e(_flat(sentence[hi:]).rstrip()))
+    """The claim's sentence, escaped, with the figure in <mark> (placed as common.sentence_parts places it)."""
+    parts = sentence_parts(claim, kind, norm)
+    if parts is None:
+        return _e(_flat(claim.sentence or claim.text).strip())
+    before, key, after = parts
+    return _e(_flat(before).lstrip()) + "<mark>" + _e(_flat(key)) + "</mark>" + _e(_flat(after).rstrip())
 
 
 def unique_anchors(names: list[str]) -> list[str]:
@@ -336,11 +299,11 @@ def _sources(page: _Page) -> list[str]:
     report = page.report
     counts = {row[0]: row[2:] for row in per_source(report)}
     rows = [[_e(a.id), _e(a.outlet if not _is_unknown(a.outlet) else "unknown"),
-             _e(a.published.isoformat() if a.published else "unknown"),
+             _e(a.published.isoformat() if a.published else "unknown"), _e(a.lang),
              str(sum(d.last_line - d.first_line + 1 for d in a.dropped))] + [_e(x) for x in counts[a.id]]
             for a in report.articles]
     return ['<h2 id="sources">Sources</h2>',
-            _table(["Article", "Outlet", "Published", "Lines dropped as page furniture", "Claims",
+            _table(["Article", "Outlet", "Published", "Language", "Lines dropped as page furniture", "Claims",
                     "Facts corroborated", "In conflicts", "Outlier in"], rows)]
 
 

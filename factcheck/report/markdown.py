@@ -1,16 +1,27 @@
-"""report.md: what a person reads first."""
+"""report.md: what a person reads first, and reads without the other files.
+
+Sources are named by outlet (the file name, in a code span, where sources.yaml gives none),
+quotes are the claim's sentence with the figure in bold, and each conflict says why its
+claims were taken as one fact and which office-holder record entries bear on it.
+"""
 from __future__ import annotations
 
 from collections import Counter
 
 from tabulate import tabulate
 
+from ..baseline import fingerprint
 from .common import (
+    bold_sentence,
     claim_resolved,
     claim_value,
-    highlighted_quote,
+    code_span,
+    is_unknown_outlet,
     md_escape,
+    named_sources,
     per_source,
+    plural,
+    source_labels,
     source_matrix,
 )
 
@@ -22,10 +33,11 @@ VERDICT_WORDS = {"contradiction": ("contradiction", "contradictions"),
                  "basis_mismatch": ("basis difference", "basis differences"),
                  "possible_misspelling": ("possible misspelling", "possible misspellings"),
                  "rounding": ("rounding difference", "rounding differences")}
+RECORD_FILE = "office_holders.yml"
 
 
 def _plural(n: int, words: tuple[str, str]) -> str:
-    return f"{n} {words[0] if n == 1 else words[1]}"
+    return plural(n, *words)
 
 
 def _table(rows, headers) -> str:
@@ -47,24 +59,99 @@ def _anchor(code: str) -> str:
 
 
 def summary_sentence(report) -> str:
-    """One plain sentence: articles, claims, shared facts, conflicts by verdict."""
+    """One plain sentence: articles, claims, shared facts, conflicts by verdict, corroborated
+    facts, and the conflicts a baseline suppressed when one is in force."""
     counts = Counter(f.verdict for f in report.findings)
     parts = [_plural(counts[v], VERDICT_WORDS[v]) for v in VERDICT_WORDS if counts[v]]
     found = ", ".join(parts) if parts else "no conflicts"
-    return (f"{_plural(len(report.articles), ('article', 'articles'))}, "
-            f"{_plural(len(report.claims), ('claim', 'claims'))}, "
-            f"{_plural(report.facts, ('fact', 'facts'))} reported by two or more sources; {found}; "
-            f"{_plural(len(report.agreements), ('corroborated fact', 'corroborated facts'))}.")
+    baseline = ""
+    if report.baseline_entries is not None:
+        baseline = f"; {plural(len(report.suppressed), 'conflict')} suppressed by baseline"
+    return (f"{plural(len(report.articles), 'article')}, {plural(len(report.claims), 'claim')}, "
+            f"{plural(report.facts, 'fact')} reported by two or more sources; {found}; "
+            f"{plural(len(report.agreements), 'corroborated fact')}{baseline}.")
 
 
-def listing(items: list[str], what: str = "sources") -> str:
-    """Items joined by commas; more than MAX_ROWS of them as the first LISTED and how many more."""
+class _Sources:
+    """How report.md names sources: by outlet, or by file name in a code span."""
+
+    def __init__(self, report):
+        self.labels = source_labels(report)
+        self.from_file = {a.id for a in report.articles if is_unknown_outlet(a.outlet)}
+        self.norms = {a.id: a.norm for a in report.articles}
+
+    def who(self, article_id: str, table: bool = True) -> str:
+        """A source's name as Markdown: the outlet, escaped, or the file name as a code span."""
+        label = self.labels.get(article_id, article_id)
+        if article_id in self.labels and article_id not in self.from_file:
+            return md_escape(label)
+        number = label[len(article_id):] if label.startswith(article_id) else ""
+        return code_span(article_id, table) + md_escape(number)
+
+    def text(self, message: str, table: bool = True) -> str:
+        """A message with the file names in it written as the sources' names."""
+        return named_sources(message, self.labels, lambda i: self.who(i, table),
+                             lambda part: md_escape(part, False)).strip()
+
+    def where(self, finding) -> str:
+        """Where a finding's claims are: each source with its lines."""
+        lines: dict[str, list[int]] = {}
+        for c in finding.claims:
+            lines.setdefault(c.article, [])
+            if c.line not in lines[c.article]:
+                lines[c.article].append(c.line)
+        return listing([f"{self.who(a)}, {'line' if len(n) == 1 else 'lines'} {', '.join(map(str, sorted(n)))}"
+                        for a, n in sorted(lines.items())], sep="; ")
+
+
+def _from_record(finding) -> bool:
+    """True when the office-holder record, not other sources, stands against the outliers."""
+    return bool(finding.records) and bool(finding.majority) and \
+        not ({c.article for c in finding.claims} - set(finding.outliers))
+
+
+def _split(finding) -> str:
+    """'1 against 1' for a conflict without a majority whose sources take two sides, else ''."""
+    sides: dict[str, frozenset] = {}
+    for c in finding.claims:
+        sides[c.article] = sides.get(c.article, frozenset()) | {claim_resolved(c) or claim_value(c)}
+    sizes = sorted(Counter(sides.values()).values(), reverse=True)
+    return " against ".join(map(str, sizes)) if len(sizes) == 2 else ""
+
+
+def _majority_cell(finding, names: _Sources) -> str:
+    if _from_record(finding):
+        return f"office-holder record: {md_escape(finding.majority)}"
+    sources = sorted({c.article for c in finding.claims})
+    if finding.outliers:
+        return listing([names.who(s) for s in sources if s not in finding.outliers])
+    if len(sources) < 2:
+        return "—"
+    split = _split(finding)
+    return f"no majority ({split})" if split else "no majority"
+
+
+def _majority_line(finding, names: _Sources) -> str:
+    outliers = listing([names.who(o, False) for o in finding.outliers])
+    if _from_record(finding):
+        return f"The office-holder record says **{md_escape(finding.majority)}**; outlier: {outliers}."
+    if finding.majority and finding.outliers:
+        return f"Most sources say **{md_escape(finding.majority)}**; outlier: {outliers}."
+    if len({c.article for c in finding.claims}) >= 2:
+        split = _split(finding)
+        return "No majority: " + (f"the sources split {split}." if split else "the sources give different values.")
+    return ""
+
+
+def listing(items: list[str], what: str = "sources", sep: str = ", ") -> str:
+    """Items (already Markdown) joined by ``sep``; more than MAX_ROWS of them as the first
+    LISTED and how many more."""
     if len(items) <= MAX_ROWS:
-        return ", ".join(items)
-    return ", ".join(items[:LISTED]) + f" and {len(items) - LISTED:,} more ({len(items):,} {what})"
+        return sep.join(items)
+    return sep.join(items[:LISTED]) + f" and {len(items) - LISTED:,} more ({len(items):,} {what})"
 
 
-def _value_rows(finding) -> list[list[str]]:
+def _value_rows(finding, names: _Sources) -> list[list[str]]:
     """A finding of many claims by distinct value: how many sources give it, whether they are
     outliers, and the first few quotes."""
     by_value: dict[tuple[str, str], list] = {}
@@ -78,69 +165,100 @@ def _value_rows(finding) -> list[list[str]]:
         side = " (outlier)" if sources <= outliers else ""
         for n, c in enumerate(claims[:QUOTES_PER_VALUE]):
             head = [md_escape(value) + side, md_escape(resolved), f"{len(sources):,}"] if n == 0 else ["", "", ""]
-            rows.append(head + [md_escape(c.article), str(c.line), highlighted_quote(c)])
+            rows.append(head + [names.who(c.article), bold_sentence(c, finding.kind, names.norms.get(c.article)),
+                                code_span(c.article), str(c.line)])
     return rows
 
 
-def _evidence_rows(finding) -> list[list[str]]:
+def _evidence_rows(finding, names: _Sources) -> list[list[str]]:
     rows = []
     for c in finding.claims:
         mark = " (outlier)" if c.article in finding.outliers else ""
-        rows.append([md_escape(c.article) + mark, str(c.line), f"{c.start}–{c.end}", highlighted_quote(c),
-                     md_escape(claim_value(c)), md_escape(claim_resolved(c))])
+        rows.append([names.who(c.article) + mark, bold_sentence(c, finding.kind, names.norms.get(c.article)),
+                     md_escape(claim_value(c)), md_escape(claim_resolved(c)), code_span(c.article), str(c.line),
+                     f"{c.start}–{c.end}"])
     return rows
 
 
-def _conflict_section(finding, ruleset) -> list[str]:
+def _record_rows(finding) -> list[list[str]]:
+    return [[md_escape(r["holder"]), md_escape(r["office"]), r["since"], r["until"] or "—"] for r in finding.records]
+
+
+def _conflict_section(finding, ruleset, names: _Sources) -> list[str]:
     rule = ruleset.get(finding.code) if ruleset else None
     name = f" {rule.name}" if rule else ""
-    lines = [f'<a id="{finding.id.lower()}"></a>', "", f"### {finding.id}: {md_escape(finding.subject)} — {finding.verdict.replace('_', ' ')}", "",
-             md_escape(finding.message), "",
+    lines = [f'<a id="{finding.id.lower()}"></a>', "",
+             f"### {finding.id}: {md_escape(finding.subject)} — {finding.verdict.replace('_', ' ')}", "",
+             names.text(finding.message, False), "",
              f"Rule: [{finding.code}](#{_anchor(finding.code)}){name} · severity {finding.severity}"]
-    if finding.majority and finding.outliers:
-        lines.append(f"Most sources say **{md_escape(finding.majority)}**; "
-                     f"outlier: {md_escape(listing(finding.outliers))}.")
+    majority = _majority_line(finding, names)
+    if majority:
+        lines.append(majority)
+    if finding.why:
+        lines.append("Taken as one fact because: " + "; ".join(md_escape(w) for w in finding.why) + ".")
     if len(finding.claims) <= MAX_ROWS:
-        lines += ["", _table(_evidence_rows(finding), ["Source", "Line", "Chars", "Quote", "Value", "Resolved"]), ""]
-        return lines
-    sources = len({c.article for c in finding.claims})
-    lines += ["", f"{len(finding.claims):,} claims from {sources:,} sources, by value (the first "
-              f"{QUOTES_PER_VALUE} quotes of each; conflicts.json lists every claim):", "",
-              _table(_value_rows(finding), ["Value", "Resolved", "Sources", "Source", "Line", "Quote"]), ""]
+        lines += ["", _table(_evidence_rows(finding, names),
+                             ["Source", "Sentence", "Value", "Resolved", "File", "Line", "Chars"]), ""]
+    else:
+        sources = len({c.article for c in finding.claims})
+        lines += ["", f"{len(finding.claims):,} claims from {sources:,} sources, by value (the first "
+                  f"{QUOTES_PER_VALUE} quotes of each; conflicts.json lists every claim):", "",
+                  _table(_value_rows(finding, names), ["Value", "Resolved", "Sources", "Source", "Sentence", "File",
+                                                       "Line"]), ""]
+    if finding.records:
+        lines += [f"Office-holder record ({code_span(RECORD_FILE, False)}):", "",
+                  _table(_record_rows(finding), ["Holder", "Office", "Since", "Until"]), ""]
     return lines
+
+
+def _overview(report, names: _Sources) -> list[str]:
+    rows = []
+    for f in report.findings:
+        rows.append([f"[{f.id}](#{f.id.lower()})", f.severity, f"[{f.code}](#{_anchor(f.code)})",
+                     f.verdict.replace("_", " "), md_escape(f.subject), _majority_cell(f, names),
+                     listing([names.who(o) for o in f.outliers]) or "—"])
+    return [_table(rows, ["Id", "Severity", "Rule", "Verdict", "Fact", "Majority", "Outliers"]), ""]
+
+
+def _suppressed(report, names: _Sources) -> list[str]:
+    entries = report.baseline_entries
+    if entries is None:
+        return []
+    found = len(report.suppressed)
+    out = ["## Suppressed by baseline", "",
+           f"The baseline lists {plural(entries, 'reviewed conflict')}; {found} of them {'was' if found == 1 else 'were'} "
+           f"found again and {'is' if found == 1 else 'are'} not counted above (nor in the exit code).", ""]
+    if report.suppressed:
+        rows = [[f.id, f.severity, f.code, f.verdict.replace("_", " "), md_escape(f.subject), names.where(f),
+                 code_span(fingerprint(f))] for f in report.suppressed]
+        out += [_table(rows, ["Id", "Severity", "Rule", "Verdict", "Fact", "Where", "Fingerprint"]), ""]
+    return out
 
 
 def render(report, ruleset=None) -> str:
     """The Markdown report text (deterministic: no timestamps, no absolute paths)."""
+    names = _Sources(report)
     out = ["# factcheck report", "", summary_sentence(report), ""]
     counts = Counter(f.verdict for f in report.findings)
     rows = [["Articles read", len(report.articles)], ["Claims extracted", len(report.claims)],
             ["Facts reported by two or more sources", report.facts]]
     rows += [[f"Conflicts: {VERDICT_WORDS[v][1]}", counts[v]] for v in VERDICT_WORDS if v != "rounding"]
+    if report.baseline_entries is not None:
+        rows.append(["Conflicts suppressed by baseline", len(report.suppressed)])
     rows += [["Corroborated facts", len(report.agreements)], ["Skipped inputs", len(report.skipped)]]
     out += [_table([[a, str(b)] for a, b in rows], ["What", "Count"]), ""]
+    out += ["## Conflicts", ""]
     if report.findings:
-        out += ["## Conflicts", ""]
-        overview = []
+        out += _overview(report, names)
         for f in report.findings:
-            sources = sorted({c.article for c in f.claims})
-            majority = [s for s in sources if s not in f.outliers]
-            said_by = listing(majority if f.outliers else sources)
-            if not said_by and f.majority:
-                said_by = f"office-holder record: {f.majority}"
-            overview.append([f"[{f.id}](#{f.id.lower()})", f.severity, f"[{f.code}](#{_anchor(f.code)})",
-                             f.verdict.replace("_", " "), md_escape(f.subject), md_escape(said_by),
-                             md_escape(listing(f.outliers)) or "—"])
-        out += [_table(overview, ["Id", "Severity", "Rule", "Verdict", "Fact", "Sources (majority)", "Outliers"]), ""]
-        for f in report.findings:
-            out += _conflict_section(f, ruleset)
+            out += _conflict_section(f, ruleset, names)
     else:
-        out += ["## Conflicts", "", "No conflicts found.", ""]
+        out += ["No conflicts found.", ""]
+    out += _suppressed(report, names)
     out += ["## Corroborated facts", ""]
     if report.agreements:
         rows = [[md_escape(f.subject), md_escape(", ".join(sorted({claim_value(c) for c in f.claims}))),
-                 md_escape(listing(sorted({f"{c.article}:{c.line}" for c in f.claims}), "places"))]
-                for f in report.agreements]
+                 names.where(f)] for f in report.agreements]
         out += [_table(rows, ["Fact", "Values", "Where"]), ""]
     else:
         out += ["None.", ""]
@@ -148,27 +266,27 @@ def render(report, ruleset=None) -> str:
         out += ["## Possibly the same fact", "",
                 "Figures that differ and may be about one fact, but the evidence that they are is weak. "
                 "Not counted as conflicts; check them by hand.", ""]
-        rows = [[md_escape(f.subject), md_escape(f.message), md_escape(f.weak),
-                 md_escape(listing(sorted({f"{c.article}:{c.line}" for c in f.claims}), "places"))]
+        rows = [[md_escape(f.subject), names.text(f.message), md_escape(f.weak), names.where(f)]
                 for f in report.possible]
         out += [_table(rows, ["Fact", "What differs", "Why uncertain", "Where"]), ""]
     out += ["## Sources", ""]
-    rows = [[md_escape(a.id), md_escape(a.outlet or "unknown"), a.published.isoformat() if a.published else "unknown",
-             str(sum(d.last_line - d.first_line + 1 for d in a.dropped))] for a in report.articles]
-    out += [_table(rows, ["Article", "Outlet", "Published", "Lines dropped as page furniture"]), ""]
-    out += [_table([[md_escape(x) for x in row] for row in per_source(report)],
-                   ["Article", "Outlet", "Claims", "Facts corroborated", "In conflicts", "Outlier in"]), ""]
-    sources, matrix = source_matrix(report) if len(report.articles) <= MATRIX_MAX_SOURCES else \
-        ([a.id for a in report.articles], [None])
-    if matrix and len(sources) > MATRIX_MAX_SOURCES:
-        out += ["## Sources × facts", "", f"Not drawn for {len(sources)} sources (more than {MATRIX_MAX_SOURCES}); "
-                "the per-source table above and conflicts.json carry the same information.", ""]
-    elif matrix:
-        out += ["## Sources × facts", "",
-                "Who says what: *agrees* (corroborated), *majority* or **OUTLIER** (in a conflict), — (not mentioned).", ""]
-        short = [s.rsplit(".", 1)[0][:14] for s in sources]
-        out += [_table([[md_escape(label)] + [cells[s] for s in sources] for label, cells in matrix],
-                       ["Fact"] + [md_escape(s) for s in short]), ""]
+    out += ["Each source is named by its outlet in sources.yaml, or by its file name where the outlet is unknown.", ""]
+    rows = [[names.who(a.id), code_span(a.id), a.published.isoformat() if a.published else "unknown",
+             md_escape(a.lang), str(sum(d.last_line - d.first_line + 1 for d in a.dropped))] for a in report.articles]
+    out += [_table(rows, ["Source", "File", "Published", "Language", "Lines dropped as page furniture"]), ""]
+    out += [_table([[names.who(row[0])] + row[2:] for row in per_source(report)],
+                   ["Source", "Claims", "Facts corroborated", "In conflicts", "Outlier in"]), ""]
+    if report.findings or report.agreements:
+        out += ["## Sources × facts", ""]
+        if len(report.articles) > MATRIX_MAX_SOURCES:
+            out += [f"Not drawn for {len(report.articles)} sources (more than {MATRIX_MAX_SOURCES}); "
+                    "the per-source table above and conflicts.json carry the same information.", ""]
+        else:
+            sources, matrix = source_matrix(report)
+            out += ["Who says what: *agrees* (corroborated), *majority* or **OUTLIER** (in a conflict), "
+                    "— (not mentioned).", ""]
+            out += [_table([[md_escape(label)] + [cells[s] for s in sources] for label, cells in matrix],
+                           ["Fact"] + [names.who(s) for s in sources]), ""]
     used = sorted({f.code for f in report.findings})
     if used and ruleset:
         out += ["## Rules", ""]
@@ -179,14 +297,15 @@ def render(report, ruleset=None) -> str:
                         f"{md_escape(rule.explanation)}", ""]
     out += ["## Skipped input", ""]
     if report.skipped:
-        out += [_table([[md_escape(s.path), md_escape(s.reason)] for s in report.skipped], ["Input", "Reason"]), ""]
+        out += [_table([[code_span(s.path), md_escape(s.reason)] for s in report.skipped], ["Input", "Reason"]), ""]
     else:
         out += ["None.", ""]
     unresolved = [c for c in report.claims if c.type == "date" and c.value is None]
     if unresolved:
         out += ["## Unresolved dates", ""]
-        out += [_table([[md_escape(c.article), str(c.line), md_escape(c.text), md_escape(c.resolved or "")]
-                        for c in unresolved], ["Article", "Line", "Quote", "Why"]), ""]
+        out += [_table([[names.who(c.article), code_span(c.article), str(c.line),
+                         bold_sentence(c, "date", names.norms.get(c.article)), md_escape(c.resolved or "")]
+                        for c in unresolved], ["Source", "File", "Line", "Sentence", "Why"]), ""]
     if report.notes:
-        out += ["## Notes", ""] + [f"- {md_escape(n)}" for n in report.notes] + [""]
+        out += ["## Notes", ""] + [f"- {names.text(n, False)}" for n in report.notes] + [""]
     return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,1 @@
+"""factcheck: a source-consistency fact checker (the library is factcheck.api; the CLI is factcheck.cli)."""
