@@ -234,3 +234,8 @@ def test_an_ordinal_that_names_a_term_or_a_quarter_is_not_a_claim(kn):
     found = claims_of("Two appointees from his first term sat beside the first cut of Trump's second term.", kn, kind="ordinal")
     assert [c.text for c in found if "term" in c.text] == []
     assert [c.value for c in claims_of("It was the third round of talks.", kn, kind="ordinal")] == [3]
+
+
+def test_a_figure_written_with_a_thousands_comma_is_never_a_year(kn):
+    assert [c.value for c in claims_of("About 1,900 rescue workers joined the search.", kn, kind="count")] == [1900]
+    assert [c.value for c in claims_of("In 1998 the dam broke.", kn, kind="count")] == []

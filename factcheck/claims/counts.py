@@ -170,7 +170,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 continue
             taken.add(start, end)
             value = to_value(m.group(1))
-            if pattern is _DIGITS and 1900 <= value <= 2100:
+            if pattern is _DIGITS and 1900 <= value <= 2100 and "," not in m.group(1):
                 continue
             after = sentence.after(end, 8)
             if after and (stem(after[0].folded) in _TIME_UNITS or after[0].folded in kn.measure_units):
