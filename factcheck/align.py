@@ -56,6 +56,9 @@ class AlignParams:
     large_block: int = 64
 
 
+_DEFAULTS = AlignParams()
+
+
 def plausibly_one_day(a: Claim, b: Claim, params: AlignParams) -> bool:
     """False when two dates cannot be two reports of one event's day: one told as to come and
     the other as past, a timestamp ('2025-06-07', the form of page metadata, not of prose), or
@@ -351,7 +354,7 @@ def _anchors(claim: Claim) -> set[str]:
     keys |= {"m:" + m for m in claim.mods}
     if claim.period:
         keys.add("t:" + claim.period)
-    if claim.type in ("money", "count", "measure") and _significant_digits(claim) >= AlignParams.telling_digits:
+    if claim.type in ("money", "count", "measure") and _significant_digits(claim) >= _DEFAULTS.telling_digits:
         keys |= _value_keys(claim)
     return keys
 
@@ -660,7 +663,7 @@ def shared_evidence(a: Claim, b: Claim, kn: Knowledge, common: frozenset[str] = 
     sentences give it (modifiers, the period, the people, names the whole story does not use).
     Empty when all they share is what every sentence of the story shares."""
     why = []
-    if _telling_values(a, b, AlignParams()):
+    if _telling_values(a, b, _DEFAULTS):
         why.append("figures written this precisely and this close")
     mods = sorted(m.lstrip(VERB_MARK) for m in a.mods & b.mods
                   if not _is_common(m.lstrip(VERB_MARK), common) and m not in kn.generic_modifiers)

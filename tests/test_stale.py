@@ -66,15 +66,21 @@ def test_version_hash_changes_when_names_py_changes(monkeypatch):
     assert all(b != a for b, a in zip(before, after))
 
 
-def test_an_unexpected_error_in_the_first_pass_skips_that_article_with_its_reason(ruleset, monkeypatch, tmp_path):
+def _first_pass_failing_on(article_id: str, monkeypatch):
+    """Make the first pass raise on one article; returns the real first pass."""
     real = pipeline.first_pass
 
     def failing(article, kn):
-        if article.id == "b.txt":
+        if article.id == article_id:
             raise RuntimeError("tokenizer broke")
         return real(article, kn)
 
     monkeypatch.setattr(pipeline, "first_pass", failing)
+    return real
+
+
+def test_an_unexpected_error_in_the_first_pass_skips_that_article_with_its_reason(ruleset, monkeypatch, tmp_path):
+    real = _first_pass_failing_on("b.txt", monkeypatch)
     texts = [(name, "Exports to Canada fell 3.2% in June, customs data showed on Tuesday.", date(2025, 7, 10))
              for name in ("a.txt", "b.txt", "c.txt")]
     arts = [api.articles_mod.parse_article(text, name, api.articles_mod.SourceInfo(None, day), ruleset.knowledge)
@@ -91,14 +97,7 @@ def test_an_unexpected_error_in_the_first_pass_skips_that_article_with_its_reaso
 def test_an_article_skipped_in_the_first_pass_still_counts_in_the_progress_of_both_passes(ruleset, monkeypatch):
     from factcheck import progress
 
-    real = pipeline.first_pass
-
-    def failing(article, kn):
-        if article.id == "b.txt":
-            raise RuntimeError("tokenizer broke")
-        return real(article, kn)
-
-    monkeypatch.setattr(pipeline, "first_pass", failing)
+    _first_pass_failing_on("b.txt", monkeypatch)
     arts = [api.articles_mod.parse_article("Exports to Canada fell 3.2% in June.", name,
                                            api.articles_mod.SourceInfo(None, date(2025, 7, 10)), ruleset.knowledge)
             for name in ("a.txt", "b.txt", "c.txt")]
