@@ -24,9 +24,7 @@ from .names import (
     spelling_variant,
 )
 from .stories import Stories, everyone_related
-from .types import Claim, Fact
-
-NUMBER_TYPES = ("percent", "money", "count", "ordinal", "duration", "measure")
+from .types import NUMBER_TYPES, Claim, Fact
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from . import progress as progress_mod
 from .checks import CheckContext
 from .config import Config, load_config
 from .languages import language_code
-from .rules import RuleSet, load_ruleset
+from .rules import RuleSet, load_rules, load_ruleset
 from .types import Article, Claim, Finding, Skipped
 from .yamlio import RuleError, load_yaml
 
@@ -455,7 +455,8 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
 
     kn = ruleset.knowledge
     articles = sorted(articles, key=lambda a: a.id)
-    ctx = CheckContext(kn, {a.id: a.published for a in articles}, {r.check: r.params for r in ruleset.rules})
+    profiles = ruleset.profiles()
+    ctx = CheckContext(kn, {a.id: a.published for a in articles}, profiles[0].params, profiles=profiles)
     shared = Shared(kn, ctx)
     runner = make_engine(engine, jobs, scheduler)
     skipped = list(skipped or [])
@@ -470,13 +471,13 @@ def check_articles(articles: list[Article], ruleset: RuleSet, skipped: list[Skip
     finally:
         runner.close()
     clock = time.perf_counter()
-    rules = ruleset.by_check()
+    rules = {r.code: r for r in ruleset.rules}
     findings: list[Finding] = []
     agreements: list[Finding] = []
     possible: list[Finding] = []
     for fact, verdict in judged:
-        rule = rules.get(verdict.check)
-        if rule is None:
+        rule = rules[verdict.rule]
+        if len({c.article for c in verdict.claims}) < rule.setting("min_sources"):
             continue
         finding = Finding(code=rule.code, kind=rule.kind, verdict=verdict.verdict, subject=fact.label,
                           attribute=_attribute(fact), message="", claims=sorted(verdict.claims, key=lambda c: c.key),
@@ -548,10 +549,18 @@ def check_texts(texts: list[tuple[str, str, date | None]], ruleset: RuleSet) -> 
     return check_articles(arts, ruleset, skipped)
 
 
+def rule_folders(rules_dirs: list[Path] | None, config: Config) -> list[Path]:
+    """The rule folders of a run: the built-in rules, then the configuration's folders, then the
+    command line's (``--rules``); a later folder adds rules and replaces those of the same code."""
+    builtin = default_rules_dir()
+    extra = [Path(p) for p in config.rules] + list(rules_dirs or [])
+    return [builtin] + [f for f in extra if Path(f).resolve() != builtin.resolve()]
+
+
 def load_rules_for(rules_dirs: list[Path] | None, config: Config, select: list[str] | None = None,
                    ignore: list[str] | None = None) -> RuleSet:
-    """The rule set a run uses: built-in rules, then config and CLI folders, filtered by select/ignore."""
-    folders = list(rules_dirs or [default_rules_dir()]) + [Path(p) for p in config.rules]
+    """The rule set a run uses (folders as rule_folders gives them), filtered by select/ignore."""
+    folders = rule_folders(rules_dirs, config)
     chosen, dropped = _selection(config, select, ignore)
     return load_ruleset(folders, chosen, dropped, config.extend_select, config.severity)
 
@@ -670,7 +679,7 @@ def run(inputs: list[Path], out: Path | None = Path("reports"), sources: Path | 
     config = config or load_config(Path.cwd())
     parse_severity(config.min_severity, "min-severity")
     ruleset = load_rules_for(rules_dirs, config, select, ignore)
-    folders = list(rules_dirs or [default_rules_dir()]) + [Path(p) for p in config.rules]
+    folders = rule_folders(rules_dirs, config)
     lang = _forced_language(lang, ruleset)
     header = generator_info(ruleset, config, formats, select, ignore, base, lang)
     store = ClaimStore(store_path) if store_path else None
@@ -766,8 +775,6 @@ def example_holds(rule, example, ruleset: RuleSet) -> tuple[bool, Report]:
 
 def validate_rules(folder: Path) -> int:
     """Validate a rule folder: every file parses and every example holds. Returns the rule count."""
-    from .rules import load_rules
-
     ruleset = load_ruleset([default_rules_dir(), folder] if Path(folder).resolve() != default_rules_dir().resolve()
                            else [folder])
     own = load_rules([folder])

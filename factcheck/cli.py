@@ -18,6 +18,8 @@ from . import api
 from .config import load_config
 from .yamlio import RuleError
 
+RULES_HELP = "Rule folder(s) added to the built-in rules; a rule of a built-in code replaces it."
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Check several reports of the same events against each other.")
 _state = {"debug": False}
@@ -79,7 +81,7 @@ def run(inputs: list[Path] = typer.Argument(None, help="Article files, folders o
                                              "(default: seeds/)."),
         out: Path = typer.Option(Path("reports"), "--out", help="Folder for report.md, conflicts.json, claims.csv."),
         sources: Path | None = typer.Option(None, "--sources", help="sources.yaml with outlets and dates."),
-        rules: list[Path] | None = typer.Option(None, "--rules", help="Rule folder(s); default: built-in rules/."),
+        rules: list[Path] | None = typer.Option(None, "--rules", help=RULES_HELP),
         fmt: str = typer.Option("md,json,csv", "--format", help="Comma-separated: md, json, csv, claimreview, html."),
         select: list[str] | None = typer.Option(None, "--select", help="Rule codes or prefixes to use."),
         ignore: list[str] | None = typer.Option(None, "--ignore", help="Rule codes or prefixes to skip."),
@@ -150,7 +152,7 @@ def _progress(quiet: bool):
 
 @app.command("rules")
 def rules_cmd(check: Path | None = typer.Option(None, "--check", help="Validate a rule folder and exit."),
-              rules: list[Path] | None = typer.Option(None, "--rules", help="Rule folder(s) to list.")) -> None:
+              rules: list[Path] | None = typer.Option(None, "--rules", help=RULES_HELP)) -> None:
     """List every rule (code, kind, severity, name), or validate a folder with --check."""
     if check is not None:
         found = _guard(lambda: api.validate_rules(check))
@@ -163,7 +165,7 @@ def rules_cmd(check: Path | None = typer.Option(None, "--check", help="Validate 
 
 @app.command("rule")
 def rule_cmd(code: str = typer.Argument(..., help="A rule code, e.g. TTL001."),
-             rules: list[Path] | None = typer.Option(None, "--rules", help="Rule folder(s).")) -> None:
+             rules: list[Path] | None = typer.Option(None, "--rules", help=RULES_HELP)) -> None:
     """Explain one rule: what it flags, why it matters, its examples."""
     ruleset = _guard(lambda: api.load_rules_for(rules, load_config(Path.cwd()), select=["ALL"], ignore=[]))
     rule = ruleset.get(code.upper())
@@ -176,7 +178,7 @@ def rule_cmd(code: str = typer.Argument(..., help="A rule code, e.g. TTL001."),
 def claims_cmd(files: list[Path] = typer.Argument(..., help="Article files, folders or glob patterns; '-' reads paths from stdin."),
                sources: Path | None = typer.Option(None, "--sources", help="sources.yaml with dates."),
                as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
-               rules: list[Path] | None = typer.Option(None, "--rules", help="Rule folder(s)."),
+               rules: list[Path] | None = typer.Option(None, "--rules", help=RULES_HELP),
                lang: str | None = typer.Option(None, "--lang", help="Read every article in this language.")) -> None:
     """Print the claims extracted from articles (what a rule writer needs to see)."""
     skipped: list = []

@@ -61,7 +61,8 @@ def claims_job(job: tuple[Article, frozenset[str]]) -> list[Claim] | str:
         return f"extraction failed: {type(exc).__name__}: {exc}"
 
 
-Compact = tuple[int, str, str, list[int], str, "str | None", list[str], str, list[dict], list[str]]
+Compact = tuple[int, str, str, list[int], str, "str | None", list[str], str, list[dict], list[str], str]
+"""A verdict by position: fact, check, verdict, claims, detail, majority, outliers, weak, records, why, rule."""
 # Verdicts that are not conflicts: no need to say why their claims are one fact.
 _NOT_CONFLICTS = ("agreement", "rounding")
 SPLIT_CLAIMS = 1500
@@ -82,7 +83,7 @@ def _judged(claims: list[Claim], groups: list[list[int]], alone: set[int]) -> li
         why = [] if v.verdict in _NOT_CONFLICTS or v.weak else \
             why_same_fact(v.claims, ctx.kn, ctx.common_names, ctx.alone, ctx.firm_score)
         verdicts.append((index[id(fact)], v.check, v.verdict, [position[id(c)] for c in v.claims], v.detail,
-                         v.majority, list(v.outliers), v.weak, list(v.records), why))
+                         v.majority, list(v.outliers), v.weak, list(v.records), why, v.rule))
     return verdicts
 
 
@@ -216,8 +217,8 @@ def judge_split(block: list[Claim], groups: list[list[int]], engine, shared: Sha
     first = 0
     for (positions, job), part in zip(jobs, engine.map(facts_job, [job for _, job in jobs], shared, batch=1)):
         verdicts += [(n + first, check, verdict, [positions[i] for i in claims], detail, majority, outliers, weak,
-                      records, why)
-                     for n, check, verdict, claims, detail, majority, outliers, weak, records, why in part]
+                      records, why, rule)
+                     for n, check, verdict, claims, detail, majority, outliers, weak, records, why, rule in part]
         first += len(job[1])
     return groups, verdicts
 
@@ -268,10 +269,10 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     for (_key, block), (groups, verdicts) in zip(blocks, results):
         block_facts = facts_of(block, groups, shared.kn)
         facts += block_facts
-        for n, check, verdict, positions, detail, majority, outliers, weak, records, why in verdicts:
+        for n, check, verdict, positions, detail, majority, outliers, weak, records, why, rule in verdicts:
             fact = block_facts[n]
             judged.append((fact, Verdict(check, verdict, [block[i] for i in positions], detail, majority,
-                                         list(outliers), weak, list(records), list(why))))
+                                         list(outliers), weak, list(records), list(why), rule)))
     facts = sort_facts(facts)
     order = {id(f): i for i, f in enumerate(facts)}
     judged.sort(key=lambda fv: order[id(fv[0])])

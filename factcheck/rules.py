@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import CHECK_IDS
+from .checks import CHECKS, Profile
+from .checks.registry import MESSAGE_FIELDS
 from .knowledge import PACKS, Knowledge, language_pack_files, load_knowledge
 from .yamlio import RuleError, line_of, load_yaml
 
@@ -17,7 +18,7 @@ SEVERITIES = ("error", "warning", "info")
 REQUIRED = ("code", "name", "kind", "check", "verdict", "severity", "message", "explanation", "examples")
 OPTIONAL = ("params",)
 _CODE = re.compile(r"^[A-Z]{3}\d{3}$")
-_TEMPLATE_FIELDS = {"subject", "detail", "majority", "outliers", "code", "verdict"}
+_TEMPLATE_FIELDS = set(MESSAGE_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class Rule:
     examples: list[Example] = field(default_factory=list)
     path: str = ""
 
+    def setting(self, name: str):
+        """A parameter of the rule's check: the rule's value, or the check's default."""
+        return self.params.get(name, CHECKS[self.check].all_params()[name].default)
+
     def render(self, **fields) -> str:
         """The rule's message filled with a finding's values."""
         return self.message.format_map({k: fields.get(k, "") for k in _TEMPLATE_FIELDS})
@@ -69,8 +74,22 @@ class RuleSet:
         return hashlib.sha256("\n".join(contents).encode()).hexdigest()
 
     def by_check(self) -> dict[str, Rule]:
-        """Rules keyed by the check they configure."""
-        return {r.check: r for r in self.rules}
+        """The first rule in force of each check."""
+        out: dict[str, Rule] = {}
+        for r in self.rules:
+            out.setdefault(r.check, r)
+        return out
+
+    def profiles(self) -> tuple[Profile, ...]:
+        """The runs of the checks the rules in force need: one, plus one more for each further rule
+        that configures an already configured check (with other parameters, under another code)."""
+        of_check: dict[str, list[Rule]] = {}
+        for r in self.rules:
+            of_check.setdefault(r.check, []).append(r)
+        runs = max((len(rs) for rs in of_check.values()), default=1)
+        return tuple(Profile({c: rs[min(i, len(rs) - 1)].params for c, rs in of_check.items()},
+                             {c: rs[i].code for c, rs in of_check.items() if i < len(rs)})
+                     for i in range(runs))
 
     def get(self, code: str) -> Rule | None:
         """A rule by code."""
@@ -123,10 +142,12 @@ def parse_rule(data, path: Path) -> Rule:
         raise RuleError(path, line_of(data, "code"), f"field 'code': {kind} rules use the prefix {PREFIX_OF_KIND[kind]}")
     if not path.name.startswith(code + "-"):
         raise RuleError(path, line_of(data, "code"), f"field 'code': the file name must start with '{code}-'")
-    checks = {"check": CHECK_IDS, "verdict": VERDICTS, "severity": SEVERITIES}
-    for key, allowed in checks.items():
-        if data[key] not in allowed:
-            raise RuleError(path, line_of(data, key), f"field '{key}': '{data[key]}' is not one of {', '.join(allowed)}")
+    _one_of(data, "check", list(CHECKS), path)
+    check = CHECKS[data["check"]]
+    _one_of(data, "severity", SEVERITIES, path)
+    _one_of(data, "verdict", [check.verdict], path, f" (the verdict {check.id} gives)")
+    if check.kind != kind:
+        raise RuleError(path, line_of(data, "kind"), f"field 'kind': {check.id} is configured by {check.kind} rules")
     for key in ("name", "message", "explanation"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise RuleError(path, line_of(data, key), f"field '{key}' must be non-empty text")
@@ -135,12 +156,39 @@ def parse_rule(data, path: Path) -> Rule:
     except (KeyError, ValueError, IndexError) as exc:
         raise RuleError(path, line_of(data, "message"),
                         f"field 'message': bad template field {exc}; use {', '.join(sorted(_TEMPLATE_FIELDS))}") from None
+    return Rule(code=code, name=data["name"], kind=kind, check=check.id, verdict=data["verdict"],
+                severity=data["severity"], message=data["message"].strip(), explanation=data["explanation"].strip(),
+                params=_params(data, check, path), examples=_examples(data, path), path=str(path))
+
+
+def _one_of(data: dict, key: str, allowed, path: Path, why: str = "") -> None:
+    value = data[key]
+    if value in allowed:
+        return
+    near = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1, cutoff=0.6)
+    hint = f"; did you mean '{near[0]}'?" if near else ""
+    raise RuleError(path, line_of(data, key), f"field '{key}': '{value}' is not one of {', '.join(allowed)}{why}{hint}")
+
+
+def _params(data: dict, check, path: Path) -> dict:
+    """A rule's parameters, each known to its check (checks/registry.py) and of its type."""
     params = data.get("params") or {}
     if not isinstance(params, dict):
         raise RuleError(path, line_of(data, "params"), "field 'params' must be a mapping")
-    return Rule(code=code, name=data["name"], kind=kind, check=data["check"], verdict=data["verdict"],
-                severity=data["severity"], message=data["message"].strip(), explanation=data["explanation"].strip(),
-                params=dict(params), examples=_examples(data, path), path=str(path))
+    known = check.all_params()
+    out = {}
+    for name, value in params.items():
+        where = line_of(params, name) or line_of(data, "params")
+        if name not in known:
+            near = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            raise RuleError(path, where, f"params: {check.id} has no parameter '{name}' "
+                                         f"(it takes {', '.join(sorted(known))}){hint}")
+        try:
+            out[str(name)] = known[name].parse(value)
+        except ValueError as exc:
+            raise RuleError(path, where, f"params: '{name}': {exc}") from None
+    return out
 
 
 def rule_files(folder: Path) -> list[Path]:
@@ -153,22 +201,25 @@ def rule_files(folder: Path) -> list[Path]:
 
 
 def load_rules(folders: list[Path]) -> list[Rule]:
-    """Every rule in the folders, validated; later folders may add rules but not reuse codes or checks."""
-    rules: list[Rule] = []
-    seen: dict[str, str] = {}
-    checks: dict[str, str] = {}
+    """Every rule in the folders, validated, in code order.
+
+    Later folders add rules, and a rule whose code an earlier folder defines takes its place (an
+    edited copy of the built-in rules replaces them); one folder may not define a code twice.
+    Several rules may configure one check, each with its own parameters, severity and code.
+    """
+    by_code: dict[str, Rule] = {}
     for folder in folders:
         if not Path(folder).is_dir():
             raise RuleError(folder, None, "rule folder not found")
+        here: dict[str, str] = {}
         for path in rule_files(Path(folder)):
             rule = parse_rule(load_yaml(path), path)
-            if rule.code in seen:
-                raise RuleError(path, None, f"field 'code': {rule.code} is already defined in {seen[rule.code]}")
-            if rule.check in checks:
-                raise RuleError(path, None, f"field 'check': {rule.check} is already configured by {checks[rule.check]}")
-            seen[rule.code] = checks[rule.check] = str(path)
-            rules.append(rule)
-    return rules
+            if rule.code in here:
+                raise RuleError(path, line_of(load_yaml(path), "code"),
+                                f"field 'code': {rule.code} is already defined in {here[rule.code]}")
+            here[rule.code] = str(path)
+            by_code[rule.code] = rule
+    return [by_code[c] for c in sorted(by_code)]
 
 
 def matches(code: str, patterns: list[str]) -> bool:

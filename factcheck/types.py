@@ -6,13 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-
-@dataclass(frozen=True)
-class Span:
-    """A region of an article's text, in character offsets of the decoded original."""
-
-    start: int
-    end: int
+NUMBER_TYPES = ("percent", "money", "count", "ordinal", "duration", "measure")
+"""Claim types whose value is a number, judged by one number check."""
+CLAIM_TYPES = ("title", "date", "time") + NUMBER_TYPES
+"""Every claim type an extractor may give."""
 
 
 @dataclass(frozen=True)

@@ -60,11 +60,19 @@ def test_file_name_must_carry_the_code(tmp_path):
         load_rules([folder])
 
 
-def test_duplicate_code_across_folders_is_refused(tmp_path):
-    folder = _write(tmp_path, GOOD.replace("PCT901", "PCT001").replace("percent.value", "percent.rounding"),
-                    name="PCT001-dup.yml")
-    with pytest.raises(RuleError, match="PCT001 is already defined"):
-        load_rules([RULES, folder])
+def test_a_later_folder_replaces_a_rule_of_the_same_code(tmp_path):
+    folder = _write(tmp_path, GOOD.replace("PCT901", "PCT001").replace("severity: error", "severity: info"),
+                    name="PCT001-mine.yml")
+    rules = {r.code: r for r in load_rules([RULES, folder])}
+    assert rules["PCT001"].severity == "info" and rules["PCT001"].path.endswith("PCT001-mine.yml")
+    assert "PCT002" in rules
+
+
+def test_duplicate_code_in_one_folder_is_refused(tmp_path):
+    _write(tmp_path, GOOD)
+    folder = _write(tmp_path, GOOD, name="PCT901-again.yml")
+    with pytest.raises(RuleError, match="PCT901 is already defined"):
+        load_rules([folder])
 
 
 def _findings(folder, texts):

@@ -3,34 +3,31 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..types import Claim, Fact
+from ..types import CLAIM_TYPES, NUMBER_TYPES, Claim, Fact
 from . import dates, numbers, times, titles
-from .base import STANDS_FOR, CheckContext, Verdict
+from .base import STANDS_FOR, CheckContext, Profile, Verdict
+from .registry import CHECK_IDS, CHECKS
 
-JUDGES = {"title": titles.judge, "date": dates.judge, "time": times.judge, "percent": numbers.judge, "money": numbers.judge,
-          "count": numbers.judge, "ordinal": numbers.judge, "duration": numbers.judge,
-          "measure": numbers.judge}
-
-CHECK_IDS = (
-    "title.former_vs_sitting", "title.different_office", "title.former_per_record", "title.office_per_record",
-    "name.misspelled_holder", "name.spelling_differs",
-    "percent.value", "percent.basis", "percent.rounding", "percent.direction",
-    "money.value", "money.rounding", "date.value",
-    "count.value", "ordinal.value", "duration.value", "measure.value",
-    "count.rounding", "measure.rounding", "duration.rounding", "time.value", "time.rounding",
-)
-
+JUDGES = {"title": titles.judge, "date": dates.judge, "time": times.judge, **{t: numbers.judge for t in NUMBER_TYPES}}
+"""The judge of each claim type: it runs every check of that type on a fact."""
+assert set(JUDGES) == set(CLAIM_TYPES), "every claim type needs a judge"
 
 LARGE_FACT = 64
 
 
 def judge_facts(facts: list[Fact], ctx: CheckContext) -> list[tuple[Fact, Verdict]]:
-    """Every verdict on every fact, in fact order."""
+    """Every verdict on every fact, in fact order: one run of the checks per profile of the
+    context (one unless several rules configure one check), each verdict tied to its rule."""
     out = []
     for fact in facts:
-        verdicts = judge_large(fact, ctx) if len(fact.claims) > LARGE_FACT else JUDGES[fact.type](fact, ctx)
-        for verdict in verdicts:
-            out.append((fact, verdict))
+        for profile in ctx.profiles or (Profile(ctx.params),):
+            run = ctx if profile.params is ctx.params else replace(ctx, params=profile.params)
+            verdicts = judge_large(fact, run) if len(fact.claims) > LARGE_FACT else JUDGES[fact.type](fact, run)
+            for verdict in verdicts:
+                if profile.codes is None:
+                    out.append((fact, verdict))
+                elif verdict.check in profile.codes:
+                    out.append((fact, replace(verdict, rule=profile.codes[verdict.check])))
     return out
 
 
@@ -92,4 +89,4 @@ def _expand(v: Verdict, members: dict[int, list[Claim]], position: dict[int, int
     return [replace(v, claims=sorted(claims.values(), key=lambda c: position[id(c)]))]
 
 
-__all__ = ["CHECK_IDS", "CheckContext", "Verdict", "judge_facts"]
+__all__ = ["CHECKS", "CHECK_IDS", "CheckContext", "Profile", "Verdict", "judge_facts"]

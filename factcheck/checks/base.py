@@ -8,6 +8,7 @@ from datetime import date
 
 from ..knowledge import Knowledge
 from ..types import Claim, Fact
+from . import registry
 
 SEVERITY_OF_VERDICT = {"contradiction": 3, "possible_misspelling": 2, "basis_mismatch": 2, "rounding": 1,
                        "agreement": 0}
@@ -26,6 +27,16 @@ class Verdict:
     weak: str = ""  # why the claims may not be one fact; a weak verdict is reported apart, not as a conflict
     records: list[dict] = field(default_factory=list)  # office-holder record entries (Holder.cited) that bear on it
     why: list[str] = field(default_factory=list)  # why its claims were taken as one fact (set for conflicts)
+    rule: str = ""  # the code of the rule whose parameters gave it, when rules are in force
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One run of the checks: the parameters of each check, and the rule (by check) whose
+    verdicts this run gives. Several rules of one check with other parameters make several runs."""
+
+    params: dict[str, dict]
+    codes: dict[str, str] | None = None  # None: every verdict is kept, tied to no rule
 
 
 @dataclass
@@ -38,10 +49,12 @@ class CheckContext:
     common_names: frozenset[str] = frozenset()
     firm_score: float = 55.0
     alone: frozenset[int] = frozenset()  # ids of claims that are their article's only one of their block
+    profiles: tuple[Profile, ...] = ()  # the runs of the checks the rules in force ask for (default: one, on params)
 
-    def param(self, check: str, name: str, default):
-        """A rule parameter for a check, or its default."""
-        return self.params.get(check, {}).get(name, default)
+    def param(self, check: str, name: str):
+        """A rule parameter for a check, or its default (checks/registry.py)."""
+        value = self.params.get(check, {}).get(name)
+        return registry.default(check, name) if value is None else value
 
 
 STANDS_FOR: ContextVar[dict[int, tuple[str, ...]] | None] = ContextVar("stands_for", default=None)

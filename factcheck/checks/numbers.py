@@ -135,7 +135,7 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     running = set(ctx.kn.count_class.values()) | set(ctx.kn.count_toll.values()) | ctx.kn.count_subjects
     if (a.type == "count" and a.head in running) or a.type == "ordinal":
         da, db = ctx.published.get(a.article), ctx.published.get(b.article)
-        gap = float(ctx.param("ordinal.value", "series_gap_days", 3)) if a.type == "ordinal" else 1
+        gap = float(ctx.param("ordinal.value", "series_gap_days")) if a.type == "ordinal" else 1
         if da != db and (da is None or db is None or abs((da - db).days) >= gap):
             what = "a running number (a series goes on)" if a.type == "ordinal" else "a running count"
             return (f"{what}, reported on different days "
@@ -196,7 +196,7 @@ def rounds_to(coarse: Claim, fine: Claim, ctx: CheckContext) -> bool:
         if 0 <= abs(y) - abs(x) < step_c - 1e-9 and (x >= 0) == (y >= 0):
             return True
     if coarse.qualifiers.get("hedge") == "approx" and fine.qualifiers.get("hedge") != "approx":
-        tolerance = float(ctx.param(f"{coarse.type}.rounding", "approx_tolerance", 0.05))
+        tolerance = float(ctx.param(f"{coarse.type}.rounding", "approx_tolerance"))
         return abs(x - y) <= tolerance * max(abs(x), abs(y))
     return False
 
@@ -212,7 +212,7 @@ def _near_bound(bound: Claim, point: Claim, ctx: CheckContext) -> bool:
     """A bound the figure keeps and lies close to ('more than 18%' for 18.1%, 'over 200' for 212)."""
     if bound.type not in ROUNDING_KINDS or _violates(bound, point) or _directions_differ(bound, point):
         return False
-    tolerance = float(ctx.param(f"{bound.type}.rounding", "bound_tolerance", 0.1))
+    tolerance = float(ctx.param(f"{bound.type}.rounding", "bound_tolerance"))
     x, y = amount(bound), amount(point)
     return abs(x - y) <= tolerance * max(abs(x), abs(y))
 

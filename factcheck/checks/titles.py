@@ -212,7 +212,7 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
     if named:
         return out + _office_per_record(claim, named, day, kn)
     placed = bool(q["country"] or q["portfolio"])
-    min_similarity = float(ctx.param("name.misspelled_holder", "min_similarity", 80))
+    min_similarity = float(ctx.param("name.misspelled_holder", "min_similarity"))
     for h in kn.holders_of(q["role"], q["portfolio"], q["country"], day):
         if spelling_variant(q["person"], h.person) or (
                 placed and fuzz.ratio(q["person"].lower(), h.person.lower()) >= min_similarity

@@ -22,9 +22,6 @@ from . import (
 )
 from .common import PersonIndex, Spans, mark_proper_names, sentences
 
-CLAIM_TYPES = ("title", "percent", "money", "date", "duration", "count", "ordinal", "measure")
-
-
 _TITLES_KEPT = 20000
 
 

@@ -746,11 +746,6 @@ def make_claim(article: Article, type_: str, start: int, end: int, value, slot: 
     return claim
 
 
-def stems(words) -> set[str]:
-    """Stems of several words."""
-    return {stem(w) for w in words}
-
-
 class Spans:
     """Non-overlapping spans already claimed, with a fast overlap test."""
 

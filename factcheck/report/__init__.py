@@ -53,7 +53,3 @@ def write_rendered(out: Path, rendered: dict[str, str]) -> list[Path]:
         paths.append(Path(out) / name)
     return paths
 
-
-def write_reports(report, out: Path, formats, ruleset) -> list[Path]:
-    """Render every requested format first, then write each file atomically."""
-    return write_rendered(out, render_reports(report, formats, ruleset))
