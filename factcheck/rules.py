@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import CHECK_IDS
-from .knowledge import PACKS, Knowledge, language_pack_files, load_knowledge
+from .knowledge import Knowledge, language_pack_files, load_knowledge
+from .knowledge_schema import PACKS
 from .yamlio import RuleError, line_of, load_yaml
 
 PREFIX_OF_KIND = {"title": "TTL", "name": "NAM", "percent": "PCT", "money": "MON", "date": "DAT", "count": "CNT"}
