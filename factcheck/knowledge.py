@@ -13,20 +13,6 @@ from pathlib import Path
 
 from .yamlio import RuleError, line_of, load_yaml
 
-PACKS = {
-    "english.yml": ["months", "weekdays", "number_words", "ordinal_words", "abbreviations", "stopwords"],
-    "places.yml": ["places"],
-    "bodies.yml": ["bodies"],
-    "titles.yml": ["roles", "affiliations", "qualifiers", "equivalent", "incompatible"],
-    "office_holders.yml": ["holders"],
-    "numbers.yml": ["measures", "synonyms", "contrasts", "generic_modifiers", "classifiers", "hedges", "directions"],
-    "basis.yml": ["bases"],
-    "money.yml": ["currencies", "scales"],
-    "events.yml": ["events"],
-    "furniture.yml": ["trailing_headings", "line_prefixes", "metadata_patterns"],
-    "times.yml": ["zones", "families", "hour_words"],
-}
-
 
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
@@ -318,32 +304,11 @@ class Knowledge:
         return self.derived_languages[lang]
 
 
-def _require(data, pack: str, keys: list[str], path: Path) -> None:
-    if not isinstance(data, dict):
-        raise RuleError(path, line_of(data), f"{pack} must be a mapping with keys {', '.join(keys)}")
-    for key in keys:
-        if key not in data:
-            raise RuleError(path, line_of(data), f"missing field '{key}'")
-
-
-def _as_date(value, path: Path, line) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise RuleError(path, line, f"'{value}' is not a date (YYYY-MM-DD)") from None
-
-
-def _compile(pattern: str, path: Path, line, months: str) -> re.Pattern:
-    try:
-        return re.compile(pattern.replace("{month}", months), re.IGNORECASE)
-    except re.error as exc:
-        raise RuleError(path, line, f"bad regular expression {pattern!r}: {exc}") from None
-
-
 def load_knowledge(folders: list[Path]) -> Knowledge:
-    """Load every knowledge pack found in the given folders; later folders extend earlier ones."""
+    """Load every knowledge pack found in the given folders, each read by its schema
+    (``knowledge_schema``); later folders extend earlier ones."""
+    from .knowledge_schema import PACKS, apply_pack, check_language_pack, require
+
     kn = Knowledge()
     raw: dict[str, list[tuple[Path, dict]]] = {}
     for folder in folders:
@@ -352,17 +317,18 @@ def load_knowledge(folders: list[Path]) -> Knowledge:
             if path.is_file():
                 data = load_yaml(path)
                 raw.setdefault(pack, []).append((path, data))
-    for pack, keys in PACKS.items():
+    for pack in PACKS:
         if pack not in raw:
             raise RuleError(Path(folders[0]) / pack if folders else Path(pack), None, "knowledge pack missing")
-        _require(raw[pack][0][1], pack, keys, raw[pack][0][0])
+        require(pack, raw[pack][0][1], raw[pack][0][0])
     for pack, entries in raw.items():
         for path, data in entries:
-            _apply(kn, pack, data or {}, path)
+            apply_pack(kn, pack, data, path)
     for path in language_pack_files(folders):
         data = load_yaml(path) or {}
         if not isinstance(data, dict):
             raise RuleError(path, line_of(data), "a language pack must be a mapping")
+        check_language_pack(data, path)
         code = str(data.get("language") or path.stem).lower()
         kn.language_packs.setdefault(code, []).append((str(path), data))
     return kn
@@ -371,184 +337,3 @@ def load_knowledge(folders: list[Path]) -> Knowledge:
 def language_pack_files(folders: list[Path]) -> list[Path]:
     """The language packs (``lang/*.yml``) of knowledge folders, in load order."""
     return [p for folder in folders for p in sorted((Path(folder) / "lang").glob("*.yml"))]
-
-
-def _apply(kn: Knowledge, pack: str, data: dict, path: Path) -> None:
-    if pack == "english.yml":
-        kn.months = [fold(m) for m in data.get("months", kn.months)]
-        kn.month_abbr.update({fold(k): fold(v) for k, v in (data.get("month_abbreviations") or {}).items()})
-        kn.weekdays = [fold(d) for d in data.get("weekdays", kn.weekdays)]
-        kn.number_words.update({fold(k): int(v) for k, v in (data.get("number_words") or {}).items()})
-        kn.ordinal_words.update({fold(k): int(v) for k, v in (data.get("ordinal_words") or {}).items()})
-        kn.abbreviations.update(fold(a) for a in data.get("abbreviations") or [])
-        kn.stopwords.update(fold(a) for a in data.get("stopwords") or [])
-        kn.past_verbs.update(fold(w) for w in data.get("past_verbs") or [])
-        kn.future_markers.update(fold(w) for w in data.get("future_markers") or [])
-        kn.schedule_verbs.update(fold(w) for w in data.get("schedule_verbs") or [])
-        kn.plan_verbs.update(fold(w) for w in data.get("plan_verbs") or [])
-        for word, offset in (data.get("relative_days") or {}).items():
-            if not isinstance(offset, int):
-                raise RuleError(path, line_of(data, "relative_days"),
-                                f"relative_days: '{word}' needs a whole number of days, not {offset!r}")
-            kn.relative_days[fold(word)] = offset
-    elif pack == "bodies.yml":
-        for canon, names in (data.get("bodies") or {}).items():
-            kn.body_of[fold(canon)] = fold(canon)
-            for n in names or []:
-                kn.body_of[fold(n)] = fold(canon)
-    elif pack == "places.yml":
-        for canon, names in (data.get("places") or {}).items():
-            kn.place_of[fold(canon)] = fold(canon)
-            for n in names or []:
-                kn.place_of[fold(n)] = fold(canon)
-    elif pack == "titles.yml":
-        kn.name_particles.update(fold(w) for w in data.get("name_particles") or [])
-        kn.name_suffixes.update(fold(w) for w in data.get("name_suffixes") or [])
-        kn.honorifics.update(fold(w) for w in data.get("honorifics") or [])
-        kn.transition_words.update(fold(w) for w in data.get("transition_words") or [])
-        kn.organisation_words.update(fold(w) for w in data.get("organisation_words") or [])
-        kn.descriptive_ranks.update(fold(w) for w in data.get("descriptive_ranks") or [])
-        kn.loose_roles.update(fold(w) for w in data.get("loose_roles") or [])
-        aliases = data.get("role_aliases") or {}
-        for canon, names in aliases.items():
-            for n in names or []:
-                kn.role_alias[fold(n)] = fold(canon)
-        extra = [str(r) for r in aliases] + [str(n) for names in aliases.values() for n in names or []]
-        kn.roles = sorted({fold(r) for r in kn.roles + list(data.get("roles") or []) + extra}, key=lambda r: (-len(r), r))
-        for group in data.get("exclusive_roles") or []:
-            canon = [fold(r) for r in group or []]
-            for a in canon:
-                for b in canon:
-                    if a != b:
-                        kn.exclusive_roles.add(frozenset((a, b)))
-        kn.affiliations += [str(a) for a in data.get("affiliations") or []]
-        kn.ranks.update(fold(r) for r in data.get("ranks") or [])
-        for qual, words in (data.get("qualifiers") or {}).items():
-            for w in words or []:
-                kn.qualifier_of[fold(w) or str(w)] = str(qual)
-                if str(w).endswith("-") and fold(w):
-                    kn.qualifier_prefixes.add(fold(w))
-                if str(w).startswith("-") and fold(w):
-                    kn.qualifier_suffixes.add(fold(w))
-        for group in data.get("equivalent") or []:
-            canon = fold(group[0])
-            for w in group:
-                kn.portfolio_canon[fold(w)] = canon
-        for pair in data.get("incompatible") or []:
-            if not isinstance(pair, list) or len(pair) != 2:
-                raise RuleError(path, line_of(data, "incompatible"), "each 'incompatible' entry must list two bodies")
-            kn.incompatible.add(frozenset(kn.canon_portfolio(p) for p in pair))
-    elif pack == "office_holders.yml":
-        for entry in data.get("holders") or []:
-            line = line_of(entry)
-            for key in ("person", "role", "from"):
-                if not isinstance(entry, dict) or key not in entry:
-                    raise RuleError(path, line, f"office holder entry is missing field '{key}'")
-            kn.holders.append(Holder(
-                person=str(entry["person"]), role=kn.role_alias.get(fold(entry["role"]), fold(entry["role"])),
-                portfolio=fold(entry["portfolio"]) if entry.get("portfolio") else None,
-                country=fold(entry["country"]) if entry.get("country") else None,
-                start=_as_date(entry["from"], path, line),
-                end=_as_date(entry["to"], path, line) if entry.get("to") else None))
-        for person, names in (data.get("aliases") or {}).items():
-            for n in names or []:
-                kn.aliases[fold(n)] = str(person)
-    elif pack == "numbers.yml":
-        kn.point_fractions.update({fold(k).replace("-", " "): float(v)
-                                   for k, v in (data.get("point_fractions") or {}).items()})
-        for canon, words in (data.get("measures") or {}).items():
-            for w in [canon] + list(words or []):
-                kn.measure_of[fold(w)] = fold(canon)
-        for group in data.get("synonyms") or []:
-            canon = fold(group[0])
-            for w in group:
-                kn.synonym_of[fold(w)] = canon
-        kn.contrasts += [(fold(a), fold(b)) for a, b in data.get("contrasts") or []]
-        kn.generic_modifiers.update(fold(w) for w in data.get("generic_modifiers") or [])
-        kn.classifiers.update(fold(w) for w in data.get("classifiers") or [])
-        kn.measure_units.update(fold(w) for w in data.get("measure_units") or [])
-        for canon, names in (data.get("units") or {}).items():
-            for n in [canon] + list(names or []):
-                kn.unit_of[fold(n)] = fold(canon)
-        kn.prefix_units.update(fold(w) for w in data.get("prefix_units") or [])
-        kn.unit_max_ratio.update({fold(k): float(v) for k, v in (data.get("unit_max_ratio") or {}).items()})
-        for unit, entry in (data.get("conversions") or {}).items():
-            if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], (int, float))):
-                raise RuleError(path, line_of(data, "conversions"),
-                                f"conversions: '{unit}' needs [BASE UNIT, FACTOR], e.g. [km, 1.609344]")
-            kn.unit_base[fold(str(unit))] = (fold(str(entry[0])), float(entry[1]))
-        kn.dimension_words.update(fold(w) for w in data.get("dimension_words") or [])
-        kn.dimension_nouns.update(fold(w) for w in data.get("dimension_nouns") or [])
-        kn.compass_words.update(fold(w) for w in data.get("compass_words") or [])
-        kn.count_lead_words.update(fold(w) for w in data.get("count_lead_words") or [])
-        kn.additional_words.update(fold(w) for w in data.get("additional_words") or [])
-        kn.total_words.update(fold(w) for w in data.get("total_words") or [])
-        kn.each_words.update(fold(w) for w in data.get("each_words") or [])
-        kn.projection_words.update(fold(w) for w in data.get("projection_words") or [])
-        kn.demand_words.update(fold(w) for w in data.get("demand_words") or [])
-        kn.next_words.update(fold(w) for w in data.get("next_words") or [])
-        kn.projection_nouns.update(fold(w) for w in data.get("projection_nouns") or [])
-        kn.duration_lead_words.update(fold(w) for w in data.get("duration_lead_words") or [])
-        kn.period_adjectives.update({fold(k): fold(v) for k, v in (data.get("period_adjectives") or {}).items()})
-        kn.ordinal_periods.update(stem(fold(w)) for w in data.get("ordinal_periods") or [])
-        kn.in_a_row_words.update(fold(w) for w in data.get("in_a_row_words") or [])
-        kn.naming_ordinals.update(fold(w) for w in data.get("naming_ordinals") or [])
-        kn.record_window_words.update(fold(w) for w in data.get("record_window_words") or [])
-        kn.count_subjects.update(stem(fold(w)) for w in data.get("count_subjects") or [])
-        for canon, words in (data.get("count_classes") or {}).items():
-            for w in words or []:
-                kn.count_class[fold(w)] = fold(canon)
-        for canon, words in (data.get("count_tolls") or {}).items():
-            for w in words or []:
-                kn.count_toll[fold(w)] = fold(canon)
-        for canon, words in (data.get("verb_measures") or {}).items():
-            for w in words or []:
-                kn.verb_measure[fold(w)] = fold(canon)
-        for kind, words in (data.get("hedges") or {}).items():
-            kn.hedges.setdefault(str(kind), []).extend(fold(w) for w in words or [])
-        for kind, words in (data.get("directions") or {}).items():
-            for w in words or []:
-                kn.direction_of[fold(w)] = str(kind)
-    elif pack == "basis.yml":
-        months = "(?:" + "|".join(kn.months or ["january"]) + ")"
-        for basis, patterns in (data.get("bases") or {}).items():
-            for p in patterns or []:
-                kn.bases.append((str(basis), _compile(str(p), path, line_of(data, "bases"), months)))
-    elif pack == "money.yml":
-        for code, names in (data.get("currencies") or {}).items():
-            for n in names or []:
-                kn.currency_of[str(n).lower()] = str(code)
-        kn.currency_prefixes.update(str(w).lower() for w in data.get("prefix_words") or [])
-        kn.hyphen_currencies.update({fold(k): str(v) for k, v in (data.get("hyphen_currencies") or {}).items()})
-        kn.priced_nouns.update(fold(w) for w in data.get("priced_nouns") or [])
-        for word, entry in (data.get("minor_units") or {}).items():
-            if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], (int, float))):
-                raise RuleError(path, line_of(data, "minor_units"),
-                                f"minor_units: '{word}' needs [CURRENCY, FACTOR], e.g. [GBP, 0.01]")
-            kn.currency_of[str(word).lower()] = str(entry[0])
-            kn.currency_factor[str(word).lower()] = float(entry[1])
-        kn.scales.update({str(k).lower(): int(v) for k, v in (data.get("scales") or {}).items()})
-    elif pack == "events.yml":
-        kn.reporting_events.update(fold(k) for k in data.get("reporting") or [])
-        kn.hearsay_events.update(fold(k) for k in data.get("hearsay") or [])
-        kn.results_verbs.update(fold(w) for w in data.get("results_verbs") or [])
-        for kind, words in (data.get("events") or {}).items():
-            for w in words or []:
-                kn.event_of[fold(w)] = str(kind)
-    elif pack == "times.yml":
-        kn.zone_offset.update({fold(str(k)): int(v) for k, v in (data.get("zones") or {}).items()})
-        for family, names in (data.get("families") or {}).items():
-            for n in names or []:
-                kn.zone_family[fold(str(n))] = fold(str(family))
-        kn.hour_words.update({fold(str(k)): int(v) for k, v in (data.get("hour_words") or {}).items()})
-        kn.approx_minutes = int(data.get("approx_minutes", kn.approx_minutes))
-    elif pack == "furniture.yml":
-        kn.trailing_headings.update(fold(h).rstrip(":") for h in data.get("trailing_headings") or [])
-        kn.interruptions.update(fold(h).rstrip(":") for h in data.get("interruptions") or [])
-        kn.line_prefixes += [str(p).lower() for p in data.get("line_prefixes") or []]
-        for p in data.get("metadata_patterns") or []:
-            kn.metadata_patterns.append(_compile(str(p), path, line_of(data, "metadata_patterns"), ""))
-        for p in data.get("trailing_markers") or []:
-            kn.trailing_markers.append(_compile(str(p), path, line_of(data, "trailing_markers"), ""))
-        kn.max_metadata_list_words = int(data.get("max_metadata_list_words", kn.max_metadata_list_words))
-        kn.max_metadata_words = int(data.get("max_metadata_words", kn.max_metadata_words))

@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .knowledge import Knowledge, _compile, fold, stem
+from .knowledge import Knowledge, fold, stem
+from .knowledge_schema import compile_pattern
 from .yamlio import RuleError, line_of
 
 _HTML_LANG = re.compile(r"<html\b[^>]{0,2000}?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*", re.IGNORECASE)
@@ -326,7 +327,8 @@ def _apply_pack(d: dict, data: dict, path: str, measures: set[str], locale) -> N
         d["hedges"].setdefault(str(kind), []).extend(_folded(words))
     for basis, patterns in (data.get("bases") or {}).items():
         for p in patterns or []:
-            d["bases"].append((str(basis), _compile(str(p), Path(path), line_of(data, "bases"), _months_alternation(d))))
+            pattern = compile_pattern(str(p), Path(path), line_of(data, "bases"), _months_alternation(d))
+            d["bases"].append((str(basis), pattern))
     for role, words in (data.get("roles") or {}).items():
         for w in words or []:
             d["roles"].append(fold(str(w)))
