@@ -448,6 +448,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "count_classes": Canon("count_class"),
         "count_tolls": Canon("count_toll"),
         "verb_measures": Canon("verb_measure"),
+        "per_unit_measures": Map("per_unit_measure"),
+        "exclusion_words": Words("exclusion_words"),
         "hedges": ListMap("hedges", required=True),
         "directions": Canon("direction_of", value=text, required=True),
     },
@@ -463,7 +465,9 @@ SCHEMA: dict[str, dict[str, Kind]] = {
     "events.yml": {
         "reporting": Words("reporting_events"),
         "hearsay": Words("hearsay_events"),
+        "recurring": Words("recurring_events"),
         "results_verbs": Words("results_verbs"),
+        "deadline_words": Words("deadline_words"),
         "events": Canon("event_of", value=text, required=True),
     },
     "furniture.yml": {

@@ -158,7 +158,9 @@ def test_a_hyphenated_currency_is_money_only_before_something_priced(kn):
     assert (deal.value, deal.unit) == (2e9, "USD")
 
 
-def test_numbers_written_in_other_conventions_are_not_claims(kn):
+def test_numbers_written_in_other_conventions_are_not_claims_unless_certain(kn):
+    """'34,5 %' can only be a decimal comma (one or two digits after it cannot group thousands):
+    it reads as 34.5, never as 5; '1 234,5 millions' and 'le 9 juin 2025' are not read."""
     from datetime import date
 
     from factcheck.articles import SourceInfo, parse_article
@@ -168,7 +170,8 @@ def test_numbers_written_in_other_conventions_are_not_claims(kn):
             "Exports fell 34.5% in May, and 1,234 units were sold.")
     article = parse_article(text, "fr.txt", SourceInfo(None, date(2025, 6, 10)), kn)
     figures = sorted((c.type, c.text) for c in extract_claims(article, kn) if c.type in ("percent", "money", "count"))
-    assert figures == [("count", "1,234 units"), ("percent", "34.5%")]
+    assert figures == [("count", "1,234 units"), ("percent", "34,5 %"), ("percent", "34.5%")]
+    assert {c.value for c in extract_claims(article, kn) if c.type == "percent"} == {34.5}
 
 
 def test_a_year_in_the_clause_or_a_list_item_is_the_figure_period(kn):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..align import context_score, shared_evidence
+from ..knowledge import stem
 from ..languages import shared_terms
 from ..types import Claim, Fact
 from .base import (
@@ -132,7 +133,8 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     only_a, only_b = ma - b.context - b.names, mb - a.context - a.names
     if a.type in ("money", "percent", "count") and ((only_a and not mb) or (only_b and not ma)):
         return f"only one source says what the figure is of ({', '.join(sorted(only_a or only_b))})"
-    running = set(ctx.kn.count_class.values()) | set(ctx.kn.count_toll.values()) | ctx.kn.count_subjects
+    running = set(ctx.kn.count_class.values()) | set(ctx.kn.count_toll.values()) | ctx.kn.count_subjects | \
+        {stem(w) for w in ctx.kn.count_toll}
     if (a.type == "count" and a.head in running) or a.type == "ordinal":
         da, db = ctx.published.get(a.article), ctx.published.get(b.article)
         gap = float(ctx.param("ordinal.value", "series_gap_days")) if a.type == "ordinal" else 1

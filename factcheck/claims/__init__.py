@@ -67,6 +67,9 @@ def _read_sentences(article: Article, kn: Knowledge, keep: bool) -> list:
 
 
 _READINGS_KEPT = 256
+# A decimal comma before a percent sign ('28,5%', '4,97 %'): one or two digits after the comma
+# cannot group thousands, so the figure reads for sure even in English prose.
+_PERCENT_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=[ \u00a0]?%)")
 
 
 def reading(article: Article, kn: Knowledge) -> tuple[Article, Knowledge]:
@@ -77,6 +80,8 @@ def reading(article: Article, kn: Knowledge) -> tuple[Article, Knowledge]:
     for sure are masked (see languages.reading_text)."""
     lkn = kn.for_language(article.lang)
     if lkn is kn:
+        if _PERCENT_DECIMAL_COMMA.search(article.norm):
+            return replace(article, norm=_PERCENT_DECIMAL_COMMA.sub(r"\1.\2", article.norm)), kn
         return article, kn
     readings = lkn.derived("readings", dict)
     key = (article.id, article.norm)
@@ -200,7 +205,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
     'Lind' here is still recognised as a person. An article in another language is read in
     it; its claims quote the article as written.
     """
-    original = article
+    original, english = article, kn
     article, kn = reading(article, kn)
     sents = _read_sentences(article, kn, keep=False)
     mark_proper_names(sents)
@@ -226,7 +231,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         found += counts.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         out.extend(found)
     _changes_of_priced(out)
-    if article is original:
+    if kn is english:
         out = _without_unreadable_numbers(out, article)
     out = _without_table_cells(out, article)
     if article is not original:

@@ -449,6 +449,19 @@ def measure_head(tokens: list[Token], kn: Knowledge, from_end: bool = False) -> 
 _OBJECT_PREPOSITIONS = ("on", "against", "for", "of")
 
 
+def _measure_right_before_of(before: list[Token], kn: Knowledge) -> tuple[str, int] | None:
+    """The measure named right before 'of' and the figure ('revenue of $43.25 billion',
+    'EPS of $0.75'): that figure's measure, whatever other measure the clause names earlier."""
+    if len(before) < 2 or before[-1].folded != "of":
+        return None
+    for n in (3, 2, 1):
+        if len(before) > n:
+            phrase = " ".join(t.folded for t in before[-1 - n:-1])
+            if phrase in kn.measure_of:
+                return kn.measure_of[phrase], len(before) - 1 - n
+    return None
+
+
 def _in_object_phrase(tokens: list[Token], i: int, kn: Knowledge) -> bool:
     """True when the measure word at i is the object of an earlier one ('tariffs on Chinese
     imports': imports is what the tariff is on), so the earlier one is the head."""
@@ -555,7 +568,7 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
             noun = noun_run([t for t in after[1:4] if t.folded not in ("the", "a", "an", "their", "its", "his", "her")], kn)
             head = stem(noun[0].folded) if noun else None
     if head is None:
-        back_head, pos = measure_head(before, kn, from_end=True)
+        back_head, pos = _measure_right_before_of(before, kn) or measure_head(before, kn, from_end=True)
         if back_head:
             head = back_head
             pre = noun_run(list(reversed(before[:pos])), kn)
@@ -575,12 +588,24 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
     if head is None and after and after[0].folded in ("for", "in"):
         mods |= _pp_terms([Token("on", 0, 0)] + after[1:], kn)
     mods.discard(head or "")
+    if _excluding(after, kn):
+        mods.add("excluding")
     return Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
                 period=_possessive_month(sentence.before(start, 2), kn)
                 or period_of(clause_tokens, kn, skip, (start, end)),
                 persons=people.persons_between(sentence, lo, hi),
                 names=people.names_between(sentence, lo, hi, kn),
                 clause=sentence.text[lo - sentence.start:hi - sentence.start])
+
+
+EXCLUSION_REACH = 8  # tokens after a figure where a word of exclusion bears on it
+
+
+def _excluding(after: list[Token], kn: Knowledge) -> bool:
+    """True when a word of exclusion follows a figure in its clause ('57% excluding the H20
+    charge'): the figure leaves something out, so it is of another measure."""
+    words = [t.folded for t in after[:EXCLUSION_REACH]]
+    return any(" ".join(words[i:i + n]) in kn.exclusion_words for i in range(len(words)) for n in (1, 2, 3))
 
 
 def _verb_head(before: list[Token], kn: Knowledge) -> str | None:
@@ -690,12 +715,22 @@ def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     """True when a word of projection ('could', 'forecast') comes before a figure in its clause,
     with no past-tense verb between them ('the toll could exceed 10,000')."""
     lo, _ = sentence.clause_bounds(start)
-    for t in reversed([t for t in sentence.before(start, 12) if t.start >= lo]):
+    window = [t for t in sentence.before(start, 12) if t.start >= lo]
+    for i in range(len(window) - 1, -1, -1):
+        t = window[i]
         if (t.folded in kn.projection_words or t.folded in kn.projection_nouns) and t.text.islower():
+            if i and _ends_figure(window[i - 1], kn):
+                return False
             return True
         if t.folded in kn.past_verbs:
             return False
     return False
+
+
+def _ends_figure(token: Token, kn: Knowledge) -> bool:
+    """True for the last word of a figure ('22.64', 'billion', '%'): a word of projection right
+    after it ('$22.64 billion expected') is that figure's, not a later one's."""
+    return token.text[-1:].isdigit() or token.text == "%" or token.folded in kn.scales
 
 
 _YEAR = r"((?:19|20)\d{2})\b(?!\s*(?:percent|%))"

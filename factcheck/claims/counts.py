@@ -12,6 +12,7 @@ from .common import (
     Spans,
     clause_slot,
     hedge_of,
+    is_previous_level,
     is_projection,
     make_claim,
 )
@@ -194,7 +195,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             slot = clause_slot(article, sentence, start, head, mods | verb, kn, people)
             quote_end = after[span - 1].end if span else end
             hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
-            qualifiers = {"hedge": hedge, "level": "total" if _is_total(sentence.before(start, 3))
+            qualifiers = {"hedge": hedge, "level": "previous" if is_previous_level(sentence, start, end)
+                          else "total" if _is_total(sentence.before(start, 3))
                           else "projected" if is_projection(sentence, start, kn) else None}
             claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, unit=head,
                                      qualifiers={k: v for k, v in qualifiers.items() if v}, display=m.group(1)))

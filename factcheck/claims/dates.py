@@ -177,7 +177,7 @@ def _verb_after_is_future(sentence: Sentence, start: int, kn: Knowledge) -> bool
     return False
 
 
-_DATELINE = re.compile(r"(?:,? \d{4})?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]\s")
+_DATELINE = re.compile(r"(?:,? \d{4})?\s*(?:\([^()\n]{1,40}\))?\s*(?:-{1,2}|[–—])\s")
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|following|when|while|as|amid|because|ahead of|until)\b",
                          re.IGNORECASE)
 
@@ -219,6 +219,8 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     on Wednesday') dates a release of figures, not a statement.
     """
     lo, hi = sentence.clause_bounds(start)
+    if _after_deadline_word(sentence, start, kn):
+        return "effect"
     following = sentence.after(end, 2)
     before = after = None
     previous = None
@@ -242,6 +244,12 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     if chosen is None:
         return None
     return _results_or(chosen[1], sentence, chosen[2], chosen[3], lo, hi, kn)
+
+
+def _after_deadline_word(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """True when a word of time limit comes right before a date ('by August 1')."""
+    words = [t.folded for t in sentence.before(start, 3)]
+    return any(" ".join(words[-n:]) in kn.deadline_words for n in (1, 2, 3) if len(words) >= n)
 
 
 def _results_or(kind: str, sentence: Sentence, t_start: int, t_end: int, lo: int, hi: int, kn: Knowledge) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..knowledge import Knowledge, fold
+from ..knowledge import Knowledge, fold, stem
 from ..types import Article, Claim
 from .common import (
     PersonIndex,
@@ -116,6 +116,11 @@ def _claim(article, sentence, m, number, scale, currency, kn, people, form: str 
     per = _per_unit(sentence, end, kn)
     if per and slot.head is None:
         slot = replace(slot, head=kn.canon_term("price"), mods=slot.mods | {per})
+    elif per and slot.head:
+        unit = stem(sentence.after(end, 2)[1].folded)
+        measure = kn.per_unit_measure.get(f"{slot.head} {unit}")
+        if measure:
+            slot = replace(slot, head=kn.canon_term(measure))
     hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
     qualifiers = {"hedge": hedge, "level": level_of(sentence, start, end, kn)}
     return make_claim(article, "money", start, end, _amount(number, scale, kn, form), slot, sentence, unit=currency,

@@ -69,14 +69,19 @@ def _unit_and_value(number: str, word: str) -> tuple[str, float, str]:
     return "%", value, f"{number}%"
 
 
-def basis_of(clause: str, kn: Knowledge) -> tuple[str | None, tuple[int, int] | None]:
-    """The basis a change is measured against, and where the basis phrase sits in the clause."""
+def basis_of(clause: str, kn: Knowledge, figure: tuple[int, int] | None = None
+             ) -> tuple[str | None, tuple[int, int] | None]:
+    """The basis a change is measured against, and where the basis phrase sits in the clause:
+    the phrase nearest the figure at ``figure`` (offsets in the clause), else the first one
+    ('YoY +69.18%, QoQ +12.03%' gives each figure its own basis)."""
     best = None
     for basis, pattern in kn.bases:
-        m = pattern.search(clause)
-        if m and (best is None or m.start() < best[1][0]):
-            best = (basis, (m.start(), m.end()))
-    return best if best else (None, None)
+        for m in pattern.finditer(clause):
+            gap = m.start() if figure is None else \
+                figure[0] - m.end() if m.end() <= figure[0] else max(0, m.start() - figure[1])
+            if best is None or (gap, m.start()) < best[0]:
+                best = ((gap, m.start()), basis, (m.start(), m.end()))
+    return (best[1], best[2]) if best else (None, None)
 
 
 _FIGURE_WORDS = {"%", "percent", "per", "cent", "pct", "percentage", "point", "points", "bps", "bp", "basis"}
@@ -140,7 +145,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         start, end = sentence.start + m.start(), sentence.start + m.end()
         lo, hi = sentence.clause_bounds(start)
         clause = article.norm[lo:hi]
-        basis, where = basis_of(clause, kn)
+        basis, where = basis_of(clause, kn, (start - lo, end - lo))
         skip = (lo + where[0], lo + where[1]) if where else None
         slot = number_slot(sentence, start, end, kn, people, skip, share=True)
         direction, is_change = direction_near(sentence, start, kn)
