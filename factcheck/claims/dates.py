@@ -186,11 +186,12 @@ def _triggers(sentence: Sentence, kn: Knowledge) -> list[tuple[int, int, str]]:
     tokens = sentence.tokens
     found = []
     for i, t in enumerate(tokens):
-        words = [t.folded] + ([t.folded + " " + tokens[i + 1].folded] if i + 1 < len(tokens) else [])
-        for w in words:
+        words = [(t.folded, t.end)] + ([(t.folded + " " + tokens[i + 1].folded, tokens[i + 1].end)]
+                                       if i + 1 < len(tokens) else [])
+        for w, w_end in words:
             kind = kn.event_of.get(w)
             if kind:
-                found.append((t.start, t.end, kind))
+                found.append((t.start, w_end, kind))
     return found
 
 
