@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import bisect
+import html as html_mod
 import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+
+import yaml
+from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
 
 from .knowledge import Knowledge, fold
 from .languages import detect, html_lang, language_code
@@ -85,8 +90,6 @@ def read_text(raw: bytes) -> Decoded:
 
 
 def _mess(text: str) -> float:
-    from charset_normalizer.md import mess_ratio
-
     return 1.0 if _C1_CONTROLS.search(text) else mess_ratio(text, CLEAN_MESS)
 
 
@@ -122,8 +125,6 @@ def _web_encoding(raw: bytes) -> Decoded | None:
 def _detected_encoding(raw: bytes, bad_byte: int) -> Decoded:
     """The encoding charset-normalizer finds best, with a doubt when no language fits the text,
     parts of it look garbled or another encoding fits about as well and reads it differently."""
-    from charset_normalizer import from_bytes
-
     matches = list(from_bytes(raw))
     best = matches[0] if matches else None
     if best is None or best.encoding is None:
@@ -191,8 +192,6 @@ def front_matter(text: str, info: SourceInfo) -> tuple[str, SourceInfo]:
     m = _FRONT_MATTER.match(text)
     if not m:
         return text, info
-    import yaml
-
     try:
         meta = yaml.safe_load(m.group(1)) or {}
     except yaml.YAMLError:
@@ -219,7 +218,7 @@ def parse_html(html: str, article_id: str, info: SourceInfo, kn: Knowledge) -> A
 
     Claims keep the line of the page where their paragraph was found.
     """
-    try:
+    try:  # trafilatura takes ~0.25 s to import and only HTML input needs it
         import trafilatura
     except ImportError:  # pragma: no cover - a dependency, but say so plainly if missing
         raise InputError("HTML input needs the trafilatura package") from None
@@ -238,8 +237,6 @@ def parse_html(html: str, article_id: str, info: SourceInfo, kn: Knowledge) -> A
 
 def _html_line_map(text: str, html: str) -> list[int]:
     """For each extracted line, the 1-based line of the HTML page it came from (searched in order)."""
-    import html as html_mod
-
     page = html_mod.unescape(html)
     page_line_starts = [0] + [m.end() for m in re.finditer("\n", page)]
     out, cursor, last = [], 0, 1

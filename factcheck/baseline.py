@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .report.common import claim_value
+
 FORMAT = "factcheck-baseline"
 VERSION = 1
 _FINGERPRINT = re.compile(r"^[A-Z]{3}\d{3}-[0-9a-f]{16}$")
@@ -51,8 +53,6 @@ def fingerprint_of(code: str, claims) -> str:
 
 def fingerprint(finding) -> str:
     """The fingerprint of a Finding (see the module's description)."""
-    from .report.common import claim_value
-
     return fingerprint_of(finding.code, [(c.article, c.text, claim_value(c)) for c in finding.claims])
 
 

@@ -7,10 +7,12 @@ processes; what every job needs (knowledge, check context) is sent to each worke
 """
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 
 from . import pipeline
-from .api import UsageError
+from .errors import UsageError
 
 _ITEMS: list = []
 
@@ -27,8 +29,6 @@ def _item_at(job: tuple) -> object:
 
 
 def _fork_context():
-    import multiprocessing
-
     return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
@@ -55,8 +55,6 @@ class LocalEngine:
             pipeline.set_shared(shared)
             results = (fn(x) for x in items)
         elif self._fork is not None:
-            from concurrent.futures import ProcessPoolExecutor
-
             forked = ProcessPoolExecutor(max_workers=self.jobs, mp_context=self._fork, initializer=_start_worker,
                                          initargs=(shared, items))
             chunk = batch or max(1, len(items) // (self.jobs * 8))
@@ -84,8 +82,6 @@ class LocalEngine:
     def _pool_for(self, shared):
         if self._pool is None or self._pool_shared is not shared:
             self.close()
-            from concurrent.futures import ProcessPoolExecutor
-
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=pipeline.set_shared,
                                              initargs=(shared,))
             self._pool_shared = shared
@@ -107,7 +103,7 @@ class DaskEngine:
     """Jobs as Dask futures over batches of items, on a cluster."""
 
     def __init__(self, scheduler: str | None = None):
-        try:
+        try:  # distributed is the optional dask extra (and ~0.3 s to import): only for this engine
             from distributed import Client, LocalCluster
         except ImportError:
             raise UsageError("the Dask engine needs the dask extra: pip install 'factcheck[dask]'") from None
@@ -137,7 +133,7 @@ class DaskEngine:
         futures = self.client.map(_run_batch, [fn] * len(batches), [self._shared_future] * len(batches), batches,
                                   pure=False)
         if tick is not None:
-            from distributed import as_completed
+            from distributed import as_completed  # the optional dask extra, as in __init__
 
             size_of = {f.key: len(b) for f, b in zip(futures, batches)}
             for done in as_completed(futures):

@@ -302,7 +302,7 @@ class Knowledge:
         if not lang or lang == self.lang or lang not in self.language_packs:
             return self
         if lang not in self.derived_languages:
-            from .languages import derive
+            from .languages import derive  # languages imports knowledge: a cycle at import time
 
             self.derived_languages[lang] = derive(self, lang)
         return self.derived_languages[lang]

@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError, numbers
+
 from .knowledge import Knowledge, fold, stem
 from .knowledge_schema import compile_pattern
 from .yamlio import RuleError, line_of
@@ -79,6 +81,7 @@ def stopword_vote(text: str, kn: Knowledge) -> tuple[str | None, bool]:
 
 @lru_cache(maxsize=1)
 def _identifier():
+    # py3langid takes ~40 ms to import and is needed only when an article's language is detected
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
@@ -161,8 +164,6 @@ def _folded(words) -> set[str]:
 
 
 def _babel_locale(lang: str, path: str):
-    from babel import Locale, UnknownLocaleError
-
     try:
         return Locale.parse(lang)
     except (UnknownLocaleError, ValueError):
@@ -232,8 +233,6 @@ def derive(kn: Knowledge, lang: str) -> Knowledge:
     for the language, and its language pack."""
     packs = kn.language_packs[lang]
     locale = _babel_locale(lang, packs[0][0])
-    from babel import numbers
-
     decimal = numbers.get_decimal_symbol(locale)
     group = numbers.get_group_symbol(locale)
     groups = "".join(sorted({" " if group in "\u00a0\u202f\u2009 " else group}))

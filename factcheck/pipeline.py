@@ -19,6 +19,7 @@ from .checks import CheckContext, Verdict, judge_facts
 from .claims import extract_claims, first_pass, people_by_word, people_used
 from .knowledge import Knowledge
 from .progress import ALIGN, EXTRACT, NAMES, ProgressFn, Stage
+from .store import article_key, claims_key, group_key
 from .stories import Stories, everyone_related
 from .types import Article, Claim, Fact, Skipped
 
@@ -161,8 +162,6 @@ def extract(articles: list[Article], engine, shared: Shared, store=None, version
     The result is the same whatever the engine and whatever the store holds. ``progress`` is told
     how many articles have gone through each of the two passes (names, then claims).
     """
-    from .store import article_key, claims_key
-
     n = len(articles)
     akeys = [article_key(a, version) for a in articles] if store else [None] * n
     named = store.get_many("people", akeys) if store else [None] * n
@@ -231,8 +230,6 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     content keeps its cached grouping; only the checks run again. ``progress`` is told how
     many blocks are done.
     """
-    from .store import group_key
-
     stories = Stories(extraction.story_words, shared.align.story_min, shared.align.story_min_articles)
     shared = replace(shared, stories=stories,
                      ctx=replace(shared.ctx, common_names=stories.common) if shared.ctx else None)

@@ -25,6 +25,8 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
+from babel import __version__ as cldr_version
+
 from .types import Article, Block, Claim, Dropped
 
 SCHEMA = 3
@@ -114,8 +116,6 @@ def extractor_version(rule_folders: list[Path]) -> str:
     """A hash of the reading and extraction code (every module it imports, found from the
     source), the knowledge packs and the CLDR data (Babel's version) the languages are read
     with: a change invalidates cached articles and claims."""
-    from babel import __version__ as cldr_version
-
     return _code_hash(modules_behind(_EXTRACTION), rule_folders, ":babel " + cldr_version)
 
 

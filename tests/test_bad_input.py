@@ -7,7 +7,7 @@ import shutil
 
 from typer.testing import CliRunner
 
-from factcheck import api
+from factcheck import api, articles
 from factcheck.cli import app
 
 from .conftest import RULES, SEEDS
@@ -20,7 +20,7 @@ def _seeds_plus_bad_files(tmp_path):
     (folder / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     (folder / "nul.md").write_bytes(b"\x00" * 4096)
     with open(folder / "huge.txt", "wb") as fh:
-        fh.truncate(api.articles_mod.MAX_BYTES + 1)
+        fh.truncate(articles.MAX_BYTES + 1)
     (folder / "only-furniture.txt").write_text("- Jane Doe\n- 3 min read\n", encoding="utf-8")
     os.symlink(folder, folder / "loop")
     return folder

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from factcheck import api
 from factcheck.align import AlignParams, block_key, compatible
-from factcheck.articles import SourceInfo, parse_article
+from factcheck.articles import InputError, SourceInfo, parse_article
 from factcheck.claims import extract_claims
 from factcheck.claims.common import MAX_SENTENCE, sentences
 from factcheck.report import jsonout, markdown
@@ -97,7 +97,7 @@ def test_extractors_survive_hostile_text(kn, text):
     try:
         article = parse_article("Lead sentence of the piece.\n" + text * 5, "h.txt",
                                 SourceInfo(None, date(2025, 6, 10)), kn)
-    except api.articles_mod.InputError:
+    except InputError:
         return
     for claim in extract_claims(article, kn):
         assert 0 <= claim.start <= claim.end <= len(article.text)
@@ -120,7 +120,7 @@ def _extract_calls(kn, unit: str, size: int) -> int:
     try:
         article = parse_article(text[:size], "p.txt", SourceInfo(None, date(2025, 6, 10)), kn)
         extract_claims(article, kn)
-    except api.articles_mod.InputError:
+    except InputError:
         pass
     finally:
         sys.setprofile(None)

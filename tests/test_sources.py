@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from factcheck import api
 
@@ -47,7 +48,7 @@ def test_ids_and_reports_do_not_depend_on_how_the_inputs_are_spelled(tmp_path, m
     one, two = _two_folders(tmp_path)
     absolute = api.run([two, one], tmp_path / "out-absolute", rules_dirs=[RULES])
     monkeypatch.chdir(tmp_path / "one")
-    relative = api.run([tmp_path / "one", api.Path("../two")], tmp_path / "out-relative", rules_dirs=[RULES])
+    relative = api.run([tmp_path / "one", Path("../two")], tmp_path / "out-relative", rules_dirs=[RULES])
     assert [a.id for a in relative.articles] == [a.id for a in absolute.articles] == \
         ["one/a.txt", "solo.txt", "two/a.txt"]
     for name in ("report.md", "conflicts.json", "claims.csv"):
@@ -107,7 +108,7 @@ def test_a_glob_pattern_finds_sources_yaml_up_to_its_fixed_folder(tmp_path, monk
                   "one/a.txt: {outlet: Parent, published: 2025-06-10}\n")
     _write(root / "two", {}, "a.txt: {outlet: Child, published: 2025-07-15}\n")
     monkeypatch.chdir(tmp_path)
-    report = api.run([api.Path("in/**/*.txt")], None, rules_dirs=[RULES])
+    report = api.run([Path("in/**/*.txt")], None, rules_dirs=[RULES])
     assert {a.id: (a.outlet, a.published) for a in report.articles} == {
         "one/a.txt": ("Parent", date(2025, 6, 10)), "two/a.txt": ("Child", date(2025, 7, 15))}
     assert report.articles == api.run([root], None, rules_dirs=[RULES]).articles
@@ -119,5 +120,5 @@ def test_a_file_named_by_a_folder_a_pattern_and_stdin_is_read_once_with_one_id(t
     one, two = _two_folders(tmp_path)
     monkeypatch.chdir(tmp_path)
     listed = io.StringIO(f"{one / 'a.txt'}\none/../one/solo.txt\n")
-    report = api.run([one, api.Path("two/*.txt"), api.Path("-")], None, rules_dirs=[RULES], stdin=listed)
+    report = api.run([one, Path("two/*.txt"), Path("-")], None, rules_dirs=[RULES], stdin=listed)
     assert [a.id for a in report.articles] == ["one/a.txt", "solo.txt", "two/a.txt"]

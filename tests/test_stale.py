@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from factcheck import api, pipeline, store
+from factcheck import api, articles, pipeline, store
 from factcheck.checks.titles import holders_named
 from factcheck.claims import counts, money
 from factcheck.claims.common import hedge_of
@@ -83,7 +83,7 @@ def test_an_unexpected_error_in_the_first_pass_skips_that_article_with_its_reaso
     real = _first_pass_failing_on("b.txt", monkeypatch)
     texts = [(name, "Exports to Canada fell 3.2% in June, customs data showed on Tuesday.", date(2025, 7, 10))
              for name in ("a.txt", "b.txt", "c.txt")]
-    arts = [api.articles_mod.parse_article(text, name, api.articles_mod.SourceInfo(None, day), ruleset.knowledge)
+    arts = [articles.parse_article(text, name, articles.SourceInfo(None, day), ruleset.knowledge)
             for name, text, day in texts]
     with store.ClaimStore(tmp_path / "claims.sqlite") as claim_store:
         report = api.check_articles(arts, ruleset, store=claim_store, version="v")
@@ -98,8 +98,8 @@ def test_an_article_skipped_in_the_first_pass_still_counts_in_the_progress_of_bo
     from factcheck import progress
 
     _first_pass_failing_on("b.txt", monkeypatch)
-    arts = [api.articles_mod.parse_article("Exports to Canada fell 3.2% in June.", name,
-                                           api.articles_mod.SourceInfo(None, date(2025, 7, 10)), ruleset.knowledge)
+    arts = [articles.parse_article("Exports to Canada fell 3.2% in June.", name,
+                                  articles.SourceInfo(None, date(2025, 7, 10)), ruleset.knowledge)
             for name in ("a.txt", "b.txt", "c.txt")]
     calls = []
     report = api.check_articles(arts, ruleset, progress=lambda *args: calls.append(args))

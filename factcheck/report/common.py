@@ -158,8 +158,6 @@ def cell_verdict(finding, source: str) -> str | None:
 
 def per_source(report) -> list[list[str]]:
     """Per source: claims, facts it corroborates, conflicts it is the outlier in."""
-    from collections import Counter
-
     claims = Counter(c.article for c in report.claims)
     corroborated = Counter(s for f in report.agreements for s in {c.article for c in f.claims})
     involved = Counter(s for f in report.findings for s in {c.article for c in f.claims})
