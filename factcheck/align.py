@@ -212,11 +212,13 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if fa.places and fb.places and not fa.places & fb.places:
         return False
+    if _holders_differ(a, b):
+        return False
     if _telling_values(a, b, params):
         return True
     same_period = bool(a.period and a.period == b.period)
     same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
-    same_names = bool(fa.names & fb.names)
+    same_names = bool(fa.names & fb.names) or bool(_holder_parts(a) & _holder_parts(b))
     if fa.names and fb.names and not same_names and not same_people and not _names_told_in_both(fa, fb, stories):
         return False
     if (fa.other_mods & fb.other_mods) or same_people or same_names:
@@ -226,6 +228,27 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     if fa.context_places & fb.context_places:
         return score >= params.context_min_with_places
     return score >= params.context_min
+
+
+def _holder_parts(claim: Claim) -> set[str]:
+    holder = claim.qualifiers.get("holder")
+    return set(holder.split("/")) if holder else set()
+
+
+def _holders_differ(a: Claim, b: Claim) -> bool:
+    """True when two figures are given to different holders (claims.enumerations): both name
+    their holder and the names share nothing ('the AfD 152', 'the SPD 120'), or one is an item
+    of a list and the other's sentence names another item of that list and not this one."""
+    ha, hb = _holder_parts(a), _holder_parts(b)
+    if ha and hb:
+        return not ha & hb
+    one, other = (a, b) if ha else (b, a)
+    listed = one.qualifiers.get("listed")
+    if not listed:
+        return False
+    held = _holder_parts(one)
+    rivals = {x for item in listed.split("|") for x in item.split("/")} - held
+    return bool(other.names & rivals) and not other.names & held
 
 
 def _significant_digits(claim: Claim) -> int:
@@ -602,6 +625,9 @@ def label_of(claims: list[Claim], kn: Knowledge | None = None) -> str:
     mods = sorted(m for m in (set.intersection(*[set(x.mods) for x in claims]) or set(c.mods))
                   if not m.startswith(VERB_MARK))
     period = next((x.period for x in claims if x.period), None)
+    holders = [h for h in dict.fromkeys(x.qualifiers.get("holder") for x in claims) if h]
+    if len(holders) == 1:
+        mods = [holders[0]] + [m for m in mods if m not in holders[0].split("/")]
     label = (c.head or c.type) + (f" ({', '.join(mods)})" if mods else "")
     return label + (f" in {period.capitalize()}" if period else "") + f" — {c.type}"
 
@@ -662,6 +688,9 @@ def shared_evidence(a: Claim, b: Claim, kn: Knowledge, common: frozenset[str] = 
     why = []
     if _telling_values(a, b, _DEFAULTS):
         why.append("figures written this precisely and this close")
+    held = _holder_parts(a) & _holder_parts(b)
+    if held:
+        why.append("both give it to " + "/".join(sorted(held)))
     mods = sorted(m.lstrip(VERB_MARK) for m in a.mods & b.mods
                   if not _is_common(m.lstrip(VERB_MARK), common) and m not in kn.generic_modifiers)
     if mods:

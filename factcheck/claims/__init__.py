@@ -12,6 +12,7 @@ from . import (
     counts,
     dates,
     durations,
+    enumerations,
     measures,
     mentions,
     money,
@@ -229,6 +230,8 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         found += measures.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         found += ordinals.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         found += counts.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
+        found += enumerations.gapped_counts(article, s, found, kn, people)
+        enumerations.give_holders(found, s, kn, people)
         out.extend(found)
     _changes_of_priced(out)
     if kn is english:

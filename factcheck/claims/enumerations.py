@@ -1,0 +1,123 @@
+"""Whose figure a figure is: the party, firm or body a sentence gives it to.
+
+Results pages list figures by holder: "the CDU/CSU has 208 seats, the AfD 152, the SPD 120",
+"the Greens 11.6%, the Left 8.8%". Each figure there belongs to the name right before it, and
+two figures of one measure held by different names are two facts, however alike the sentences
+are. A figure gets a holder when its sentence lists several figures of its kind, each after its
+own name, or when a dash or colon sets it after a name ("AfD — 151"). A lone figure of a
+sentence gets none: the name before it is as often who acted or spoke ("the RBI cut … by 50
+basis points", "the MPC …") as whose the figure is. Places and people are left out: the
+alignment reads them already.
+
+A list that gives the measure once ("208 seats, the AfD 152, the SPD 120") has its further
+figures read here too, as counts of that measure (the gapped items of the list).
+"""
+from __future__ import annotations
+
+import re
+
+from ..knowledge import Knowledge, fold
+from ..types import Article, Claim
+from .common import PersonIndex, Sentence, Slot, Spans, Token, make_claim
+
+HELD_TYPES = ("percent", "count", "money")
+_LIST_MARK = re.compile(r"[—–:-]\s*$")
+# A further item of a list that gave its measure once: ", the AfD 152", ", AfD — 151", "and the
+# Left Party 62" (a name, maybe a dash, a bare number that no noun or sign follows).
+_GAPPED = re.compile(r"\s*(?:,|;|\band\b)\s+(?:and\s+)?(?:the\s+)?((?:[A-Z][\w/&'’.-]*\s?){1,4}?)\s*(?:[—–:-]\s*)?"
+                     r"(\d{1,3}(?:,\d{3})*)(?=\s*(?:[,;.]|\band\b|$))")
+
+
+def _name_run(tokens: list[Token], sentence: Sentence, people: PersonIndex, kn: Knowledge,
+              exclude: frozenset[str]) -> frozenset[str] | None:
+    """The names of the run of capitalised words nearest the end of tokens (a holder). A run
+    that a word of saying follows ('Patrick said 23 girls …') names who told the figure, not
+    whose it is, and is passed over; so is a run after a preposition of place."""
+    runs: list[frozenset[str]] = []
+    current: set[str] = set()
+    spoken = False
+    for t in reversed(tokens):
+        if not current and kn.event_of.get(t.folded) in kn.hearsay_events:
+            spoken = True
+            continue
+        names = _names_of(t, sentence, people, kn, exclude) if t.is_capitalised else frozenset()
+        if names:
+            current |= names
+        elif current and t.text in ("/", "-", "&", "(", ")"):
+            continue
+        elif current:
+            if t.folded not in kn.place_prepositions and not spoken:
+                runs.append(frozenset(current))
+            current, spoken = set(), False
+    if current and not spoken:
+        runs.append(frozenset(current))
+    return runs[0] if runs else None
+
+
+def _names_of(t: Token, sentence: Sentence, people: PersonIndex, kn: Knowledge,
+              exclude: frozenset[str]) -> frozenset[str]:
+    if t.folded in people.by_token or t.folded in kn.organisation_words or t.folded in kn.roles \
+            or t.folded in kn.role_alias or t.folded in kn.measure_of:
+        return frozenset()
+    found = people.names_between(sentence, t.start, t.end, kn)
+    return frozenset(n for n in found if kn.place_of.get(n) != n and n not in exclude)
+
+
+def _holder(names: frozenset[str]) -> str:
+    return "/".join(sorted(names))
+
+
+def give_holders(claims: list[Claim], sentence: Sentence, kn: Knowledge, people: PersonIndex) -> None:
+    """Set the 'holder' qualifier of the figures of one sentence that a name holds (see the
+    module docstring), and 'listed' (every holder of the list) for figures of a list."""
+    figures = sorted((c for c in claims if c.type in HELD_TYPES), key=lambda c: c.start)
+    exclude = frozenset(part for p in people.persons_between(sentence, sentence.start, sentence.end)
+                        for part in fold(p).split())
+    found: list[tuple[Claim, frozenset[str], bool]] = []
+    previous_end = sentence.start
+    for c in figures:
+        run = _name_run(sentence.tokens_between(previous_end, c.start), sentence, people, kn, exclude)
+        if run:
+            found.append((c, run, bool(_LIST_MARK.search(sentence.text[:c.start - sentence.start]))))
+        previous_end = c.end
+    by_kind: dict[tuple, list[tuple[Claim, frozenset[str]]]] = {}
+    for c, names, _ in found:
+        by_kind.setdefault((c.type, c.unit), []).append((c, names))
+    for c, names, marked in found:
+        listed = by_kind[(c.type, c.unit)]
+        in_list = len(listed) >= 2 and len({n for _, n in listed}) == len(listed)
+        if in_list or marked:
+            c.qualifiers["holder"] = _holder(names)
+        if in_list:
+            c.qualifiers["listed"] = "|".join(sorted(_holder(n) for _, n in listed))
+
+
+def gapped_counts(article: Article, sentence: Sentence, claims: list[Claim], kn: Knowledge,
+                  people: PersonIndex) -> list[Claim]:
+    """The further items of a list that gave its measure once ('208 seats, the AfD 152'), as
+    counts of that measure, each held by its name (numbers no other claim of the sentence reads)."""
+    taken = Spans((c.start, c.end) for c in claims)
+    counts = [c for c in claims if c.type == "count" and c.head and not c.qualifiers.get("level")]
+    out: list[Claim] = []
+    for first in counts:
+        m = _GAPPED.search(sentence.text, first.end - sentence.start)
+        while m:
+            start, end = sentence.start + m.start(2), sentence.start + m.end(2)
+            if taken.overlaps(start, end):
+                break
+            name = m.group(1).strip()
+            if not name or name.split()[0].lower() in kn.stopwords:
+                break
+            taken.add(start, end)
+            lo, hi = sentence.clause_bounds(start)
+            slot = Slot(head=first.head, mods=first.mods, context=first.context, period=first.period,
+                        persons=people.persons_between(sentence, lo, hi),
+                        names=people.names_between(sentence, lo, hi, kn),
+                        clause=sentence.text[lo - sentence.start:hi - sentence.start])
+            out.append(make_claim(article, "count", start, end, int(m.group(2).replace(",", "")), slot, sentence,
+                                  unit=first.unit, display=m.group(2),
+                                  qualifiers={k: v for k, v in first.qualifiers.items() if k == "hedge"}))
+            m = _GAPPED.match(sentence.text, m.end(2))
+        if out:
+            break
+    return out

@@ -1,0 +1,90 @@
+"""How results stories, election lists and multi-day disaster coverage are read: what each
+figure is of, whose it is, which basis and day it has. Texts written for this project."""
+from __future__ import annotations
+
+from datetime import date
+
+from factcheck.api import check_texts
+
+from .helpers import claims_of
+
+
+def _by_text(text, kn, kind=None, published=date(2025, 7, 24)):
+    return {c.text: c for c in claims_of(text, kn, published, kind)}
+
+
+def test_earnings_per_share_is_its_own_measure_and_cents_a_share_are_money(kn):
+    found = _by_text("Quarterly profit fell to $1.2 billion, or 31 cents a share, from $1.5 billion.", kn)
+    assert found["$1.2 billion"].head == "profit"
+    assert (found["31 cents"].type, found["31 cents"].value, found["31 cents"].unit) == ("money", 0.31, "USD")
+    assert found["31 cents"].head == "earnings per share"
+    assert found["$1.5 billion"].qualifiers.get("level") == "previous"
+    eps = _by_text("Adjusted earnings per share came in at $0.52.", kn, "money")["$0.52"]
+    assert eps.head == "earnings per share" and "adjusted" in eps.mods
+
+
+def test_a_measure_right_before_of_is_its_figures_measure(kn):
+    found = _by_text("Analysts were looking for adjusted EPS of $0.61 on revenue of $18.2 billion.", kn, "money")
+    assert found["$0.61"].head == "earnings per share"
+    assert found["$18.2 billion"].head == "revenue"
+
+
+def test_expected_after_a_figure_is_that_figures(kn):
+    found = _by_text("Revenue came to $18.05 billion vs. $18.2 billion expected and EPS of $0.61.", kn, "money")
+    assert "level" not in found["$18.05 billion"].qualifiers
+    assert found["$18.2 billion"].qualifiers.get("level") == "projected"
+    assert "level" not in found["$0.61"].qualifiers
+
+
+def test_each_figure_takes_the_basis_nearest_it(kn):
+    found = _by_text("Sales: $9.4B, YoY +21.5%, QoQ +3.2%; margin steady.", kn, "percent")
+    assert found["21.5%"].qualifiers.get("basis") == "year-on-year"
+    assert found["3.2%"].qualifiers.get("basis") == "quarter-on-quarter"
+
+
+def test_a_figure_excluding_something_is_another_measure(kn):
+    found = _by_text("Adjusted EPS rose 44% year over year excluding the litigation charge.", kn, "percent")
+    assert "excluding" in found["44%"].mods
+
+
+def test_counts_of_a_change_keep_the_old_level_apart(kn):
+    found = _by_text("The carmaker delivered 212,480 vehicles, down 9% from 233,520 vehicles a year earlier.",
+                     kn, "count")
+    assert found["233,520 vehicles"].qualifiers.get("level") == "previous"
+    assert "level" not in found["212,480 vehicles"].qualifiers
+
+
+def test_a_decimal_comma_before_a_percent_sign_reads_for_sure(kn):
+    found = _by_text("The Harbour Party won 31,4% of the vote.", kn, "percent")
+    assert found["31,4%"].value == 31.4
+
+
+def test_a_dateline_with_two_hyphens_is_not_an_event_day(kn):
+    found = claims_of("July 5 (Wire) -- Rescuers searched the river banks on Saturday.", kn,
+                      date(2025, 7, 5), "date")
+    assert [c.text for c in found] == ["Saturday"]
+
+
+def test_a_deadline_is_dated_as_one(kn):
+    found = _by_text("The deal averts a threat to raise duties to 30% by August 1.", kn, "date")
+    assert found["August 1"].head == "effect"
+
+
+def test_briefings_on_different_days_are_possibly_one_fact_not_a_conflict(ruleset):
+    texts = [("a.txt", "Sheriff Ana Ruiz said at a news conference on Friday that 14 people had died.",
+              date(2025, 7, 5)),
+             ("b.txt", "Sheriff Ana Ruiz told a news conference on Sunday that 31 people had died.",
+              date(2025, 7, 7))]
+    report = check_texts(texts, ruleset)
+    assert not [f for f in report.findings if f.kind == "date"]
+    assert [f.code for f in report.possible if f.kind == "date"] == ["DAT001"]
+
+
+def test_each_figure_of_a_party_list_is_held_by_its_party(kn):
+    found = _by_text("The Harbour Party took 31.4% of the vote, the Green Front 22.7% and the Farmers' League 12.1%.",
+                     kn, "percent")
+    assert {t: c.qualifiers.get("holder") for t, c in found.items()} == \
+        {"31.4%": "harbour", "22.7%": "front/green", "12.1%": "farmer/league"}
+    seats = _by_text("The Harbour Party will hold 71 seats, the Green Front 52 and the Liberal Union 19.", kn, "count")
+    assert {c.value: (c.head, c.qualifiers.get("holder")) for c in seats.values()} == \
+        {71: ("seat", "harbour"), 52: ("seat", "front/green"), 19: ("seat", "liberal/union")}
