@@ -88,3 +88,14 @@ def test_each_figure_of_a_party_list_is_held_by_its_party(kn):
     seats = _by_text("The Harbour Party will hold 71 seats, the Green Front 52 and the Liberal Union 19.", kn, "count")
     assert {c.value: (c.head, c.qualifiers.get("holder")) for c in seats.values()} == \
         {71: ("seat", "harbour"), 52: ("seat", "front/green"), 19: ("seat", "liberal/union")}
+
+
+def test_a_year_before_a_word_is_not_a_clock_time(kn):
+    found = _by_text("Revenue for Q2 2025 was $9.4 billion. The talks began at 1530 GMT.", kn, "time")
+    assert list(found) == ["1530 GMT"]
+
+
+def test_the_first_word_of_a_list_item_is_not_a_holder(kn):
+    found = _by_text("Results - Adjusted EPS fell 23% to $0.40. - Energy storage revenue fell 7%. "
+                     "- Gross margin was 17.2%.", kn, "percent")
+    assert not [c for c in found.values() if c.qualifiers.get("holder")]

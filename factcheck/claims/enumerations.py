@@ -57,10 +57,22 @@ def _name_run(tokens: list[Token], sentence: Sentence, people: PersonIndex, kn: 
 def _names_of(t: Token, sentence: Sentence, people: PersonIndex, kn: Knowledge,
               exclude: frozenset[str]) -> frozenset[str]:
     if t.folded in people.by_token or t.folded in kn.organisation_words or t.folded in kn.roles \
-            or t.folded in kn.role_alias or t.folded in kn.measure_of:
+            or t.folded in kn.role_alias or t.folded in kn.measure_of or _item_start(t, sentence):
         return frozenset()
     found = people.names_between(sentence, t.start, t.end, kn)
     return frozenset(n for n in found if kn.place_of.get(n) != n and n not in exclude)
+
+
+def _item_start(t: Token, sentence: Sentence) -> bool:
+    """True for a capitalised word that starts a sentence or a list item ('- Energy storage
+    revenue fell 7%'), unless an acronym ('AfD'): its capital may be the item's alone."""
+    before = sentence.text[:t.start - sentence.start].rstrip()
+    if before and before[-1] not in _ITEM_MARKS:
+        return False
+    return sum(ch.isupper() for ch in t.text) < 2
+
+
+_ITEM_MARKS = "-–—•*:"
 
 
 def _holder(names: frozenset[str]) -> str:

@@ -18,6 +18,9 @@ _CLOCK = re.compile(
     r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s?" + _MERIDIEM
     + r"|(?<![\w.:,])(?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s*(?:hours|hrs|h\b|\(?[A-Z]{2,4}\b))",
     re.IGNORECASE)
+# A 24-hour time written without a colon ('1530 GMT', '0800 hours') is one only before 'hours' or a
+# known zone: 'Q2 2025 was' and '2024 EPS' are years.
+_HOURS_WORD = re.compile(r"\s*(?:hours|hrs|h\b)", re.IGNORECASE)
 _ZONE_REACH = 24  # characters after a time where its zone may be written ('1:30 p.m. local time')
 
 
@@ -59,6 +62,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             minute = int(m.group("m") or 0)
         else:
             hour, minute = int(m.group("h24")), int(m.group("m24"))
+            if not _HOURS_WORD.match(sentence.text, m.end()) and _zone_after(sentence.text[m.end():], kn, zones)[0] is None:
+                continue
         found.append((m.start(), m.end(), hour * 60 + minute, m.group()))
     for m in (words.finditer(sentence.text) if words else ()):
         found.append((m.start(), m.end(), kn.hour_words[fold(m.group())], m.group()))
