@@ -47,6 +47,7 @@ class AlignParams:
     equal_value_bonus: float = 5.0
     max_sole: int = 40
     max_date_gap: int = 14
+    close_time_minutes: int = 15
     max_ratio: tuple[tuple[str, float], ...] = (("money", 2.0), ("count", 2.5), ("duration", 3.5),
                                                 ("measure", 3.5), ("percent", 4.0))
     ratio_floor: float = 3.0
@@ -71,6 +72,14 @@ def plausibly_one_day(a: Claim, b: Claim, params: AlignParams) -> bool:
     lo = max(date.fromisoformat(a.value[0]), date.fromisoformat(b.value[0]))
     hi = min(date.fromisoformat(a.value[1]), date.fromisoformat(b.value[1]))
     return (lo - hi).days <= params.max_date_gap
+
+
+def _close_times(a: Claim, b: Claim, kn: Knowledge, params: AlignParams) -> bool:
+    """True when two times of one kind of event are minutes apart: two take-offs, two quakes
+    within a quarter of an hour of each other in one story are one event, timed differently."""
+    from .checks.times import minutes_apart  # checks imports align: a cycle at import time
+    gap = minutes_apart(a, b, kn)
+    return gap is not None and gap <= params.close_time_minutes
 
 
 def _amount(claim: Claim) -> float:
@@ -193,6 +202,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     if a.type in ("date", "time"):
         if a.type == "date" and not plausibly_one_day(a, b, params):
             return False
+        if a.type == "time" and a.head not in params.weak_events and _close_times(a, b, kn, params):
+            return True
         if sole and a.head not in params.participant_events and a.persons and b.persons:
             return _names_agree(fa, fb) and _persons_overlap(a, b)
         return _dates_compatible(fa, fb, score, params, stories)
@@ -368,7 +379,9 @@ def _offices_meet(a: set, b: set) -> bool:
 
 
 def _anchors(claim: Claim) -> set[str]:
-    """Proper names a claim is about (people by surname, places, bodies): the sub-blocking keys."""
+    """Proper names a claim is about (people by surname, places, bodies): the sub-blocking keys;
+    and for precise figures and times of day, grid keys of their value (candidates for
+    ``_telling_values`` and ``_close_times``)."""
     keys = {"n:" + n for n in claim.names}
     keys |= {"p:" + p.split()[-1][:4] for p in claim.persons}
     keys |= {"m:" + m for m in claim.mods}
@@ -376,6 +389,9 @@ def _anchors(claim: Claim) -> set[str]:
         keys.add("t:" + claim.period)
     if claim.type in ("money", "count", "measure") and _significant_digits(claim) >= _DEFAULTS.telling_digits:
         keys |= _value_keys(claim)
+    if claim.type == "time" and claim.value is not None:
+        step, zone = _DEFAULTS.close_time_minutes, claim.unit or "local"
+        keys |= {f"c:{zone}:{int(claim.value) // step}", f"d:{zone}:{(int(claim.value) + step // 2) // step}"}
     return keys
 
 

@@ -99,3 +99,11 @@ def test_the_first_word_of_a_list_item_is_not_a_holder(kn):
     found = _by_text("Results - Adjusted EPS fell 23% to $0.40. - Energy storage revenue fell 7%. "
                      "- Gross margin was 17.2%.", kn, "percent")
     assert not [c for c in found.values() if c.qualifiers.get("holder")]
+
+
+def test_two_times_of_one_take_off_minutes_apart_are_one_fact(ruleset):
+    texts = [("a.txt", "The jet took off at 9:41 a.m. local time and came down in a field near the runway.",
+              date(2025, 3, 4)),
+             ("b.txt", "Witnesses said flight 802 took off at 9:42 am before it lost height.", date(2025, 3, 4))]
+    report = check_texts(texts, ruleset)
+    assert [(f.code, f.verdict) for f in report.findings] == [("DAT002", "contradiction")]

@@ -13,11 +13,15 @@ def _utc(claim: Claim, kn: Knowledge) -> int | None:
     return None if offset is None else (int(claim.value) - offset) % MINUTES_PER_DAY
 
 
+LOCAL = "local"
+
 def minutes_apart(a: Claim, b: Claim, kn: Knowledge) -> int | None:
     """How many minutes two times of day are apart, or None when they cannot be compared: both
-    in one zone (or one family of zones, or neither says a zone) they compare as written; in two
+    in one zone (or one family of zones, or neither says a zone, or one says 'local time' and the
+    other no zone: a story's times are the place's) they compare as written; in two
     zones of known offset through UTC; otherwise not at all ('0700 GMT' and 'midnight')."""
-    if a.unit == b.unit or kn.zone_family.get(a.unit or "", a.unit) == kn.zone_family.get(b.unit or "", b.unit):
+    if a.unit == b.unit or kn.zone_family.get(a.unit or "", a.unit) == kn.zone_family.get(b.unit or "", b.unit) \
+            or {a.unit, b.unit} <= {None, LOCAL}:
         x, y = int(a.value), int(b.value)
     else:
         x, y = _utc(a, kn), _utc(b, kn)
