@@ -82,6 +82,21 @@ def _close_times(a: Claim, b: Claim, kn: Knowledge, params: AlignParams) -> bool
     return gap is not None and gap <= params.close_time_minutes
 
 
+def _rounded(a: Claim, b: Claim, kn: Knowledge) -> bool:
+    """True when one figure is the other cut short ('27 years' in a headline, '27 years and three
+    months' in the text): one article may give a fact both ways. Only a cut, not a rounding up:
+    '3.7%, down from 4%' are two figures."""
+    from .checks.numbers import precision_of  # checks imports align: a cycle at import time
+    if a.type not in NUMBER_TYPES or a.unit != b.unit:
+        return False
+    coarse, fine = (a, b) if precision_of(a) > precision_of(b) else (b, a)
+    step = precision_of(coarse)
+    if step <= 0 or precision_of(fine) >= step:
+        return False
+    x, y = float(coarse.value), float(fine.value)
+    return x >= 0 and 0 <= y - x < step - 1e-9
+
+
 def _amount(claim: Claim) -> float:
     from .checks.numbers import amount  # checks.numbers imports align: a cycle at import time
 
@@ -583,7 +598,7 @@ def _cluster_units(units: list[_Unit], kn: Knowledge, params: AlignParams, stori
         a, b = claims[i], claims[j]
         shared = not units[i].articles.isdisjoint(units[j].articles)
         if shared and a.value != b.value and not (
-                _bound(a) and not _outside(a, b) or _bound(b) and not _outside(b, a)):
+                _bound(a) and not _outside(a, b) or _bound(b) and not _outside(b, a)) and not _rounded(a, b, kn):
             continue
         if not stories.related(a.article, b.article):
             continue

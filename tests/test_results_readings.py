@@ -107,3 +107,15 @@ def test_two_times_of_one_take_off_minutes_apart_are_one_fact(ruleset):
              ("b.txt", "Witnesses said flight 802 took off at 9:42 am before it lost height.", date(2025, 3, 4))]
     report = check_texts(texts, ruleset)
     assert [(f.code, f.verdict) for f in report.findings] == [("DAT002", "contradiction")]
+
+
+def test_a_length_told_in_two_units_is_one_duration(kn):
+    found = _by_text("She was sentenced to 12 years and nine months in prison; the hearing took 2 hours and 30 minutes.",
+                     kn, "duration")
+    assert {t: (c.value, c.unit) for t, c in found.items()} == \
+        {"12 years and nine months": (12.75, "year"), "2 hours and 30 minutes": (2.5, "hour")}
+
+
+def test_a_count_ends_before_a_past_verb_and_its_object(kn):
+    found = _by_text("Three judges found him guilty on Tuesday.", kn, "count")
+    assert found["Three judges"].head == "judge"

@@ -22,7 +22,10 @@ _BOUND = ("upper", "lower")
 def precision_of(claim: Claim) -> float:
     """The step of the last written digit, in the claim's value units (34.5 → 0.1; $29 billion → 1e9;
     50 basis points → 0.01 percentage points). A figure written in words ('a quarter of a
-    percentage point') is exact: 0."""
+    percentage point') is exact: 0. A length told in two units ('27 years and three months')
+    is as precise as its smaller one."""
+    if claim.qualifiers.get("step"):
+        return float(claim.qualifiers["step"])
     m = re.search(r"\d+(?:\.(\d+))?", claim.display.replace(",", ""))
     if m is None:
         return 0.0

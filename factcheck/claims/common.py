@@ -473,12 +473,19 @@ def _in_object_phrase(tokens: list[Token], i: int, kn: Knowledge) -> bool:
     return False
 
 
+_OBJECT_WORDS = frozenset({"him", "her", "them", "it", "the", "a", "an", "his", "their", "its"})
+
+
 def noun_run(tokens: list[Token], kn: Knowledge) -> list[Token]:
     """The run of non-stopword words at the start of tokens (a noun phrase, roughly); it ends
-    before a participle ('fell', 'raised') or an '-ing' word after a plural ('people sheltering')."""
+    before a participle ('fell', 'raised'), an '-ing' word after a plural ('people sheltering')
+    or a past verb with its object ('justices found him guilty')."""
     run: list[Token] = []
-    for t in tokens:
+    for n, t in enumerate(tokens):
         f = t.folded
+        if run and f in kn.past_verbs and t.text.islower() and n + 1 < len(tokens) and \
+                (tokens[n + 1].is_capitalised or tokens[n + 1].folded in _OBJECT_WORDS):
+            break
         if not f or not (f[0].isalpha() or f[0].isdigit()) or f in kn.stopwords or (run and f.isdigit()):
             break
         if run and (kn.direction_of.get(f) or (f.endswith("ed") and t.text.islower() and f not in kn.synonym_of)):

@@ -45,6 +45,38 @@ def _matches(sentence: Sentence, kn: Knowledge):
     return out
 
 
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
+            "month": 365.25 * 86400 / 12, "year": 365.25 * 86400}
+_JOINED = re.compile(r",?\s+and\s+$", re.IGNORECASE)
+
+
+def _joined(sentence: Sentence, matches: list, kn: Knowledge) -> list:
+    """Matches with a length told in two units joined into one ('27 years and three months' is
+    27.25 years, '2 hours and 30 minutes' 2.5 hours): (start, end, number, unit, half, extra,
+    step), the extra and the step of its last written digit (a month: 1/12) in the first unit."""
+    out = []
+    i = 0
+    while i < len(matches):
+        lo, hi, number, unit, half = matches[i]
+        extra, step = 0.0, None
+        if i + 1 < len(matches):
+            nlo, nhi, nnumber, nunit, nhalf = matches[i + 1]
+            big, small = _SECONDS.get(stem(unit).lower()), _SECONDS.get(stem(nunit).lower())
+            if big and small and small < big and _JOINED.match(sentence.text[hi:nlo]):
+                extra = (_number(nnumber, kn) + (0.5 if nhalf else 0.0)) * small / big
+                step, hi = small / big, nhi
+                i += 1
+        out.append((lo, hi, number, unit, half, extra, step))
+        i += 1
+    return out
+
+
+def _number(number: str, kn: Knowledge) -> float:
+    if number.lower() in ("a", "an"):
+        return 1.0
+    return float(number.replace(",", "")) if number[0].isdigit() else float(kn.number_words[number.lower()])
+
+
 def _clause_event(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
     """The nearest event word earlier in the figure's clause ('The fourth round of talks
     between the two countries took about four hours' is the length of a meeting)."""
@@ -58,11 +90,9 @@ def _clause_event(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
     """Duration claims in one sentence."""
     claims = []
-    for lo, hi, number, unit_word, half in _matches(sentence, kn):
+    for lo, hi, number, unit_word, half, extra, step in _joined(sentence, _matches(sentence, kn), kn):
         start, end = sentence.start + lo, sentence.start + hi
-        value = 1.0 if number.lower() in ("a", "an") else (
-            float(number.replace(",", "")) if number[0].isdigit() else float(kn.number_words[number.lower()]))
-        value += 0.5 if half else 0.0
+        value = _number(number, kn) + (0.5 if half else 0.0) + extra
         unit = stem(unit_word)
         after = sentence.after(end, 8)
         hyphenated = "-" in sentence.text[lo:hi]
@@ -86,6 +116,9 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         slot = clause_slot(article, sentence, start, head, set(mods), kn, people)
         quote_end = after[span - 1].end if span else end
         hedge = hedge_of(sentence.text[max(0, lo - 60):lo], kn)
+        qualifiers = {"hedge": hedge} if hedge else {}
+        if step:
+            qualifiers["step"] = repr(step)
         claims.append(make_claim(article, "duration", start, quote_end, value, slot, sentence, unit=unit,
-                                 qualifiers={"hedge": hedge} if hedge else {}, display=sentence.text[lo:hi]))
+                                 qualifiers=qualifiers, display=sentence.text[lo:hi]))
     return claims
