@@ -48,6 +48,7 @@ class AlignParams:
     max_sole: int = 40
     max_date_gap: int = 14
     close_time_minutes: int = 15
+    max_time_gap_minutes: int = 180
     max_ratio: tuple[tuple[str, float], ...] = (("money", 2.0), ("count", 2.5), ("duration", 3.5),
                                                 ("measure", 3.5), ("percent", 4.0))
     ratio_floor: float = 3.0
@@ -74,12 +75,13 @@ def plausibly_one_day(a: Claim, b: Claim, params: AlignParams) -> bool:
     return (lo - hi).days <= params.max_date_gap
 
 
-def _close_times(a: Claim, b: Claim, kn: Knowledge, params: AlignParams) -> bool:
-    """True when two times of one kind of event are minutes apart: two take-offs, two quakes
-    within a quarter of an hour of each other in one story are one event, timed differently."""
+def _minutes_apart(a: Claim, b: Claim, kn: Knowledge) -> int | None:
+    """How far apart two times of day are (None when their zones cannot be compared). Two times
+    of one kind of event minutes apart (``close_time_minutes``) are one event timed differently
+    (two take-offs of one story); hours apart (``max_time_gap_minutes``), two events (the storm
+    signal raised at 2.20pm, lowered at 8.20pm)."""
     from .checks.times import minutes_apart  # checks imports align: a cycle at import time
-    gap = minutes_apart(a, b, kn)
-    return gap is not None and gap <= params.close_time_minutes
+    return minutes_apart(a, b, kn)
 
 
 def _rounded(a: Claim, b: Claim, kn: Knowledge) -> bool:
@@ -217,8 +219,12 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     if a.type in ("date", "time"):
         if a.type == "date" and not plausibly_one_day(a, b, params):
             return False
-        if a.type == "time" and a.head not in params.weak_events and _close_times(a, b, kn, params):
-            return True
+        if a.type == "time":
+            gap = _minutes_apart(a, b, kn)
+            if gap is not None and gap > params.max_time_gap_minutes:
+                return False
+            if a.head not in params.weak_events and gap is not None and gap <= params.close_time_minutes:
+                return True
         if sole and a.head not in params.participant_events and a.persons and b.persons:
             return _names_agree(fa, fb) and _persons_overlap(a, b)
         return _dates_compatible(fa, fb, score, params, stories)

@@ -119,3 +119,29 @@ def test_a_length_told_in_two_units_is_one_duration(kn):
 def test_a_count_ends_before_a_past_verb_and_its_object(kn):
     found = _by_text("Three judges found him guilty on Tuesday.", kn, "count")
     assert found["Three judges"].head == "judge"
+
+
+def test_a_bare_dateline_is_not_an_event_day(kn):
+    found = claims_of("Ostburg, Sep 25 The weather office lowered its storm signal on Wednesday.", kn,
+                      date(2025, 9, 25), "date")
+    assert [c.text for c in found] == ["Wednesday"]
+
+
+def test_a_time_after_by_is_a_tally_time_not_a_deadline(kn):
+    found = _by_text("By 9 am, reports of 350 fallen trees had come in.", kn, "time")
+    assert found["9 am"].head != "effect"
+
+
+def test_a_measure_that_could_come_is_apart_from_one_measured(kn):
+    found = _by_text("The city could see winds reaching 230 kilometres per hour.", kn, "measure")
+    assert found["230 kilometres per hour"].qualifiers.get("level") == "projected"
+    flights = _by_text("About 1,000 flights expected to land on Thursday.", kn, "count")
+    assert flights["1,000 flights"].qualifiers.get("level") == "projected"
+
+
+def test_times_hours_apart_are_two_events(ruleset):
+    texts = [("a.txt", "The observatory raised the storm signal at 2.20pm as the storm neared.", date(2025, 9, 24)),
+             ("b.txt", "The observatory lowered the storm signal at 8.20pm as the storm moved away.",
+              date(2025, 9, 24))]
+    report = check_texts(texts, ruleset)
+    assert not [f for f in report.findings + report.possible if f.code == "DAT002"]

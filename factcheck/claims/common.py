@@ -696,7 +696,7 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
         return "total"
     if any(t.folded in kn.each_words for t in sentence.after(end, 3)):
         return "each"
-    if is_projection(sentence, start, kn) or _projection_noun_after(sentence, end, kn):
+    if is_projection(sentence, start, kn) or projection_noun_after(sentence, end, kn):
         return "projected"
     if _demanded(sentence, start, kn):
         return "demanded"
@@ -713,7 +713,7 @@ def _demanded(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     return any(t.folded in kn.demand_words for t in sentence.before(start, DEMAND_REACH) if t.start >= lo)
 
 
-def _projection_noun_after(sentence: Sentence, end: int, kn: Knowledge) -> bool:
+def projection_noun_after(sentence: Sentence, end: int, kn: Knowledge) -> bool:
     """'the 5% forecast', 'a 2% target': the figure is what was expected, not what happened."""
     return any(t.folded in kn.projection_nouns for t in sentence.after(end, 2))
 

@@ -15,6 +15,7 @@ from .common import (
     is_previous_level,
     is_projection,
     make_claim,
+    projection_noun_after,
 )
 from .quantities import counted_head
 
@@ -197,7 +198,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
             qualifiers = {"hedge": hedge, "level": "previous" if is_previous_level(sentence, start, end)
                           else "total" if _is_total(sentence.before(start, 3))
-                          else "projected" if is_projection(sentence, start, kn) else None}
+                          else "projected" if is_projection(sentence, start, kn)
+                          or projection_noun_after(sentence, quote_end, kn) else None}
             claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, unit=head,
                                      qualifiers={k: v for k, v in qualifiers.items() if v}, display=m.group(1)))
     return claims

@@ -177,6 +177,18 @@ def _verb_after_is_future(sentence: Sentence, start: int, kn: Knowledge) -> bool
     return False
 
 
+# A dateline with neither agency nor dash: 'Hong Kong, Sep 25 The Observatory …' at the start
+# of an article's text (a place, a comma, the date, then the first word of the story).
+_BARE_DATELINE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*,\s*$")
+_AFTER_BARE_DATELINE = re.compile(r"(?:,? \d{4})?\s+[A-Z]")
+
+
+def _first_text(article: Article) -> int:
+    """Offset of the first paragraph of an article's text (after its headline, if any)."""
+    blocks = [b for b in article.blocks if b.kind == "paragraph"]
+    return blocks[0].start if blocks else 0
+
+
 _DATELINE = re.compile(r"(?:,? \d{4})?\s*(?:\([^()\n]{1,40}\))?\s*(?:-{1,2}|[–—])\s")
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|following|when|while|as|amid|because|ahead of|until)\b",
                          re.IGNORECASE)
@@ -209,7 +221,7 @@ def _noun_phrase_tail(gap: str) -> bool:
         not (words and words[-1].lower() == "and")
 
 
-def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
+def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge, deadlines: bool = False) -> str | None:
     """The kind of event a date is the date of (call, meeting, visit…), read in its clause.
 
     A trigger right after the date wins ('a May 12 agreement'); else the nearest one before it
@@ -217,10 +229,12 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     subordinating word ('after', 'since', 'amid') puts that event in another clause. A
     reporting word just after an event noun dates that event ('the deal with Elbonia, announced
     on Monday'). A results verb with a figure in its clause ('reported revenue of $46.7 billion
-    on Wednesday') dates a release of figures, not a statement.
+    on Wednesday') dates a release of figures, not a statement. With ``deadlines`` (days, not
+    times of day: 'by 9 am, 350 trees had fallen' is a tally's time), a word of time limit right
+    before the date makes it the date of a deadline ('by August 1').
     """
     lo, hi = sentence.clause_bounds(start)
-    if _after_deadline_word(sentence, start, kn):
+    if deadlines and _after_deadline_word(sentence, start, kn):
         return "effect"
     following = sentence.after(end, 2)
     before = after = None
@@ -274,6 +288,9 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if taken.overlaps(*span):
                 continue
             if _DATELINE.match(sentence.text[m.end():m.end() + 40]) and m.start() < 60:
+                continue
+            if sentence.start == _first_text(article) and _BARE_DATELINE.match(sentence.text[:m.start()]) \
+                    and _AFTER_BARE_DATELINE.match(sentence.text, m.end()):
                 continue
             found = _interpret(name, m, sentence, kn, article.published)
             if found is None:
@@ -367,7 +384,8 @@ def _claim(article, sentence, start, end, lo_date, hi_date, shown, resolved, nam
     lo, hi = sentence.clause_bounds(start)
     statistic_period = name == "month" and _FIGURE.search(article.norm[lo:hi])
     sentence.tokens_between(lo, hi)
-    slot = Slot(head=None if statistic_period else event_of(sentence, start, end, kn), mods=frozenset(),
+    event = None if statistic_period else event_of(sentence, start, end, kn, deadlines=True)
+    slot = Slot(head=event, mods=frozenset(),
                 names=people.names_between(sentence, lo, hi, kn),
                 context=sentence.terms(lo, hi, kn), period=None,
                 persons=people.persons_between(sentence, lo, hi), clause=article.norm[lo:hi])

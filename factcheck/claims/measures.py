@@ -13,9 +13,11 @@ from .common import (
     Spans,
     clause_slot,
     hedge_of,
+    is_projection,
     make_claim,
     modifier_terms,
     noun_run,
+    projection_noun_after,
 )
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -109,8 +111,12 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         slot = clause_slot(article, sentence, start, unit, measured, kn, people)
         quote_end = following[-1].end if following else end
         hedge = hedge_of(sentence.text[max(0, lo - 60):lo], kn)
+        if hedge:
+            qualifiers["hedge"] = hedge
+        if is_projection(sentence, start, kn) or projection_noun_after(sentence, quote_end, kn):
+            qualifiers["level"] = "projected"
         claims.append(make_claim(article, "measure", start, quote_end, value, slot,
-                                 sentence, unit=unit, qualifiers={**qualifiers, **({"hedge": hedge} if hedge else {})},
+                                 sentence, unit=unit, qualifiers=qualifiers,
                                  display=sentence.text[lo:hi]))
     _restated_in_parentheses(claims, sentence)
     return claims
