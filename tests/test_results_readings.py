@@ -145,3 +145,10 @@ def test_times_hours_apart_are_two_events(ruleset):
               date(2025, 9, 24))]
     report = check_texts(texts, ruleset)
     assert not [f for f in report.findings + report.possible if f.code == "DAT002"]
+
+
+def test_taking_office_and_the_vote_are_two_days(ruleset):
+    texts = [("a.txt", "Mayor Ana Soler was sworn in on Wednesday, two days after her victory.", date(2025, 6, 6)),
+             ("b.txt", "Ana Soler was elected mayor in a June 2 vote.", date(2025, 6, 6))]
+    report = check_texts(texts, ruleset)
+    assert not [f for f in report.findings if f.kind == "date"]
