@@ -141,6 +141,8 @@ def block_key(claim: Claim) -> tuple | None:
         return (claim.type, unit, claim.head)
     if claim.type == "money" and claim.mods:
         return ("money", claim.unit, "*")
+    if claim.type in ("percent", "count") and claim.qualifiers.get("holder"):
+        return (claim.type, claim.unit, "held")
     return None
 
 
@@ -246,7 +248,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if _holders_differ(a, b):
         return False
-    if _telling_values(a, b, params):
+    if _telling_values(a, b, params) or _holder_parts(a) & _holder_parts(b):
         return True
     same_period = bool(a.period and a.period == b.period)
     same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
@@ -269,11 +271,12 @@ def _holder_parts(claim: Claim) -> set[str]:
 
 def _holders_differ(a: Claim, b: Claim) -> bool:
     """True when two figures are given to different holders (claims.enumerations): both name
-    their holder and the names share nothing ('the AfD 152', 'the SPD 120'), or one is an item
+    their holder and the names share nothing ('the AfD 152', 'the SPD 120') or they are counted
+    in different places ('in Thuringia, the AfD received almost 39%'), or one is an item
     of a list and the other's sentence names another item of that list and not this one."""
     ha, hb = _holder_parts(a), _holder_parts(b)
     if ha and hb:
-        return not ha & hb
+        return not ha & hb or a.qualifiers.get("where") != b.qualifiers.get("where")
     one, other = (a, b) if ha else (b, a)
     listed = one.qualifiers.get("listed")
     if not listed:
@@ -406,6 +409,7 @@ def _anchors(claim: Claim) -> set[str]:
     keys = {"n:" + n for n in claim.names}
     keys |= {"p:" + p.split()[-1][:4] for p in claim.persons}
     keys |= {"m:" + m for m in claim.mods}
+    keys |= {"h:" + h for h in _holder_parts(claim)}
     if claim.period:
         keys.add("t:" + claim.period)
     if claim.type in ("money", "count", "measure") and _significant_digits(claim) >= _DEFAULTS.telling_digits:
@@ -670,13 +674,31 @@ def label_of(claims: list[Claim], kn: Knowledge | None = None) -> str:
 
 
 def blocks_of(claims: list[Claim]) -> list[tuple[tuple, list[Claim]]]:
-    """Claims split into alignment blocks (type and subject), each sorted; blocks in a stable order."""
+    """Claims split into alignment blocks (type and subject), each sorted; blocks in a stable order.
+
+    A figure that a name holds but that says no measure ('AfD — 20.8%') takes the measure other
+    figures of that holder and kind say in the run ('the AfD won 20.8% of the vote'), so that
+    the two meet."""
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    measures: dict[tuple, Counter] = defaultdict(Counter)
+    for c in claims:
+        if c.head and c.qualifiers.get("holder"):
+            measures[(c.type, c.unit, c.qualifiers["holder"])][c.head] += 1
+    if measures:
+        claims = [_with_holder_measure(c, measures) for c in claims]
     for c in sorted(claims, key=lambda c: c.key):
         key = block_key(c)
         if key is not None:
             blocks[key].append(c)
     return [(key, blocks[key]) for key in sorted(blocks, key=lambda k: tuple(str(x) for x in k))]
+
+
+def _with_holder_measure(claim: Claim, measures: dict[tuple, Counter]) -> Claim:
+    holder = claim.qualifiers.get("holder")
+    found = measures.get((claim.type, claim.unit, holder)) if holder and not claim.head else None
+    if not found:
+        return claim
+    return replace(claim, head=max(found.items(), key=lambda kv: (kv[1], kv[0]))[0])
 
 
 def group_block(key: tuple, block: list[Claim], kn: Knowledge, params: AlignParams | None = None,

@@ -152,3 +152,19 @@ def test_taking_office_and_the_vote_are_two_days(ruleset):
              ("b.txt", "Ana Soler was elected mayor in a June 2 vote.", date(2025, 6, 6))]
     report = check_texts(texts, ruleset)
     assert not [f for f in report.findings if f.kind == "date"]
+
+
+def test_figures_of_a_list_without_a_measure_are_compared_by_holder(ruleset):
+    texts = [("a.txt", "The Harbour Party won 31.4% of the vote, the Green Front 22.7%.", date(2026, 3, 9)),
+             ("b.txt", "Final count: Harbour Party — 31.4%, Green Front — 24.7%.", date(2026, 3, 9))]
+    report = check_texts(texts, ruleset)
+    values = sorted(c.text for f in report.findings for c in f.claims)
+    assert [f.code for f in report.findings] == ["PCT001"] and values == ["22.7%", "24.7%"]
+
+
+def test_a_holders_figure_in_one_region_is_not_its_national_one(ruleset):
+    texts = [("a.txt", "The Harbour Party won 31.4% of the vote, the Green Front 22.7%.", date(2026, 3, 9)),
+             ("b.txt", "In Nordland, the Harbour Party took 33.1%, the Green Front 20.2%.",
+              date(2026, 3, 9))]
+    report = check_texts(texts, ruleset)
+    assert not [f for f in report.findings if any(c.text == "33.1%" for c in f.claims)]
