@@ -85,3 +85,11 @@ def test_summary_sentence_counts(seed_out):
     text = (seed_out / "report.md").read_text(encoding="utf-8")
     assert f"{data['summary']['claims']} claims" in text
     assert markdown.VERDICT_WORDS
+
+
+def test_named_sources_finds_only_whole_ids_among_many():
+    from factcheck.report.common import named_sources
+    ids = [f"c{n:05d}_0.txt" for n in range(5000)] + ["a.txt", "data/a.txt", "my file.txt"]
+    text = "c00042_0.txt dates it Monday, data/a.txt Tuesday, ba.txt Friday and my file.txt Sunday; see a.txt."
+    out = named_sources(text, ids, lambda i: f"<{i}>")
+    assert out == "<c00042_0.txt> dates it Monday, <data/a.txt> Tuesday, ba.txt Friday and <my file.txt> Sunday; see <a.txt>."

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..types import Claim
 
@@ -117,9 +118,11 @@ def record_text(entry: dict) -> str:
 def named_sources(text: str, ids, name, plain=lambda part: part) -> str:
     """A message with each source's file name (one of ``ids``) written as ``name(id)`` and the
     rest as ``plain(part)``, in one pass: the longest name first at each place, and only where
-    it stands as a whole ('a.txt' is not found inside 'data/a.txt' or 'ba.txt')."""
-    ids = sorted(set(ids), key=lambda x: (-len(x), x))
-    if not ids or not any(i in text for i in ids):
+    it stands as a whole ('a.txt' is not found inside 'data/a.txt' or 'ba.txt'). Only the ids
+    the text holds go into the pattern, found through its words, so that a message costs the
+    same whatever the number of sources in the run."""
+    ids = _ids_in(text, ids)
+    if not ids:
         return plain(text)
     pattern = re.compile(r"(?<![\w./-])(" + "|".join(re.escape(i) for i in ids) + r")(?!\w|[./-]\w)")
     out, at = [], 0
@@ -127,6 +130,27 @@ def named_sources(text: str, ids, name, plain=lambda part: part) -> str:
         out += [plain(text[at:m.start()]), name(m.group(1))]
         at = m.end()
     return "".join(out + [plain(text[at:])])
+
+
+_ID_RUN = re.compile(r"[\w./-]+")
+_ID_CHARS = re.compile(r"[\w./-]+\Z")
+
+
+@lru_cache(maxsize=8)
+def _plain_ids(ids: frozenset[str]) -> bool:
+    """True when every id is made of name characters only (letters, digits, '.', '/', '-')."""
+    return all(_ID_CHARS.match(i) for i in ids)
+
+
+def _ids_in(text: str, ids) -> list[str]:
+    """The ids that occur in a text as a whole, longest first: each run of name characters with
+    its trailing marks ('a.txt.' at the end of a sentence) taken off, looked up in ``ids``."""
+    ids = frozenset(ids)
+    if not _plain_ids(ids):
+        found = {i for i in ids if i in text}
+    else:
+        found = {w for m in _ID_RUN.finditer(text) for w in (m.group(), m.group().rstrip("./-")) if w in ids}
+    return sorted(found, key=lambda x: (-len(x), x))
 
 
 def source_matrix(report) -> tuple[list[str], list[tuple[str, dict[str, str]]]]:
