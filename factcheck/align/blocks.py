@@ -30,7 +30,6 @@ def block_key(claim: Claim) -> tuple | None:
     return None
 
 
-
 def _anchors(claim: Claim) -> set[str]:
     """Proper names a claim is about (people by surname, places, bodies): the sub-blocking keys;
     and for precise figures and times of day, grid keys of their value (candidates for
@@ -97,7 +96,6 @@ def _single(score: float) -> float:
     """A score rounded to single precision, as rapidfuzz's score matrices hold it (so that a
     pair scores the same whichever way it was found)."""
     return struct.unpack("f", struct.pack("f", score))[0]
-
 
 
 def blocks_of(claims: list[Claim]) -> list[tuple[tuple, list[Claim]]]:

@@ -89,7 +89,6 @@ def plausibly_one_value(a: Claim, b: Claim, params: AlignParams, kn: Knowledge |
     return hi <= limit * lo
 
 
-
 def _places(terms: frozenset[str], kn: Knowledge) -> frozenset[str]:
     """The places among some terms (cached: the claims of one clause share their terms)."""
     cache = kn.derived("places_among", dict)
@@ -294,7 +293,6 @@ def _dates_compatible(fa: _Features, fb: _Features, score: float, params: AlignP
     return score >= params.date_context_min
 
 
-
 def _year(period: str | None) -> bool:
     """True for a period that is a year other than the article's (counts and measures)."""
     return bool(period) and period.isdigit()
@@ -309,7 +307,6 @@ def _outside(bound: Claim, other: Claim) -> bool:
     if bound.qualifiers.get("hedge") == "lower":
         return other.value < bound.value
     return other.value > bound.value
-
 
 
 def context_score(a: Claim, b: Claim, kn: Knowledge | None = None) -> float:

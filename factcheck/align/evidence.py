@@ -74,7 +74,6 @@ def _days_named(sentence: str, kn: Knowledge) -> set[str]:
     return {w for w in (x.strip(".,;:()\"'").lower() for x in sentence.split()) if w in kn.weekdays}
 
 
-
 WHY_MAX_CLAIMS = 8
 
 

@@ -74,7 +74,6 @@ def _offices_meet(a: set, b: set) -> bool:
                for ra, pa in a for rb, pb in b)
 
 
-
 @dataclass(frozen=True)
 class _Unit:
     """What complete-link clustering groups: one claim, or (in a large block) the claims that
@@ -227,7 +226,6 @@ def _cluster_units(units: list[_Unit], kn: Knowledge, params: AlignParams, stori
             for x in groups.pop(gj):
                 member[x] = gi
     return [sorted(g) for g in groups.values()]
-
 
 
 def group_block(key: tuple, block: list[Claim], kn: Knowledge, params: AlignParams | None = None,

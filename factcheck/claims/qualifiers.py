@@ -24,7 +24,6 @@ def hedge_of(before: str, kn: Knowledge) -> str | None:
     return None
 
 
-
 def is_previous_level(sentence: Sentence, start: int, end: int) -> bool:
     """True for the old value of a change: '145%' in 'from 145% to 30%', 'to 30% from 145%' and
     'was 74.5%, up from 71.9%'."""
