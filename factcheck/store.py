@@ -36,7 +36,7 @@ _RUNS_KEPT = 8
 _BATCH = 500
 _PACKAGE = Path(__file__).resolve().parent
 _EXTRACTION = ("articles.py", "claims/__init__.py")
-_ALIGNMENT = ("align.py", "stories.py")
+_ALIGNMENT = ("align/__init__.py", "stories.py")
 
 
 def _source(path: Path) -> bytes:

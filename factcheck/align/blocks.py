@@ -1,0 +1,126 @@
+"""Align: the blocks claims are compared in (type and subject) and, inside a block, the pairs
+worth comparing (sub-blocking on names and on grid keys of precise values)."""
+from __future__ import annotations
+
+import math
+import struct
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+
+from ..types import NUMBER_TYPES, Claim
+from .compatibility import _holder_parts, _significant_digits, _slot_text
+from .params import _DEFAULTS, AlignParams
+
+
+def block_key(claim: Claim) -> tuple | None:
+    """The block a claim is compared in, or None when it says too little to align."""
+    if claim.type == "title":
+        return ("title",)
+    if claim.type in ("date", "time"):
+        return (claim.type, claim.head) if claim.head and claim.value is not None else None
+    if claim.type in NUMBER_TYPES and claim.head:
+        unit = "time" if claim.type == "duration" else claim.unit if claim.type in ("percent", "money", "measure") else None
+        return (claim.type, unit, claim.head)
+    if claim.type == "money" and claim.mods:
+        return ("money", claim.unit, "*")
+    if claim.type in ("percent", "count") and claim.qualifiers.get("holder"):
+        return (claim.type, claim.unit, "held")
+    return None
+
+
+def _anchors(claim: Claim) -> set[str]:
+    """Proper names a claim is about (people by surname, places, bodies): the sub-blocking keys;
+    and for precise figures and times of day, grid keys of their value (candidates for
+    ``_telling_values`` and ``_close_times``)."""
+    keys = {"n:" + n for n in claim.names}
+    keys |= {"p:" + p.split()[-1][:4] for p in claim.persons}
+    keys |= {"m:" + m for m in claim.mods}
+    keys |= {"h:" + h for h in _holder_parts(claim)}
+    if claim.period:
+        keys.add("t:" + claim.period)
+    if claim.type in ("money", "count", "measure") and _significant_digits(claim) >= _DEFAULTS.telling_digits:
+        keys |= _value_keys(claim)
+    if claim.type == "time" and claim.value is not None:
+        step, zone = _DEFAULTS.close_time_minutes, claim.unit or "local"
+        keys |= {f"c:{zone}:{int(claim.value) // step}", f"d:{zone}:{(int(claim.value) + step // 2) // step}"}
+    return keys
+
+
+def _value_keys(claim: Claim) -> set[str]:
+    """Grid keys of a precise figure, such that two figures within half a grid step (a hundredth
+    of the figure's magnitude) share one: candidates for ``_telling_values``."""
+    value = abs(float(claim.value))
+    if value <= 0:
+        return set()
+    step = 10.0 ** (math.floor(math.log10(value)) - 2)
+    return {f"v:{claim.unit}:{math.floor(value / step)}", f"w:{claim.unit}:{math.floor(value / step + 0.5)}"}
+
+
+def _candidate_pairs(block: list[Claim], params: AlignParams) -> dict[tuple[int, int], float]:
+    """Pairs worth comparing, with their slot-word score.
+
+    Claims that name people or places are compared only with claims sharing one of those
+    names (an inverted index); claims that name nothing are compared with the block by
+    rapidfuzz's process.extract and a score cutoff. Neither is all-pairs over the corpus.
+    """
+    texts = [_slot_text(c) for c in block]
+    index: dict[str, list[int]] = defaultdict(list)
+    bare: list[int] = []
+    for i, c in enumerate(block):
+        anchors = _anchors(c)
+        for key in anchors:
+            index[key].append(i)
+        if not anchors:
+            bare.append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key, members in index.items():
+        if len(members) > params.max_bucket and not key.startswith("p:"):
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                pairs.add((i, j) if i < j else (j, i))
+    scored = {(i, j): fuzz.token_sort_ratio(texts[i], texts[j]) for i, j in pairs}
+    if bare and len(block) > 1:
+        floor = min(params.context_min, params.date_context_min)
+        for i in bare:
+            for _, score, j in process.extract(texts[i], texts, scorer=fuzz.token_sort_ratio, score_cutoff=floor,
+                                               limit=None):
+                if i != j:
+                    scored[(i, j) if i < j else (j, i)] = _single(score)
+    return scored
+
+
+def _single(score: float) -> float:
+    """A score rounded to single precision, as rapidfuzz's score matrices hold it (so that a
+    pair scores the same whichever way it was found)."""
+    return struct.unpack("f", struct.pack("f", score))[0]
+
+
+def blocks_of(claims: list[Claim]) -> list[tuple[tuple, list[Claim]]]:
+    """Claims split into alignment blocks (type and subject), each sorted; blocks in a stable order.
+
+    A figure that a name holds but that says no measure ('AfD — 20.8%') takes the measure other
+    figures of that holder and kind say in the run ('the AfD won 20.8% of the vote'), so that
+    the two meet."""
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    measures: dict[tuple, Counter] = defaultdict(Counter)
+    for c in claims:
+        if c.head and c.qualifiers.get("holder"):
+            measures[(c.type, c.unit, c.qualifiers["holder"])][c.head] += 1
+    if measures:
+        claims = [_with_holder_measure(c, measures) for c in claims]
+    for c in sorted(claims, key=lambda c: c.key):
+        key = block_key(c)
+        if key is not None:
+            blocks[key].append(c)
+    return [(key, blocks[key]) for key in sorted(blocks, key=lambda k: tuple(str(x) for x in k))]
+
+
+def _with_holder_measure(claim: Claim, measures: dict[tuple, Counter]) -> Claim:
+    holder = claim.qualifiers.get("holder")
+    found = measures.get((claim.type, claim.unit, holder)) if holder and not claim.head else None
+    if not found:
+        return claim
+    return replace(claim, head=max(found.items(), key=lambda kv: (kv[1], kv[0]))[0])

@@ -1,0 +1,321 @@
+"""Align: whether two claims of one block can be the same fact (their slot words, places,
+people, holders, periods, values and times) and how alike their clause words read."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from ..knowledge import Knowledge
+from ..languages import shared_terms
+from ..names import (
+    person_sets_match,
+    same_person,
+    spelling_variant,
+)
+from ..stories import Stories
+from ..types import NUMBER_TYPES, Claim
+from .params import AlignParams
+
+
+def plausibly_one_day(a: Claim, b: Claim, params: AlignParams) -> bool:
+    """False when two dates cannot be two reports of one event's day: one told as to come and
+    the other as past, a timestamp ('2025-06-07', the form of page metadata, not of prose), or
+    days more than ``max_date_gap`` apart (a decision of 2022 and one of 2025)."""
+    if bool(a.qualifiers.get("future")) != bool(b.qualifiers.get("future")):
+        return False
+    if "iso" in (a.qualifiers.get("form"), b.qualifiers.get("form")):
+        return False
+    if not a.value or not b.value:
+        return True
+    lo = max(date.fromisoformat(a.value[0]), date.fromisoformat(b.value[0]))
+    hi = min(date.fromisoformat(a.value[1]), date.fromisoformat(b.value[1]))
+    return (lo - hi).days <= params.max_date_gap
+
+
+def _minutes_apart(a: Claim, b: Claim, kn: Knowledge) -> int | None:
+    """How far apart two times of day are (None when their zones cannot be compared). Two times
+    of one kind of event minutes apart (``close_time_minutes``) are one event timed differently
+    (two take-offs of one story); hours apart (``max_time_gap_minutes``), two events (the storm
+    signal raised at 2.20pm, lowered at 8.20pm)."""
+    from ..checks.times import minutes_apart  # checks imports align: a cycle at import time
+    return minutes_apart(a, b, kn)
+
+
+def _rounded(a: Claim, b: Claim, kn: Knowledge) -> bool:
+    """True when one figure is the other cut short ('27 years' in a headline, '27 years and three
+    months' in the text): one article may give a fact both ways. Only a cut, not a rounding up:
+    '3.7%, down from 4%' are two figures."""
+    from ..checks.numbers import precision_of  # checks imports align: a cycle at import time
+    if a.type not in NUMBER_TYPES or a.unit != b.unit:
+        return False
+    coarse, fine = (a, b) if precision_of(a) > precision_of(b) else (b, a)
+    step = precision_of(coarse)
+    if step <= 0 or precision_of(fine) >= step:
+        return False
+    x, y = float(coarse.value), float(fine.value)
+    return x >= 0 and 0 <= y - x < step - 1e-9
+
+
+def _amount(claim: Claim) -> float:
+    from ..checks.numbers import amount  # checks.numbers imports align: a cycle at import time
+
+    return abs(amount(claim))
+
+
+def plausibly_one_value(a: Claim, b: Claim, params: AlignParams, kn: Knowledge | None = None) -> bool:
+    """False when two figures are too far apart to be two reports of one fact ('$44.1 billion'
+    and '$0.75' of an earnings story; a toll of 144 on day one and 3,400 a week later): at
+    most ``max_ratio`` apart for their kind; percentages within ``ratio_floor`` points always
+    are, and so are changes on two stated, different bases (6% on a quarter,
+    56% on a year). A bound ('at least 144') the figure keeps always is; one it breaks is
+    held to the same ratio ('at least 144' dead and three dead are two facts). A unit listed in
+    the knowledge's ``unit_max_ratio`` has its own limit (a magnitude 6.0 and a 4.5 are two quakes)."""
+    limit = dict(params.max_ratio).get(a.type)
+    if kn is not None and a.type == "measure" and a.unit in kn.unit_max_ratio:
+        limit = kn.unit_max_ratio[a.unit]
+    if limit is None or a.type != b.type or (_bound(a) and _bound(b)):
+        return True
+    if (_bound(a) and not _outside(a, b)) or (_bound(b) and not _outside(b, a)):
+        return True
+    ba, bb = a.qualifiers.get("basis"), b.qualifiers.get("basis")
+    if ba and bb and ba != bb:
+        return True
+    x, y = _amount(a), _amount(b)
+    if a.type == "percent" and abs(x - y) <= params.ratio_floor:
+        return True
+    lo, hi = min(x, y), max(x, y)
+    return hi <= limit * lo
+
+
+def _places(terms: frozenset[str], kn: Knowledge) -> frozenset[str]:
+    """The places among some terms (cached: the claims of one clause share their terms)."""
+    cache = kn.derived("places_among", dict)
+    found = cache.get(terms)
+    if found is None:
+        if len(cache) > 200000:
+            cache.clear()
+        found = cache[terms] = frozenset(t for t in terms if kn.place_of.get(t) == t)
+    return found
+
+
+def _slot_text(claim: Claim) -> str:
+    return " ".join(sorted(claim.context))
+
+
+@dataclass(frozen=True)
+class _Features:
+    """What compatibility looks at, computed once per claim rather than once per pair."""
+
+    claim: Claim
+    places: frozenset[str]
+    other_mods: frozenset[str]
+    context_places: frozenset[str]
+    names: frozenset[str]
+    terms: frozenset[str]
+
+
+def features(claim: Claim, kn: Knowledge) -> _Features:
+    """The compared parts of a claim: its places, other modifiers, names and contrast terms."""
+    places = _places(claim.mods, kn)
+    return _Features(claim, places, claim.mods - places, _places(claim.context, kn),
+                     claim.names - _places(claim.names, kn), claim.mods | {claim.head or ""})
+
+
+def _across_languages(fa: _Features, fb: _Features, kn: Knowledge,
+                      stories: Stories | None) -> tuple[_Features, _Features, float]:
+    """Two claims read in different languages, compared on what is language-free: their
+    modifiers and clause words that are keys of the packs (measures, synonyms, places, bodies)
+    or words both clauses use (names), and the names each article also uses. A word with no
+    translation in the packs is neither evidence for nor against one fact."""
+    shared = shared_terms(kn)
+    a, b = fa.claim, fb.claim
+
+    def kept(f: _Features, other: _Features) -> _Features:
+        mods = frozenset(m for m in f.other_mods if m in shared or m in other.other_mods)
+        names = f.names if stories is None else frozenset(
+            n for n in f.names if n in other.names or stories.mentions(other.claim.article, {n}))
+        return replace(f, other_mods=mods, names=names)
+
+    return kept(fa, fb), kept(fb, fa), context_score(a, b, kn)
+
+
+def _persons_ok(a: Claim, b: Claim) -> bool:
+    if not a.persons or not b.persons:
+        return True
+    only_a = [x for x in a.persons if not any(same_person(x, y) or spelling_variant(x, y) for y in b.persons)]
+    only_b = [y for y in b.persons if not any(same_person(y, x) or spelling_variant(y, x) for x in a.persons)]
+    return not (only_a and only_b)
+
+
+def compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: AlignParams) -> bool:
+    """True when two claims of one block can be the same fact."""
+    return _compatible(features(a, kn), features(b, kn), score, kn, params)
+
+
+def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, params: AlignParams,
+                sole: bool = False, stories: Stories | None = None) -> bool:
+    a, b = fa.claim, fb.claim
+    if fa.context_places and fb.context_places and not fa.context_places & fb.context_places:
+        return False
+    if a.qualifiers.get("written_unit") != b.qualifiers.get("written_unit") and not _shared_word(fa, fb, kn):
+        return False
+    if a.type in ("date", "time"):
+        if a.type == "date" and not plausibly_one_day(a, b, params):
+            return False
+        if a.type == "time":
+            gap = _minutes_apart(a, b, kn)
+            if gap is not None and gap > params.max_time_gap_minutes:
+                return False
+            if a.head not in params.weak_events and gap is not None and gap <= params.close_time_minutes:
+                return True
+        if sole and a.head not in params.participant_events and a.persons and b.persons:
+            return _names_agree(fa, fb) and _persons_overlap(a, b)
+        return _dates_compatible(fa, fb, score, params, stories)
+    if not _persons_ok(a, b):
+        return False
+    if not plausibly_one_value(a, b, params, kn):
+        return False
+    if bool(a.qualifiers.get("future")) != bool(b.qualifiers.get("future")):
+        return False
+    if a.qualifiers.get("level") != b.qualifiers.get("level"):
+        return False
+    if a.period != b.period and (a.period and b.period or _year(a.period) or _year(b.period)):
+        return False
+    if kn.is_contrast(fa.terms, fb.terms):
+        return False
+    if fa.other_mods and fb.other_mods and not fa.other_mods & fb.other_mods:
+        return False
+    if fa.places and fb.places and not fa.places & fb.places:
+        return False
+    if _holders_differ(a, b):
+        return False
+    if _telling_values(a, b, params) or _holder_parts(a) & _holder_parts(b):
+        return True
+    same_period = bool(a.period and a.period == b.period)
+    same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
+    same_names = bool(fa.names & fb.names) or bool(_holder_parts(a) & _holder_parts(b))
+    if fa.names and fb.names and not same_names and not same_people and not _names_told_in_both(fa, fb, stories):
+        return False
+    if (fa.other_mods & fb.other_mods) or same_people or same_names:
+        return score >= params.context_min_with_mods
+    if (fa.places & fb.places and a.type in ("percent", "money")) or same_period:
+        return score >= params.context_min_with_mods
+    if fa.context_places & fb.context_places:
+        return score >= params.context_min_with_places
+    return score >= params.context_min
+
+
+def _holder_parts(claim: Claim) -> set[str]:
+    holder = claim.qualifiers.get("holder")
+    return set(holder.split("/")) if holder else set()
+
+
+def _holders_differ(a: Claim, b: Claim) -> bool:
+    """True when two figures are given to different holders (claims.enumerations): both name
+    their holder and the names share nothing ('the AfD 152', 'the SPD 120') or they are counted
+    in different places ('in Thuringia, the AfD received almost 39%'), or one is an item
+    of a list and the other's sentence names another item of that list and not this one."""
+    ha, hb = _holder_parts(a), _holder_parts(b)
+    if ha and hb:
+        return not ha & hb or a.qualifiers.get("where") != b.qualifiers.get("where")
+    one, other = (a, b) if ha else (b, a)
+    listed = one.qualifiers.get("listed")
+    if not listed:
+        return False
+    held = _holder_parts(one)
+    rivals = {x for item in listed.split("|") for x in item.split("/")} - held
+    return bool(other.names & rivals) and not other.names & held
+
+
+def _significant_digits(claim: Claim) -> int:
+    digits = "".join(ch for ch in claim.display.split(" ")[0] if ch.isdigit()).lstrip("0")
+    return len(digits.rstrip("0")) if "." not in claim.display else len(digits)
+
+
+def _telling_values(a: Claim, b: Claim, params: AlignParams) -> bool:
+    """True when two figures of one measure are equal or nearly so and written with enough
+    digits that a second fact of that measure would hardly share them ('5,864.6 tonnes' and
+    '5,864.60 tons'; '5,865.6', a slip of one digit): the value itself tells they are one fact,
+    however differently the sentences around them are worded."""
+    if a.type not in ("money", "count", "measure") or a.unit != b.unit:
+        return False
+    if min(_significant_digits(a), _significant_digits(b)) < params.telling_digits:
+        return False
+    x, y = abs(float(a.value)), abs(float(b.value))
+    return max(x, y) > 0 and abs(x - y) <= params.telling_gap * max(x, y)
+
+
+def _names_agree(fa: _Features, fb: _Features) -> bool:
+    return not (fa.names and fb.names and not fa.names & fb.names)
+
+
+def _persons_overlap(a: Claim, b: Claim) -> bool:
+    """True when two sets of people share someone (same name, a part of it, a near spelling)."""
+    return any(same_person(x, y) or spelling_variant(x, y) for x in a.persons for y in b.persons)
+
+
+def _shared_word(fa: _Features, fb: _Features, kn: Knowledge) -> bool:
+    """True when two claims' clauses share a content word that is not a name, a place or a
+    unit: what two measures in different units measure must be said alike ('a depth of 6
+    miles', 'a depth of 10 kilometres'), not only where."""
+    a, b = fa.claim, fb.claim
+    names = a.names | b.names | fa.context_places | fb.context_places
+    shared = (a.context & b.context) - names
+    return any(w not in kn.unit_of and w not in kn.measure_units for w in shared)
+
+
+def _names_told_in_both(fa: _Features, fb: _Features, stories: Stories | None) -> bool:
+    """True when each claim's article names something the other claim's sentence names: the
+    sentences name different parts of one story (the city, the ministry that briefed, the
+    aircraft's maker), not two stories."""
+    return bool(stories) and stories.mentions(fb.claim.article, fa.names) and \
+        stories.mentions(fa.claim.article, fb.names)
+
+
+def _dates_compatible(fa: _Features, fb: _Features, score: float, params: AlignParams,
+                      stories: Stories | None = None) -> bool:
+    a, b = fa.claim, fb.claim
+    names_a, names_b = fa.names, fb.names
+    if not a.persons and not b.persons and names_a & names_b and a.head not in params.weak_events:
+        return score >= params.date_context_min_with_names
+    if names_a and names_b and not names_a & names_b and not (a.persons and b.persons) \
+            and not _names_told_in_both(fa, fb, stories):
+        return False
+    if a.persons and b.persons:
+        return person_sets_match(a.persons, b.persons) and (len(a.persons) >= 2 or score >= params.context_min)
+    if a.persons or b.persons:
+        shared = names_a & names_b or fa.context_places & fb.context_places
+        if shared and a.head not in params.weak_events:
+            return score >= params.date_context_min_one_sided
+        return score >= params.date_context_min
+    return score >= params.date_context_min
+
+
+def _year(period: str | None) -> bool:
+    """True for a period that is a year other than the article's (counts and measures)."""
+    return bool(period) and period.isdigit()
+
+
+def _bound(claim: Claim) -> bool:
+    return claim.qualifiers.get("hedge") in ("lower", "upper")
+
+
+def _outside(bound: Claim, other: Claim) -> bool:
+    """True when a figure lies outside a bound ('at least 1,000' and 900)."""
+    if bound.qualifiers.get("hedge") == "lower":
+        return other.value < bound.value
+    return other.value > bound.value
+
+
+def context_score(a: Claim, b: Claim, kn: Knowledge | None = None) -> float:
+    """How alike two claims' clause words are (rapidfuzz token sort ratio, 0-100). With ``kn``,
+    claims read in two languages are compared on their language-free words only (pack keys
+    and the words both clauses use)."""
+    if kn is not None and a.lang != b.lang:
+        shared = shared_terms(kn)
+        words_a = sorted(w for w in a.context if w in shared or w in b.context)
+        words_b = sorted(w for w in b.context if w in shared or w in a.context)
+        return float(fuzz.token_sort_ratio(" ".join(words_a), " ".join(words_b)))
+    return float(fuzz.token_sort_ratio(_slot_text(a), _slot_text(b)))

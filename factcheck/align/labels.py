@@ -1,0 +1,45 @@
+"""Align: the readable label of a fact (what its claims are about), given when the fact is made."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..claims.counts import VERB_MARK
+from ..knowledge import Knowledge
+from ..names import (
+    same_person,
+    spelling_variant,
+)
+from ..types import Claim
+
+
+def _display_name(name: str, kn: Knowledge | None) -> str:
+    """A folded name written for people: 'ursula von der leyen' → 'Ursula von der Leyen'."""
+    particles = kn.name_particles if kn else set()
+    return " ".join(w if w in particles else w[:1].upper() + w[1:] for w in name.split())
+
+
+def label_of(claims: list[Claim], kn: Knowledge | None = None) -> str:
+    """A readable label for a fact: what the grouped claims are about."""
+    c = claims[0]
+    if c.type == "title":
+        sources: dict[str, set[str]] = defaultdict(set)
+        for x in claims:
+            sources[x.qualifiers["person"]].add(x.article)
+        return min(sources, key=lambda s: (-len(s.split()), -len(sources[s]), -len(s), s))
+    if c.type == "date":
+        names = sorted({p for x in claims for p in x.persons}, key=lambda p: (-len(p), p))
+        kept: list[str] = []
+        for p in names:
+            if not any(same_person(p, k) or spelling_variant(p, k) for k in kept):
+                kept.append(p)
+        people = sorted(_display_name(p, kn) for p in kept)
+        who = f" ({', '.join(people)})" if people else ""
+        return f"date of {c.head}{who}"
+    mods = sorted(m for m in (set.intersection(*[set(x.mods) for x in claims]) or set(c.mods))
+                  if not m.startswith(VERB_MARK))
+    period = next((x.period for x in claims if x.period), None)
+    holders = [h for h in dict.fromkeys(x.qualifiers.get("holder") for x in claims) if h]
+    if len(holders) == 1:
+        mods = [holders[0]] + [m for m in mods if m not in holders[0].split("/")]
+    label = (c.head or c.type) + (f" ({', '.join(mods)})" if mods else "")
+    return label + (f" in {period.capitalize()}" if period else "") + f" — {c.type}"

@@ -1,0 +1,97 @@
+"""How a figure is qualified: hedged ('about', 'at least'), its level (previous, additional,
+total, each, projected, demanded) and whether it is a projection."""
+from __future__ import annotations
+
+import re
+
+from ..knowledge import Knowledge, fold
+from .text import Sentence, Token
+
+
+def _hedge_patterns(kn: Knowledge) -> list[tuple[str, re.Pattern]]:
+    return kn.derived("hedge_patterns", lambda: [
+        (kind, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in kn.hedges.get(kind, [])) +
+                          r")(?:(?: have| has| had)? [a-z]+ to)? $"))
+        for kind in ("upper", "lower", "approx") if kn.hedges.get(kind)])
+
+
+def hedge_of(before: str, kn: Knowledge) -> str | None:
+    """'approx', 'upper' or 'lower' when the words right before a figure hedge it."""
+    tail = " " + fold(before[-60:])[-40:] + " "
+    for kind, pattern in _hedge_patterns(kn):
+        if pattern.search(tail):
+            return kind
+    return None
+
+
+def is_previous_level(sentence: Sentence, start: int, end: int) -> bool:
+    """True for the old value of a change: '145%' in 'from 145% to 30%', 'to 30% from 145%' and
+    'was 74.5%, up from 71.9%'."""
+    before = sentence.before(start, 1)
+    if not before or before[-1].folded != "from":
+        return False
+    lo, hi = sentence.clause_bounds(start)
+    tokens = sentence.tokens_between(lo, hi)
+    figure = [t.text[:1].isdigit() or t.text[:1] in "$€£¥₩₹" for t in tokens]
+    new_value = any(t.folded == "to" and i + 1 < len(tokens) and figure[i + 1] for i, t in enumerate(tokens))
+    earlier_figure = any(f for t, f in zip(tokens, figure) if t.end <= before[-1].start)
+    return new_value or earlier_figure
+
+
+def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
+    """'previous' for the old value of a change, 'additional' for a figure on top of another
+    ('two further quarter-point cuts', 'an additional $5 billion'), 'total' for a sum ('a
+    cumulative 100 bps cut'), 'each' for a part of one ('four tranches of 25 bps each'),
+    'projected' for a figure
+    that may come ('could exceed 10,000'), else None."""
+    if is_previous_level(sentence, start, end):
+        return "previous"
+    before = sentence.before(start, 1)
+    if before and before[-1].folded in kn.additional_words:
+        return "additional"
+    if any(t.folded in kn.total_words for t in sentence.before(start, 3)):
+        return "total"
+    if any(t.folded in kn.each_words for t in sentence.after(end, 3)):
+        return "each"
+    if is_projection(sentence, start, kn) or projection_noun_after(sentence, end, kn):
+        return "projected"
+    if _demanded(sentence, start, kn):
+        return "demanded"
+    return None
+
+
+DEMAND_REACH = 6  # tokens before a figure where a word of demand governs it
+
+
+def _demanded(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """'the union had demanded 40%', 'sought a 40% raise': what one side asked for, not what
+    was offered or agreed."""
+    lo, _ = sentence.clause_bounds(start)
+    return any(t.folded in kn.demand_words for t in sentence.before(start, DEMAND_REACH) if t.start >= lo)
+
+
+def projection_noun_after(sentence: Sentence, end: int, kn: Knowledge) -> bool:
+    """'the 5% forecast', 'a 2% target': the figure is what was expected, not what happened."""
+    return any(t.folded in kn.projection_nouns for t in sentence.after(end, 2))
+
+
+def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """True when a word of projection ('could', 'forecast') comes before a figure in its clause,
+    with no past-tense verb between them ('the toll could exceed 10,000')."""
+    lo, _ = sentence.clause_bounds(start)
+    window = [t for t in sentence.before(start, 12) if t.start >= lo]
+    for i in range(len(window) - 1, -1, -1):
+        t = window[i]
+        if (t.folded in kn.projection_words or t.folded in kn.projection_nouns) and t.text.islower():
+            if i and _ends_figure(window[i - 1], kn):
+                return False
+            return True
+        if t.folded in kn.past_verbs:
+            return False
+    return False
+
+
+def _ends_figure(token: Token, kn: Knowledge) -> bool:
+    """True for the last word of a figure ('22.64', 'billion', '%'): a word of projection right
+    after it ('$22.64 billion expected') is that figure's, not a later one's."""
+    return token.text[-1:].isdigit() or token.text == "%" or token.folded in kn.scales

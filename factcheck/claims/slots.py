@@ -1,0 +1,268 @@
+"""What a figure is about: its slot (the measure head, its modifiers, the period, the people
+and names of its clause)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..knowledge import Knowledge, stem
+from ..types import Article
+from .people import PersonIndex
+from .text import Sentence, Token, phrase_terms
+
+
+@dataclass
+class Slot:
+    """The words that say what a value is about."""
+
+    head: str | None
+    mods: frozenset[str]
+    context: frozenset[str]
+    period: str | None
+    persons: frozenset[str]
+    clause: str
+    names: frozenset[str] = frozenset()
+
+
+def measure_head(tokens: list[Token], kn: Knowledge, from_end: bool = False) -> tuple[str | None, int | None]:
+    """The measure noun nearest the start (or the end) of tokens, and the index of its first token."""
+    found = []
+    i = 0
+    while i < len(tokens):
+        for n in ((3, 2, 1) if tokens[i].folded in kn.phrase_starts else (1,)):
+            phrase = " ".join(x.folded for x in tokens[i:i + n])
+            if len(tokens[i:i + n]) == n and phrase in kn.measure_of:
+                found.append((kn.measure_of[phrase], i, n))
+                i += n - 1
+                break
+        i += 1
+        if found and not from_end:
+            break
+    if not found:
+        return None, None
+    if from_end:
+        outer = [f for f in found if not _in_object_phrase(tokens, f[1], kn)]
+        head, idx, _ = (outer or found)[-1]
+    else:
+        head, idx, _ = found[0]
+    return head, idx
+
+
+_OBJECT_PREPOSITIONS = ("on", "against", "for", "of")
+
+
+def _measure_right_before_of(before: list[Token], kn: Knowledge) -> tuple[str, int] | None:
+    """The measure named right before 'of' and the figure ('revenue of $43.25 billion',
+    'EPS of $0.75'): that figure's measure, whatever other measure the clause names earlier."""
+    if len(before) < 2 or before[-1].folded != "of":
+        return None
+    for n in (3, 2, 1):
+        if len(before) > n:
+            phrase = " ".join(t.folded for t in before[-1 - n:-1])
+            if phrase in kn.measure_of:
+                return kn.measure_of[phrase], len(before) - 1 - n
+    return None
+
+
+def _in_object_phrase(tokens: list[Token], i: int, kn: Knowledge) -> bool:
+    """True when the measure word at i is the object of an earlier one ('tariffs on Chinese
+    imports': imports is what the tariff is on), so the earlier one is the head."""
+    for t in reversed(tokens[max(0, i - 3):i]):
+        if t.folded in _OBJECT_PREPOSITIONS:
+            return any(kn.measure_of.get(x.folded) for x in tokens[:tokens.index(t)])
+        if t.folded in kn.stopwords and t.folded not in ("the", "a", "an", "its", "their"):
+            return False
+    return False
+
+
+_OBJECT_WORDS = frozenset({"him", "her", "them", "it", "the", "a", "an", "his", "their", "its"})
+
+
+def noun_run(tokens: list[Token], kn: Knowledge) -> list[Token]:
+    """The run of non-stopword words at the start of tokens (a noun phrase, roughly); it ends
+    before a participle ('fell', 'raised'), an '-ing' word after a plural ('people sheltering')
+    or a past verb with its object ('justices found him guilty')."""
+    run: list[Token] = []
+    for n, t in enumerate(tokens):
+        f = t.folded
+        if run and f in kn.past_verbs and t.text.islower() and n + 1 < len(tokens) and \
+                (tokens[n + 1].is_capitalised or tokens[n + 1].folded in _OBJECT_WORDS):
+            break
+        if not f or not (f[0].isalpha() or f[0].isdigit()) or f in kn.stopwords or (run and f.isdigit()):
+            break
+        if run and (kn.direction_of.get(f) or (f.endswith("ed") and t.text.islower() and f not in kn.synonym_of)):
+            break
+        if run and f.endswith("ing") and t.text.islower() and (run[-1].folded in kn.count_subjects
+                                                               or run[-1].folded.endswith("s")):
+            break
+        run.append(t)
+    return run
+
+
+def _not_modifier(f: str, kn: Knowledge) -> bool:
+    return (f in kn.generic_modifiers or f in kn.direction_of
+            or (f.endswith(("ing", "ed", "ly")) and f not in kn.synonym_of and f not in kn.measure_of
+                and not kn.canon_place(f)))
+
+
+def modifier_terms(tokens: list[Token], kn: Knowledge) -> set[str]:
+    """Specific modifier words ('auto', 'baseline', 'Korean') in a noun phrase."""
+    return set(phrase_terms(tokens, kn, skip=lambda f: _not_modifier(f, kn)))
+
+
+def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None = None,
+              figure: tuple[int, int] | None = None) -> str | None:
+    """The month (and year) a clause is about ('in May' → 'may', 'in the September quarter' →
+    'september'), outside a basis phrase.
+
+    With ``figure`` (its offsets), a month that another figure stands between is that
+    figure's ('Imports shrank 3.4%, leaving a surplus of $103.2 billion, up from $96.2 billion
+    in April': April is not the month of the 3.4%)."""
+    figures = [t.start for t in tokens if t.text[:1].isdigit()]
+    for i, t in enumerate(tokens):
+        if skip and skip[0] <= t.start < skip[1]:
+            continue
+        f = t.folded
+        month = kn.month_abbr.get(f, f) if f in kn.months or f in kn.month_abbr else None
+        preceding = tokens[i - 1].folded if i else ""
+        if preceding == "the" and i > 1 and i + 1 < len(tokens) and tokens[i + 1].folded in ("quarter", "half"):
+            preceding = tokens[i - 2].folded
+        if month and month in kn.months and (i == 0 or preceding in kn.period_preps):
+            if figure and any(min(figure[1], t.start) <= x < max(figure[0], t.end) for x in figures
+                              if not figure[0] <= x < figure[1]):
+                continue
+            return month
+    return None
+
+
+def _possessive_month(before: list[Token], kn: Knowledge) -> str | None:
+    """The month of a figure written after it in the possessive ('April's 8.1% rise')."""
+    for t in before:
+        if t.text.endswith(("'s", "’s")):
+            month = kn.month_abbr.get(t.folded, t.folded)
+            if month in kn.months:
+                return month
+    return None
+
+
+def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people: PersonIndex,
+                skip: tuple[int, int] | None = None, share: bool = False) -> Slot:
+    """Slot words of a figure at [start, end): the measure it belongs to and its modifiers.
+
+    With ``share`` (percentages), a figure followed by 'of' is a share of what follows:
+    '60% of their level' is about the level, whatever came before."""
+    lo, hi = sentence.clause_bounds(start)
+    clause_tokens = sentence.tokens_between(lo, hi)
+    before = [t for t in clause_tokens if t.end <= start]
+    after = [t for t in clause_tokens if t.start >= end]
+    mods: set[str] = set()
+    head = None
+    follow = noun_run(after, kn)
+    if follow:
+        run_head, idx = measure_head(follow, kn)
+        if run_head:
+            head = run_head
+            mods |= modifier_terms(follow[:idx], kn)
+            mods |= _pp_terms(after[len(follow):], kn)
+    if head is None:
+        head = _verb_right_before(before, kn)
+        if head:
+            mods |= _pp_terms(after, kn)
+    if head is None and after and after[0].folded in ("on", "against") :
+        mods |= _pp_terms(after, kn)
+    share_of = share and bool(after) and after[0].folded == "of"
+    if head is None and share_of:
+        head, _ = measure_head(after[:8], kn)
+        if head is None:
+            noun = noun_run([t for t in after[1:4] if t.folded not in ("the", "a", "an", "their", "its", "his", "her")], kn)
+            head = stem(noun[0].folded) if noun else None
+    if head is None:
+        back_head, pos = _measure_right_before_of(before, kn) or measure_head(before, kn, from_end=True)
+        if back_head:
+            head = back_head
+            pre = noun_run(list(reversed(before[:pos])), kn)
+            mods |= modifier_terms(pre, kn)
+            span = next(n for n in (3, 2, 1) if " ".join(t.folded for t in before[pos:pos + n]) in kn.measure_of)
+            mods |= _pp_terms(before[pos + span:], kn, stop_at_verb=True)
+            if kn.lang != "en":
+                mods |= _pp_terms(after, kn)
+    if head is None:
+        after_head, aidx = measure_head(after[:8], kn)
+        head = after_head
+    if head is None:
+        head = _verb_head(before, kn)
+    if head is None and follow:
+        head = stem(follow[-1].folded)
+        mods |= modifier_terms(follow[:-1], kn)
+    if head is None and after and after[0].folded in ("for", "in"):
+        mods |= _pp_terms([Token("on", 0, 0)] + after[1:], kn)
+    mods.discard(head or "")
+    if _excluding(after, kn):
+        mods.add("excluding")
+    return Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
+                period=_possessive_month(sentence.before(start, 2), kn)
+                or period_of(clause_tokens, kn, skip, (start, end)),
+                persons=people.persons_between(sentence, lo, hi),
+                names=people.names_between(sentence, lo, hi, kn),
+                clause=sentence.text[lo - sentence.start:hi - sentence.start])
+
+
+EXCLUSION_REACH = 8  # tokens after a figure where a word of exclusion bears on it
+
+
+def _excluding(after: list[Token], kn: Knowledge) -> bool:
+    """True when a word of exclusion follows a figure in its clause ('57% excluding the H20
+    charge'): the figure leaves something out, so it is of another measure."""
+    words = [t.folded for t in after[:EXCLUSION_REACH]]
+    return any(" ".join(words[i:i + n]) in kn.exclusion_words for i in range(len(words)) for n in (1, 2, 3))
+
+
+def _verb_head(before: list[Token], kn: Knowledge) -> str | None:
+    """The measure a verb gives a figure: right before it ('pledged more than €10 billion'), or
+    before 'for' ('bought by Vesta for $4.2 billion')."""
+    if before and (before[-1].folded == "for" or (kn.lang != "en" and _price_link_before(before, kn))):
+        return next((kn.verb_measure[t.folded] for t in reversed(before) if t.folded in kn.verb_measure), None)
+    return _verb_right_before(before, kn)
+
+
+def _price_link_before(before: list[Token], kn: Knowledge) -> bool:
+    """True when the words right before a figure say what was paid for ('pour', 'por valor de',
+    'im Wert von'), from the language pack."""
+    words = [t.folded for t in before[-3:]]
+    return any(" ".join(words[-n:]) in kn.lang_words.get("price_links", ()) for n in (1, 2, 3) if len(words) >= n)
+
+
+def _verb_right_before(before: list[Token], kn: Knowledge) -> str | None:
+    """The measure of a verb right before a figure, hedges between ('pledged more than €10 billion')."""
+    for t in reversed(before[-4:]):
+        if t.folded in kn.verb_measure:
+            return kn.verb_measure[t.folded]
+        if t.folded not in kn.stopwords and t.folded not in kn.hedge_words:
+            break
+    return None
+
+
+def clause_slot(article: Article, sentence: Sentence, start: int, head: str | None, mods: set[str],
+                kn: Knowledge, people: PersonIndex) -> Slot:
+    """The slot of a value whose head and modifiers are already read: the clause's words and names."""
+    lo, hi = sentence.clause_bounds(start)
+    return Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn), period=None,
+                persons=people.persons_between(sentence, lo, hi), clause=article.norm[lo:hi],
+                names=people.names_between(sentence, lo, hi, kn))
+
+
+def _pp_terms(tokens: list[Token], kn: Knowledge, stop_at_verb: bool = False) -> set[str]:
+    """Terms of a prepositional phrase right after a head ('on car imports', 'to the U.S.')."""
+    if not tokens or tokens[0].folded not in kn.pp_preps:
+        return set()
+    phrase: list[Token] = []
+    for t in tokens[1:7]:
+        f = t.folded
+        is_place = t.is_capitalised and kn.canon_place(t.text)
+        if t.text in ",.;:" or (f in kn.stopwords and f not in kn.pp_articles and not is_place):
+            break
+        if stop_at_verb and (f in kn.direction_of or (f.endswith("ed") and t.text.islower())):
+            break
+        if f[:1].isdigit():
+            break
+        phrase.append(t)
+    return modifier_terms(phrase, kn)
