@@ -160,6 +160,7 @@ class Knowledge:
     recurring_events: set[str] = field(default_factory=set)
     per_unit_measure: dict[str, str] = field(default_factory=dict)
     exclusion_words: set[str] = field(default_factory=set)
+    range_words: dict[str, str] = field(default_factory=dict)
     place_prepositions: set[str] = field(default_factory=set)
     zone_offset: dict[str, int] = field(default_factory=dict)
     zone_family: dict[str, str] = field(default_factory=dict)

@@ -450,6 +450,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "verb_measures": Canon("verb_measure"),
         "per_unit_measures": Map("per_unit_measure"),
         "exclusion_words": Words("exclusion_words"),
+        "range_words": Map("range_words"),
         "place_prepositions": Words("place_prepositions"),
         "hedges": ListMap("hedges", required=True),
         "directions": Canon("direction_of", value=text, required=True),

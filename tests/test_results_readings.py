@@ -168,3 +168,11 @@ def test_a_holders_figure_in_one_region_is_not_its_national_one(ruleset):
               date(2026, 3, 9))]
     report = check_texts(texts, ruleset)
     assert not [f for f in report.findings if any(c.text == "33.1%" for c in f.claims)]
+
+
+def test_a_range_holds_the_figures_inside_it(ruleset):
+    inside = [("a.txt", "Pollsters had the Green Front on 21-23% of the vote.", date(2026, 3, 8)),
+              ("b.txt", "The Green Front won 22.4% of the vote.", date(2026, 3, 9))]
+    outside = [inside[0], ("b.txt", "The Green Front won 25.4% of the vote.", date(2026, 3, 9))]
+    assert not check_texts(inside, ruleset).findings
+    assert [f.verdict for f in check_texts(outside, ruleset).findings] == ["contradiction"]

@@ -299,13 +299,16 @@ def _year(period: str | None) -> bool:
 
 
 def _bound(claim: Claim) -> bool:
-    return claim.qualifiers.get("hedge") in ("lower", "upper")
+    return claim.qualifiers.get("hedge") in ("lower", "upper", "range")
 
 
 def _outside(bound: Claim, other: Claim) -> bool:
     """True when a figure lies outside a bound ('at least 1,000' and 900)."""
-    if bound.qualifiers.get("hedge") == "lower":
+    hedge = bound.qualifiers.get("hedge")
+    if hedge == "lower":
         return other.value < bound.value
+    if hedge == "range":
+        return not float(bound.qualifiers["low"]) <= other.value <= bound.value
     return other.value > bound.value
 
 

@@ -16,7 +16,7 @@ from .base import (
     worst,
 )
 
-_BOUND = ("upper", "lower")
+_BOUND = ("upper", "lower", "range")
 
 
 def precision_of(claim: Claim) -> float:
@@ -76,9 +76,19 @@ def _named_part(whole: Claim, part: Claim, ctx: CheckContext) -> bool:
 
 
 def _violates(bound: Claim, point: Claim) -> bool:
-    if bound.qualifiers.get("hedge") == "upper":
+    """True when a figure lies outside a bound ('more than 200' and 180) or a range ('12-13%'
+    and 11.6%)."""
+    hedge = bound.qualifiers.get("hedge")
+    if hedge == "upper":
         return amount(point) > amount(bound)
+    if hedge == "range":
+        return not range_low_amount(bound) <= amount(point) <= amount(bound)
     return amount(point) < amount(bound)
+
+
+def range_low_amount(claim: Claim) -> float:
+    """The low end of a range claim ('12-13%': 12%), in the units of ``amount``."""
+    return amount(claim) * float(claim.qualifiers["low"]) / float(claim.value) if claim.value else 0.0
 
 
 def _fmt(claim: Claim) -> str:
@@ -217,6 +227,8 @@ def _near_bound(bound: Claim, point: Claim, ctx: CheckContext) -> bool:
     """A bound the figure keeps and lies close to ('more than 18%' for 18.1%, 'over 200' for 212)."""
     if bound.type not in ROUNDING_KINDS or _violates(bound, point) or _directions_differ(bound, point):
         return False
+    if bound.qualifiers.get("hedge") == "range":
+        return True
     tolerance = float(ctx.param(f"{bound.type}.rounding", "bound_tolerance"))
     x, y = amount(bound), amount(point)
     return abs(x - y) <= tolerance * max(abs(x), abs(y))

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from .build import Spans, make_claim, other_year
 from .people import PersonIndex
-from .qualifiers import DEMAND_REACH, hedge_of, is_previous_level, is_projection, level_of, projection_noun_after
+from .qualifiers import (
+    DEMAND_REACH,
+    hedge_of,
+    is_previous_level,
+    is_projection,
+    level_of,
+    projection_noun_after,
+    range_low,
+)
 from .slots import EXCLUSION_REACH, Slot, clause_slot, measure_head, modifier_terms, noun_run, number_slot, period_of
 from .text import (
     COMPOUND_MIN,
@@ -54,6 +62,7 @@ __all__ = [
     "period_of",
     "phrase_terms",
     "projection_noun_after",
+    "range_low",
     "sentences",
     "split_compounds",
     "token_pattern",

@@ -16,6 +16,7 @@ from .common import (
     is_projection,
     make_claim,
     projection_noun_after,
+    range_low,
 )
 from .quantities import counted_head
 
@@ -196,7 +197,11 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             slot = clause_slot(article, sentence, start, head, mods | verb, kn, people)
             quote_end = after[span - 1].end if span else end
             hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
-            qualifiers = {"hedge": hedge, "level": "previous" if is_previous_level(sentence, start, end)
+            low = range_low(sentence, start, kn)
+            if low is not None and low < value and not hedge:
+                hedge = "range"
+            qualifiers = {"hedge": hedge, "low": repr(low) if hedge == "range" else None,
+                          "level": "previous" if is_previous_level(sentence, start, end)
                           else "total" if _is_total(sentence.before(start, 3))
                           else "projected" if is_projection(sentence, start, kn)
                           or projection_noun_after(sentence, quote_end, kn) else None}

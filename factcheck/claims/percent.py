@@ -13,6 +13,7 @@ from .common import (
     make_claim,
     noun_run,
     number_slot,
+    range_low,
 )
 
 PERCENT = re.compile(
@@ -157,6 +158,9 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                       "direction": direction if is_change and level != "previous" else None,
                       "hedge": hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn),
                       "level": level}
+        low = range_low(sentence, start, kn)
+        if low is not None and low < value and not qualifiers["hedge"]:
+            qualifiers["hedge"], qualifiers["low"] = "range", repr(low)
         claims.append(make_claim(article, "percent", start, quote_end, value, slot, sentence, unit=unit,
                                  qualifiers={k: v for k, v in qualifiers.items() if v},
                                  display=shown))

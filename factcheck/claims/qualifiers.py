@@ -95,3 +95,26 @@ def _ends_figure(token: Token, kn: Knowledge) -> bool:
     """True for the last word of a figure ('22.64', 'billion', '%'): a word of projection right
     after it ('$22.64 billion expected') is that figure's, not a later one's."""
     return token.text[-1:].isdigit() or token.text == "%" or token.folded in kn.scales
+
+
+_DASHED_LOW = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s?[-–]\s?$")
+
+
+def range_low(sentence: Sentence, start: int, kn: Knowledge) -> float | None:
+    """The low end of a range whose high end starts at ``start`` ('12-13%', 'between 23 and 25
+    people'; the words of a range in numbers.yml), or None."""
+    before = sentence.text[max(0, start - sentence.start - 40):start - sentence.start]
+    m = _DASHED_LOW.search(before) or next(
+        (found for found in (p.search(before) for p in _spelled_ranges(kn)) if found), None)
+    if m is None:
+        return None
+    try:
+        return float(m.group(1).replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _spelled_ranges(kn: Knowledge) -> list[re.Pattern]:
+    return kn.derived("spelled_ranges", lambda: [
+        re.compile(rf"\b{re.escape(lead)}\s+(\d[\d,]*(?:\.\d+)?)\s+{re.escape(link)}\s+$", re.IGNORECASE)
+        for lead, link in sorted(kn.range_words.items())])
