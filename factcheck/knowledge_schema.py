@@ -193,16 +193,23 @@ class Canon(Kind):
     key: Callable[[Any], Any] = word
     value: Callable[[Any], Any] = word
     itself: bool = False
+    unique: bool = False
 
     def apply(self, kn: Knowledge, value, at: At) -> None:
-        """Map each word to its canonical name in the field."""
+        """Map each word to its canonical name in the field; with ``unique``, a word listed under
+        two names of one file is an error (the later one would silently win)."""
         target = getattr(kn, self.attr)
+        seen: dict = {}
         for canon, names in value.items():
             where = at.of(value, canon)
             names = _listed(names, where)
             c = read(self.value, canon, where)
             for n in [canon] * self.itself + names:
-                target[read(self.key, n, where)] = c
+                k = read(self.key, n, where)
+                if self.unique and seen.get(k, c) != c:
+                    raise where.error(f"lists '{n}', which '{seen[k]}' lists already: a word names one kind")
+                seen[k] = c
+                target[k] = c
 
 
 @dataclass(frozen=True)
@@ -470,7 +477,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "recurring": Words("recurring_events"),
         "results_verbs": Words("results_verbs"),
         "deadline_words": Words("deadline_words"),
-        "events": Canon("event_of", value=text, required=True),
+        "events": Canon("event_of", value=text, required=True, unique=True),
     },
     "furniture.yml": {
         "trailing_headings": Words("trailing_headings", conv=heading, required=True),

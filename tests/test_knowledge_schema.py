@@ -132,3 +132,10 @@ def test_the_built_in_packs_use_only_known_keys():
         assert set(load_yaml(RULES / "knowledge" / pack)) <= set(keys), pack
     for path in (RULES / "knowledge" / "lang").glob("*.yml"):
         assert set(load_yaml(path)) <= set(LANGUAGE_PACK), path.name
+
+
+def test_a_word_under_two_kinds_of_event_is_an_error(tmp_path):
+    folders = _user_pack(tmp_path, "events.yml", "events:\n  meeting: [talks, commenced]\n  start: [began, commenced]\n")
+    with pytest.raises(RuleError) as err:
+        load_ruleset(folders)
+    assert "events.yml:3:" in str(err.value) and "'commenced'" in str(err.value) and "meeting" in str(err.value)
