@@ -161,6 +161,7 @@ class Knowledge:
     per_unit_measure: dict[str, str] = field(default_factory=dict)
     exclusion_words: set[str] = field(default_factory=set)
     range_words: dict[str, str] = field(default_factory=dict)
+    count_gap_words: set[str] = field(default_factory=set)
     place_prepositions: set[str] = field(default_factory=set)
     zone_offset: dict[str, int] = field(default_factory=dict)
     zone_family: dict[str, str] = field(default_factory=dict)

@@ -458,6 +458,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "per_unit_measures": Map("per_unit_measure"),
         "exclusion_words": Words("exclusion_words"),
         "range_words": Map("range_words"),
+        "count_gap_words": Words("count_gap_words"),
         "place_prepositions": Words("place_prepositions"),
         "hedges": ListMap("hedges", required=True),
         "directions": Canon("direction_of", value=text, required=True),

@@ -176,3 +176,9 @@ def test_a_range_holds_the_figures_inside_it(ruleset):
     outside = [inside[0], ("b.txt", "The Green Front won 25.4% of the vote.", date(2026, 3, 9))]
     assert not check_texts(inside, ruleset).findings
     assert [f.verdict for f in check_texts(outside, ruleset).findings] == ["contradiction"]
+
+
+def test_a_bare_number_takes_the_class_its_verb_gives_after_it(kn):
+    found = _by_text("Officials said almost a dozen are still missing and two were killed.", kn, "count")
+    assert (found["dozen"].value, found["dozen"].head, found["dozen"].qualifiers.get("hedge")) == (12, "missing", "approx")
+    assert found["two"].head == "dead"

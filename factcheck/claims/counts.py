@@ -85,6 +85,17 @@ def _class_verb_before(sentence: Sentence, start: int, kn: Knowledge) -> str | N
     return None
 
 
+def _class_after(after, kn: Knowledge) -> str | None:
+    """The class of a bare number its verb gives after it ('a dozen are still missing', 'two
+    were killed'): over stop words and the gap words of numbers.yml ('still', 'reportedly')."""
+    for t in after[:4]:
+        if t.folded in kn.count_class:
+            return kn.count_class[t.folded]
+        if t.folded not in kn.stopwords and t.folded not in kn.count_gap_words:
+            return None
+    return None
+
+
 def _part_of(after, kn: Knowledge) -> str | None:
     """The class of a part of a toll: 'Eighteen of the dead', 'Sixteen of them died',
     'five of those injured'."""
@@ -184,7 +195,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 head, mods, _ = counted_head(after[total + 1:], kn)
                 span = 0
             if not head and not after_noun(after, kn):
-                head = _class_verb_before(sentence, start, kn) or _toll_before(sentence, start, kn)
+                head = _class_verb_before(sentence, start, kn) or _toll_before(sentence, start, kn) \
+                    or _class_after(after, kn)
             if after and after[0].folded == "of":
                 head = _part_of(after, kn) or head
             if not head or head in kn.month_words or head in kn.weekdays or head in _TIME_UNITS:

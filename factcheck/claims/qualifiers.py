@@ -16,8 +16,11 @@ def _hedge_patterns(kn: Knowledge) -> list[tuple[str, re.Pattern]]:
 
 
 def hedge_of(before: str, kn: Knowledge) -> str | None:
-    """'approx', 'upper' or 'lower' when the words right before a figure hedge it."""
+    """'approx', 'upper' or 'lower' when the words right before a figure hedge it ('about a
+    dozen' as 'about 12')."""
     tail = " " + fold(before[-60:])[-40:] + " "
+    if tail.endswith((" a ", " an ")):
+        tail = tail[:tail.rstrip().rfind(" ") + 1]
     for kind, pattern in _hedge_patterns(kn):
         if pattern.search(tail):
             return kind
