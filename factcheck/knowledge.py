@@ -157,6 +157,7 @@ class Knowledge:
     reporting_events: set[str] = field(default_factory=set)
     hearsay_events: set[str] = field(default_factory=set)
     deadline_words: set[str] = field(default_factory=set)
+    object_words: set[str] = field(default_factory=set)
     recurring_events: set[str] = field(default_factory=set)
     per_unit_measure: dict[str, str] = field(default_factory=dict)
     exclusion_words: set[str] = field(default_factory=set)

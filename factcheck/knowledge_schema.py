@@ -386,6 +386,7 @@ NUMBERS = "a mapping of word: number"
 SCHEMA: dict[str, dict[str, Kind]] = {
     "english.yml": {
         "months": Words("months", replace=True, required=True),
+        "object_words": Words("object_words"),
         "month_abbreviations": Map("month_abbr"),
         "weekdays": Words("weekdays", replace=True, required=True),
         "number_words": Map("number_words", value=whole, says=WHOLES, required=True),

@@ -10,6 +10,9 @@ NUMBER_TYPES = ("percent", "money", "count", "ordinal", "duration", "measure")
 """Claim types whose value is a number, judged by one number check."""
 CLAIM_TYPES = ("title", "date", "time") + NUMBER_TYPES
 """Every claim type an extractor may give."""
+DAYS_PER_UNIT = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
+                 "month": 30.4375, "year": 365.25}
+"""How many days each unit of a duration lasts (a month and a year on average)."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import re
 from ..align import context_score, shared_evidence
 from ..knowledge import stem
 from ..languages import shared_terms
-from ..types import Claim, Fact
+from ..types import DAYS_PER_UNIT, Claim, Fact
 from .base import (
     CheckContext,
     Verdict,
@@ -38,8 +38,6 @@ def precision_of(claim: Claim) -> float:
     return step
 
 
-DAYS_PER_UNIT = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
-                 "month": 30.4375, "year": 365.25}
 DURATION_TOLERANCE = 0.02
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge import Knowledge, stem
-from ..types import Article, Claim
+from ..types import DAYS_PER_UNIT, Article, Claim
 from .common import PersonIndex, Sentence, clause_slot, hedge_of, make_claim, noun_run
 from .quantities import counted_head
 
@@ -45,8 +45,6 @@ def _matches(sentence: Sentence, kn: Knowledge):
     return out
 
 
-_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
-            "month": 365.25 * 86400 / 12, "year": 365.25 * 86400}
 _JOINED = re.compile(r",?\s+and\s+$", re.IGNORECASE)
 
 
@@ -61,7 +59,7 @@ def _joined(sentence: Sentence, matches: list, kn: Knowledge) -> list:
         extra, step = 0.0, None
         if i + 1 < len(matches):
             nlo, nhi, nnumber, nunit, nhalf = matches[i + 1]
-            big, small = _SECONDS.get(stem(unit).lower()), _SECONDS.get(stem(nunit).lower())
+            big, small = DAYS_PER_UNIT.get(stem(unit).lower()), DAYS_PER_UNIT.get(stem(nunit).lower())
             if big and small and small < big and _JOINED.match(sentence.text[hi:nlo]):
                 extra = (_number(nnumber, kn) + (0.5 if nhalf else 0.0)) * small / big
                 step, hi = small / big, nhi

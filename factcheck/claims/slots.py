@@ -74,9 +74,6 @@ def _in_object_phrase(tokens: list[Token], i: int, kn: Knowledge) -> bool:
     return False
 
 
-_OBJECT_WORDS = frozenset({"him", "her", "them", "it", "the", "a", "an", "his", "their", "its"})
-
-
 def noun_run(tokens: list[Token], kn: Knowledge) -> list[Token]:
     """The run of non-stopword words at the start of tokens (a noun phrase, roughly); it ends
     before a participle ('fell', 'raised'), an '-ing' word after a plural ('people sheltering')
@@ -85,7 +82,7 @@ def noun_run(tokens: list[Token], kn: Knowledge) -> list[Token]:
     for n, t in enumerate(tokens):
         f = t.folded
         if run and f in kn.past_verbs and t.text.islower() and n + 1 < len(tokens) and \
-                (tokens[n + 1].is_capitalised or tokens[n + 1].folded in _OBJECT_WORDS):
+                (tokens[n + 1].is_capitalised or tokens[n + 1].folded in kn.object_words):
             break
         if not f or not (f[0].isalpha() or f[0].isdigit()) or f in kn.stopwords or (run and f.isdigit()):
             break
