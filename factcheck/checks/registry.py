@@ -94,6 +94,9 @@ CHECKS: dict[str, Check] = {c.id: c for c in (
 CHECK_IDS = tuple(CHECKS)
 
 
+_DEFAULTS = {(c.id, name): p.default for c in CHECKS.values() for name, p in c.all_params().items()}
+
+
 def default(check: str, name: str):
     """A check parameter's default value."""
-    return CHECKS[check].all_params()[name].default
+    return _DEFAULTS[(check, name)]
