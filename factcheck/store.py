@@ -27,9 +27,9 @@ from pathlib import Path
 
 from babel import __version__ as cldr_version
 
-from .types import Article, Block, Claim, Dropped
+from .types import Article, Block, Claim, Dropped, Qualifiers
 
-SCHEMA = 3
+SCHEMA = 4
 _APP = "factcheck-claim-store"
 _TABLES = ("articles", "people", "claims", "groups", "runs")
 _RUNS_KEPT = 8
@@ -172,6 +172,7 @@ def _claim_from(data: dict) -> Claim:
         data[key] = frozenset(data[key])
     if data["type"] == "date" and data["value"] is not None:
         data["value"] = tuple(data["value"])
+    data["qualifiers"] = Qualifiers(**data["qualifiers"])
     return Claim(**data)
 
 

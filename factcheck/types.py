@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -70,6 +70,61 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class Qualifiers:
+    """What a claim's sentence says about its value beyond what it measures: how exact it is,
+    on what basis, whose it is, and for a title, whose office it names. Unset fields are None."""
+
+    hedge: str | None = None
+    """How exact the value is: 'approx', 'lower' (more than), 'upper' (nearly), 'range', ..."""
+    low: str | None = None
+    """The low end of a range (a repr of the number) when ``hedge`` is 'range'."""
+    basis: str | None = None
+    """What a percentage change is measured against: 'year-on-year', 'month-on-month', ..."""
+    direction: str | None = None
+    """Which way a change goes: 'rise' or 'fall'."""
+    level: str | None = None
+    """Which level of the figure it is: 'previous', 'projected', 'additional', 'target', ..."""
+    future: bool = False
+    """The sentence speaks of the figure or day as yet to come."""
+    holder: str | None = None
+    """The name a figure of a list belongs to ('the AfD 152')."""
+    where: str | None = None
+    """The place a listed figure was counted in, when the list says it."""
+    listed: str | None = None
+    """The holders of the list a figure is one item of, joined with '|'."""
+    step: str | None = None
+    """The finest unit a joined duration was given in, in days (a repr)."""
+    form: str | None = None
+    """How a date was written: 'weekday', 'relative', 'numeric', ..."""
+    written_unit: str | None = None
+    """The unit a measure was written in, before conversion to its base unit."""
+    zone: str | None = None
+    """The time zone a time of day was given in."""
+    person: str | None = None
+    """For a title or a name: the person, as the record or the article spells them."""
+    role: str | None = None
+    """For a title: the office ('president', 'prime minister'); '' for a bare name."""
+    portfolio: str | None = None
+    """For a title: the ministry or body the office is of."""
+    country: str | None = None
+    """For a title: the country the office is of."""
+    qualifier: str | None = None
+    """For a title: 'former', 'acting', 'incoming', ..."""
+    transition: bool = False
+    """For a title: the sentence speaks of a change of office (a firing, a resignation)."""
+
+    def items(self) -> list[tuple[str, object]]:
+        """The set fields as (name, value) pairs, by name."""
+        return sorted((f.name, getattr(self, f.name)) for f in fields(self)
+                      if getattr(self, f.name) not in (None, False))
+
+    @classmethod
+    def of(cls, **given) -> Qualifiers:
+        """Qualifiers from keyword values, leaving out the empty ones (None, '', False)."""
+        return cls(**{k: v for k, v in given.items() if v})
+
+
 @dataclass
 class Claim:
     """A checkable statement found in one article.
@@ -86,7 +141,7 @@ class Claim:
     text: str
     value: Any
     unit: str | None = None
-    qualifiers: dict[str, Any] = field(default_factory=dict)
+    qualifiers: Qualifiers = Qualifiers()
     head: str | None = None
     mods: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()

@@ -57,7 +57,7 @@ def test_malformed_sources_yaml_is_reported_and_dates_left_unresolved(tmp_path):
     report = api.run([folder], None, rules_dirs=[RULES])
     assert any("sources file unusable" in s.reason for s in report.skipped)
     assert any("no publication date" in n for n in report.notes)
-    weekday_claims = [c for c in report.claims if c.qualifiers.get("form") == "weekday"]
+    weekday_claims = [c for c in report.claims if c.qualifiers.form == "weekday"]
     assert weekday_claims and all(c.value is None for c in weekday_claims)
 
 

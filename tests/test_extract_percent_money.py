@@ -16,8 +16,8 @@ from .helpers import claims_of, one
 def test_percent_value_basis_direction(kn, text, value, basis, direction):
     c = one(text, kn, "percent")
     assert c.value == value
-    assert c.qualifiers.get("basis") == basis
-    assert c.qualifiers.get("direction") == direction
+    assert c.qualifiers.basis == basis
+    assert c.qualifiers.direction == direction
 
 
 def test_percentage_points_are_not_percent(kn):
@@ -27,7 +27,7 @@ def test_percentage_points_are_not_percent(kn):
 
 def test_level_after_to_is_not_a_change(kn):
     c = one("Some duties have risen to 50% this year.", kn, "percent")
-    assert "direction" not in c.qualifiers
+    assert c.qualifiers.direction is None
 
 
 @pytest.mark.parametrize("text,hedge", [
@@ -36,7 +36,7 @@ def test_level_after_to_is_not_a_change(kn):
     ("Turnout was at least 60% in most districts.", "lower"),
 ])
 def test_hedges(kn, text, hedge):
-    assert one(text, kn, "percent").qualifiers.get("hedge") == hedge
+    assert one(text, kn, "percent").qualifiers.hedge == hedge
 
 
 def test_percent_measure_and_modifiers(kn):
@@ -74,7 +74,7 @@ def test_basis_points_are_hundredths_of_a_point(kn):
 
 def test_money_hedge(kn):
     c = one("The surplus reached nearly $29 billion in January.", kn, "money")
-    assert c.qualifiers.get("hedge") == "approx"
+    assert c.qualifiers.hedge == "approx"
 
 
 def test_a_money_amount_is_not_a_count_or_a_date(kn):
@@ -84,7 +84,7 @@ def test_a_money_amount_is_not_a_count_or_a_date(kn):
 
 def test_the_old_value_of_a_change_is_marked_previous(kn):
     found = claims_of("Washington will cut tariffs on Chinese goods from 145% to 30%.", kn, kind="percent")
-    levels = {c.value: c.qualifiers.get("level") for c in found}
+    levels = {c.value: c.qualifiers.level for c in found}
     assert levels == {145.0: "previous", 30.0: None}
 
 
@@ -118,15 +118,15 @@ def test_percentage_points_in_words(kn, text, value):
 
 def test_figures_on_top_of_others_and_projections_are_their_own_level(kn):
     more = one("Officials expect two further quarter-point cuts in the policy rate.", kn, "percent")
-    assert more.qualifiers.get("level") == "additional"
+    assert more.qualifiers.level == "additional"
     extra = one("The ministry will spend an additional $5 billion on roads.", kn, "money")
-    assert extra.qualifiers.get("level") == "additional"
+    assert extra.qualifiers.level == "additional"
     forecast = one("Experts said the death toll could exceed 10,000.", kn, "count")
-    assert forecast.qualifiers.get("level") == "projected"
+    assert forecast.qualifiers.level == "projected"
     said = one("Trump said Japan would invest $500 billion in the U.S.", kn, "money")
-    assert said.qualifiers.get("level") is None
+    assert said.qualifiers.level is None
     month = one("Exports fell 12.7% in May, to $28.8 billion.", kn, "money")
-    assert month.qualifiers.get("level") is None
+    assert month.qualifiers.level is None
 
 
 @pytest.mark.parametrize("text,basis", [
@@ -137,13 +137,13 @@ def test_figures_on_top_of_others_and_projections_are_their_own_level(kn):
     ("Sales are up 8% so far this year.", "year-to-date"),
 ])
 def test_more_ways_of_stating_a_basis(kn, text, basis):
-    assert one(text, kn, "percent").qualifiers.get("basis") == basis
+    assert one(text, kn, "percent").qualifiers.basis == basis
 
 
 def test_forecasts_targets_and_last_months_figure_are_apart(kn):
     text = "Exports grew 4.8% in May, below the 5% forecast and down from April's 8.1% rise."
     found = {c.text.split()[0]: c for c in claims_of(text, kn, kind="percent")}
-    assert found["5%"].qualifiers.get("level") == "projected"
+    assert found["5%"].qualifiers.level == "projected"
     assert found["8.1%"].period == "april" and found["4.8%"].period == "may"
     other = one("Imports shrank 3.4%, leaving a surplus of $103.2 billion, up from $96.2 billion in April.",
                 kn, "percent")
@@ -188,11 +188,11 @@ def test_a_named_policy_rate_is_its_measure_whatever_follows(kn):
 
 def test_a_figure_a_quarter_is_to_break_is_a_bound_and_a_month_quarter_is_a_period(kn):
     assert one("Apple is about to enter an era where it breaks $100 billion in revenue every quarter.", kn,
-               "money").qualifiers.get("hedge") == "lower"
+               "money").qualifiers.hedge == "lower"
     assert one("Apple forecast growth to $98 billion in revenue in the September quarter.", kn, "money").period == "september"
 
 
 def test_the_noun_right_after_a_figure_gives_its_direction(kn):
     c = one("This sharp fall offset an 11% rise in exports to other countries.", kn, "percent")
-    assert c.qualifiers.get("direction") == "rise"
-    assert one("Exports fell 34.5 percent in May.", kn, "percent").qualifiers.get("direction") == "fall"
+    assert c.qualifiers.direction == "rise"
+    assert one("Exports fell 34.5 percent in May.", kn, "percent").qualifiers.direction == "fall"

@@ -42,7 +42,7 @@ from .helpers import claims_of, one
 def test_title_reading(kn, text, person, role, portfolio, country, qualifier, quote):
     c = one(text, kn, "title")
     q = c.qualifiers
-    assert (q["person"], q["role"], q["portfolio"], q["country"], q["qualifier"]) == \
+    assert (q.person, q.role, q.portfolio, q.country, q.qualifier) == \
         (person, role, portfolio, country, qualifier)
     assert c.text == quote
 
@@ -55,7 +55,7 @@ def test_title_wrapped_over_two_lines_is_joined(kn):
 def test_equivalent_titles_read_the_same(kn):
     a = one("Commerce Secretary Howard Lutnick spoke.", kn, "title")
     b = one("Secretary of Commerce Lutnick spoke.", kn, "title")
-    assert (a.qualifiers["role"], a.qualifiers["portfolio"]) == (b.qualifiers["role"], b.qualifiers["portfolio"])
+    assert (a.qualifiers.role, a.qualifiers.portfolio) == (b.qualifiers.role, b.qualifiers.portfolio)
 
 
 def test_lowercase_role_without_a_name_is_not_a_claim(kn):
@@ -93,7 +93,7 @@ def test_the_window_of_a_record_is_not_a_duration(kn):
 ])
 def test_hyphenated_time_qualifiers(kn, text, quote, qualifier):
     c = one(text, kn, "title")
-    assert c.text == quote and c.qualifiers["qualifier"] == qualifier
+    assert c.text == quote and c.qualifiers.qualifier == qualifier
 
 
 def test_count_past_more_and_additional(kn):
@@ -109,7 +109,7 @@ def test_a_count_ends_at_a_preposition(kn):
 
 def test_counts_with_a_scale_word(kn):
     c = one("More than 1.2 million people were displaced by the floods.", kn, "count")
-    assert (c.value, c.head, c.qualifiers.get("hedge")) == (1200000, "evacuated", "lower")
+    assert (c.value, c.head, c.qualifiers.hedge) == (1200000, "evacuated", "lower")
 
 
 @pytest.mark.parametrize("text,value", [
@@ -157,7 +157,7 @@ def test_a_count_in_a_clause_about_another_year_carries_that_year(kn):
 
 def test_an_untitled_near_spelling_of_a_known_name_is_a_claim(kn):
     found = claims_of("Trade chief Maros Sefcovich said the deal brought stability.", kn, kind="title")
-    assert [(c.qualifiers["person"], c.qualifiers["role"]) for c in found] == [("Maros Sefcovich", "")]
+    assert [(c.qualifiers.person, c.qualifiers.role) for c in found] == [("Maros Sefcovich", "")]
     assert claims_of("Trade chief Maros Sefcovic said the deal brought stability.", kn, kind="title") == []
 
 
@@ -172,7 +172,7 @@ def test_ages_of_named_people(kn):
 def test_names_of_bodies_are_not_people(kn):
     found = claims_of("The Justice Department declined to comment, and Judge Mary Lee adjourned.", kn,
                       kind="title")
-    assert [(c.qualifiers["person"], c.qualifiers["role"]) for c in found] == [("Mary Lee", "judge")]
+    assert [(c.qualifiers.person, c.qualifiers.role) for c in found] == [("Mary Lee", "judge")]
 
 
 @pytest.mark.parametrize("text,value", [
@@ -187,12 +187,12 @@ def test_parts_of_a_toll_are_counts_of_the_dead(kn, text, value):
 
 def test_a_long_name_with_particles_is_read_whole(kn):
     c = one("Qatari Prime Minister Hamad bin Khalid Al Suwaidi spoke.", kn, "title")
-    assert c.qualifiers["person"] == "Hamad bin Khalid Al Suwaidi"
+    assert c.qualifiers.person == "Hamad bin Khalid Al Suwaidi"
 
 
 def test_a_lowercase_title_names_the_person_only_in_a_closed_appositive(kn):
     c = one("The deal was signed by the prime minister, Omar Haddad, on Friday.", kn, "title")
-    assert (c.qualifiers["person"], c.qualifiers["role"]) == ("Omar Haddad", "prime minister")
+    assert (c.qualifiers.person, c.qualifiers.role) == ("Omar Haddad", "prime minister")
     assert claims_of("He met the prime minister, Haddad said on Monday.", kn, kind="title") == []
 
 
@@ -209,7 +209,7 @@ def test_pilots_titles_by_copula_and_abbreviation(kn):
                   "The pilot had logged 8,200 hours.", date(2025, 6, 13)),
         ("b.txt", "The jet, piloted by Capt. Sumeet Sabharwal and FO Clive Kunder, issued a mayday call.",
          date(2025, 6, 13))], ruleset)
-    titles = sorted((c.qualifiers["person"], c.qualifiers["role"]) for c in report.claims if c.type == "title")
+    titles = sorted((c.qualifiers.person, c.qualifiers.role) for c in report.claims if c.type == "title")
     assert titles == [("Clive Kunder", "first officer"), ("Clive Sundar", "first officer"),
                       ("Sumeet Sabharwal", "captain"), ("Sumit Sabharwal", "captain")]
     assert not [c for c in report.claims if c.type == "ordinal"]
@@ -220,7 +220,7 @@ def test_pilots_titles_by_copula_and_abbreviation(kn):
 
 def test_a_former_party_leader_elected_president_is_not_a_former_president(kn):
     found = claims_of("Lee, the former Democratic Party leader elected president last week, spoke first.", kn, kind="title")
-    assert not [c for c in found if c.qualifiers.get("role") == "president" and c.qualifiers.get("qualifier") == "former"]
+    assert not [c for c in found if c.qualifiers.role == "president" and c.qualifiers.qualifier == "former"]
 
 
 def test_and_a_half_is_half_a_unit_more(kn):

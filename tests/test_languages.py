@@ -102,7 +102,7 @@ def test_german_percentages_money_and_dates(kn):
     article, claims = _claims(GERMAN, kn)
     assert article.lang == "de"
     (pct,) = _of(claims, "percent")
-    assert (pct.value, pct.head, pct.period, pct.qualifiers.get("basis"), pct.qualifiers.get("direction")) == \
+    assert (pct.value, pct.head, pct.period, pct.qualifiers.basis, pct.qualifiers.direction) == \
         (4.8, "exports", "may", "year-on-year", "rise")
     assert pct.text == "4,8 Prozent" and "4,8 Prozent" in pct.sentence and pct.lang == "de"
     (money,) = _of(claims, "money")
@@ -114,16 +114,16 @@ def test_german_percentages_money_and_dates(kn):
 def test_french_figures_with_spaces_and_elisions(kn):
     _, claims = _claims(FRENCH, kn)
     (pct,) = _of(claims, "percent")
-    assert (pct.value, pct.head, pct.qualifiers.get("basis")) == (4.8, "exports", "year-on-year")
+    assert (pct.value, pct.head, pct.qualifiers.basis) == (4.8, "exports", "year-on-year")
     (money,) = _of(claims, "money")
     assert (money.value, money.unit, money.text) == (1234500000.0, "EUR", "1 234,5 millions d'euros")
-    assert {c.value for c in _of(claims, "date") if c.qualifiers["form"] == "weekday"} == {("2025-06-10", "2025-06-10")}
+    assert {c.value for c in _of(claims, "date") if c.qualifiers.form == "weekday"} == {("2025-06-10", "2025-06-10")}
 
 
 def test_spanish_figures_with_mil_millones(kn):
     _, claims = _claims(SPANISH, kn)
     (pct,) = _of(claims, "percent")
-    assert (pct.value, pct.qualifiers.get("basis"), pct.qualifiers.get("direction")) == (4.8, "year-on-year", "rise")
+    assert (pct.value, pct.qualifiers.basis, pct.qualifiers.direction) == (4.8, "year-on-year", "rise")
     (money,) = _of(claims, "money")
     assert (money.value, money.unit) == (28800000000.0, "USD")
 
@@ -155,13 +155,13 @@ def test_uncertain_numbers_are_not_claims_in_their_language(kn):
 
 def test_titles_read_into_the_english_offices(kn):
     _, de = _claims("Bundeskanzler Friedrich Merz sprach mit US-Präsident Donald Trump.", kn, "de")
-    offices = {c.qualifiers["person"]: (c.qualifiers["role"], c.qualifiers["country"]) for c in _of(de, "title")}
+    offices = {c.qualifiers.person: (c.qualifiers.role, c.qualifiers.country) for c in _of(de, "title")}
     assert offices == {"Friedrich Merz": ("chancellor", None), "Donald Trump": ("president", "united states")}
     _, fr = _claims("Le président américain Donald Trump a appelé l'ancien président Nicolas Sarkozy.", kn, "fr")
-    assert {c.qualifiers["person"]: c.qualifiers["qualifier"] for c in _of(fr, "title")} == \
+    assert {c.qualifiers.person: c.qualifiers.qualifier for c in _of(fr, "title")} == \
         {"Donald Trump": None, "Nicolas Sarkozy": "former"}
     _, es = _claims("El expresidente Mariano Rajoy habló con la prensa.", kn, "es")
-    assert [(c.qualifiers["role"], c.qualifiers["qualifier"]) for c in _of(es, "title")] == [("president", "former")]
+    assert [(c.qualifiers.role, c.qualifiers.qualifier) for c in _of(es, "title")] == [("president", "former")]
 
 
 def test_an_english_and_a_german_report_of_one_fact_are_one_fact(ruleset):
@@ -232,7 +232,7 @@ def test_claims_command_reads_in_the_forced_language(tmp_path):
 ])
 def test_titles_with_portfolios_and_places_read_as_in_english(text, lang, person, office, kn):
     _, claims = _claims(text, kn, lang)
-    assert [(c.qualifiers["person"], c.value) for c in _of(claims, "title")] == [(person, office)]
+    assert [(c.qualifiers.person, c.value) for c in _of(claims, "title")] == [(person, office)]
 
 
 def test_a_weekday_with_a_part_of_the_day(kn):

@@ -18,7 +18,7 @@ def test_earnings_per_share_is_its_own_measure_and_cents_a_share_are_money(kn):
     assert found["$1.2 billion"].head == "profit"
     assert (found["31 cents"].type, found["31 cents"].value, found["31 cents"].unit) == ("money", 0.31, "USD")
     assert found["31 cents"].head == "earnings per share"
-    assert found["$1.5 billion"].qualifiers.get("level") == "previous"
+    assert found["$1.5 billion"].qualifiers.level == "previous"
     eps = _by_text("Adjusted earnings per share came in at $0.52.", kn, "money")["$0.52"]
     assert eps.head == "earnings per share" and "adjusted" in eps.mods
 
@@ -31,15 +31,15 @@ def test_a_measure_right_before_of_is_its_figures_measure(kn):
 
 def test_expected_after_a_figure_is_that_figures(kn):
     found = _by_text("Revenue came to $18.05 billion vs. $18.2 billion expected and EPS of $0.61.", kn, "money")
-    assert "level" not in found["$18.05 billion"].qualifiers
-    assert found["$18.2 billion"].qualifiers.get("level") == "projected"
-    assert "level" not in found["$0.61"].qualifiers
+    assert found["$18.05 billion"].qualifiers.level is None
+    assert found["$18.2 billion"].qualifiers.level == "projected"
+    assert found["$0.61"].qualifiers.level is None
 
 
 def test_each_figure_takes_the_basis_nearest_it(kn):
     found = _by_text("Sales: $9.4B, YoY +21.5%, QoQ +3.2%; margin steady.", kn, "percent")
-    assert found["21.5%"].qualifiers.get("basis") == "year-on-year"
-    assert found["3.2%"].qualifiers.get("basis") == "quarter-on-quarter"
+    assert found["21.5%"].qualifiers.basis == "year-on-year"
+    assert found["3.2%"].qualifiers.basis == "quarter-on-quarter"
 
 
 def test_a_figure_excluding_something_is_another_measure(kn):
@@ -50,8 +50,8 @@ def test_a_figure_excluding_something_is_another_measure(kn):
 def test_counts_of_a_change_keep_the_old_level_apart(kn):
     found = _by_text("The carmaker delivered 212,480 vehicles, down 9% from 233,520 vehicles a year earlier.",
                      kn, "count")
-    assert found["233,520 vehicles"].qualifiers.get("level") == "previous"
-    assert "level" not in found["212,480 vehicles"].qualifiers
+    assert found["233,520 vehicles"].qualifiers.level == "previous"
+    assert found["212,480 vehicles"].qualifiers.level is None
 
 
 def test_a_decimal_comma_before_a_percent_sign_reads_for_sure(kn):
@@ -83,10 +83,10 @@ def test_briefings_on_different_days_are_possibly_one_fact_not_a_conflict(rulese
 def test_each_figure_of_a_party_list_is_held_by_its_party(kn):
     found = _by_text("The Harbour Party took 31.4% of the vote, the Green Front 22.7% and the Farmers' League 12.1%.",
                      kn, "percent")
-    assert {t: c.qualifiers.get("holder") for t, c in found.items()} == \
+    assert {t: c.qualifiers.holder for t, c in found.items()} == \
         {"31.4%": "harbour", "22.7%": "front/green", "12.1%": "farmer/league"}
     seats = _by_text("The Harbour Party will hold 71 seats, the Green Front 52 and the Liberal Union 19.", kn, "count")
-    assert {c.value: (c.head, c.qualifiers.get("holder")) for c in seats.values()} == \
+    assert {c.value: (c.head, c.qualifiers.holder) for c in seats.values()} == \
         {71: ("seat", "harbour"), 52: ("seat", "front/green"), 19: ("seat", "liberal/union")}
 
 
@@ -98,7 +98,7 @@ def test_a_year_before_a_word_is_not_a_clock_time(kn):
 def test_the_first_word_of_a_list_item_is_not_a_holder(kn):
     found = _by_text("Results - Adjusted EPS fell 23% to $0.40. - Energy storage revenue fell 7%. "
                      "- Gross margin was 17.2%.", kn, "percent")
-    assert not [c for c in found.values() if c.qualifiers.get("holder")]
+    assert not [c for c in found.values() if c.qualifiers.holder]
 
 
 def test_two_times_of_one_take_off_minutes_apart_are_one_fact(ruleset):
@@ -134,9 +134,9 @@ def test_a_time_after_by_is_a_tally_time_not_a_deadline(kn):
 
 def test_a_measure_that_could_come_is_apart_from_one_measured(kn):
     found = _by_text("The city could see winds reaching 230 kilometres per hour.", kn, "measure")
-    assert found["230 kilometres per hour"].qualifiers.get("level") == "projected"
+    assert found["230 kilometres per hour"].qualifiers.level == "projected"
     flights = _by_text("About 1,000 flights expected to land on Thursday.", kn, "count")
-    assert flights["1,000 flights"].qualifiers.get("level") == "projected"
+    assert flights["1,000 flights"].qualifiers.level == "projected"
 
 
 def test_times_hours_apart_are_two_events(ruleset):
@@ -180,5 +180,5 @@ def test_a_range_holds_the_figures_inside_it(ruleset):
 
 def test_a_bare_number_takes_the_class_its_verb_gives_after_it(kn):
     found = _by_text("Officials said almost a dozen are still missing and two were killed.", kn, "count")
-    assert (found["dozen"].value, found["dozen"].head, found["dozen"].qualifiers.get("hedge")) == (12, "missing", "approx")
+    assert (found["dozen"].value, found["dozen"].head, found["dozen"].qualifiers.hedge) == (12, "missing", "approx")
     assert found["two"].head == "dead"

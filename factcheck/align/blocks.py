@@ -25,7 +25,7 @@ def block_key(claim: Claim) -> tuple | None:
         return (claim.type, unit, claim.head)
     if claim.type == "money" and claim.mods:
         return ("money", claim.unit, "*")
-    if claim.type in ("percent", "count") and claim.qualifiers.get("holder"):
+    if claim.type in ("percent", "count") and claim.qualifiers.holder:
         return (claim.type, claim.unit, "held")
     return None
 
@@ -107,8 +107,8 @@ def blocks_of(claims: list[Claim]) -> list[tuple[tuple, list[Claim]]]:
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     measures: dict[tuple, Counter] = defaultdict(Counter)
     for c in claims:
-        if c.head and c.qualifiers.get("holder"):
-            measures[(c.type, c.unit, c.qualifiers["holder"])][c.head] += 1
+        if c.head and c.qualifiers.holder:
+            measures[(c.type, c.unit, c.qualifiers.holder)][c.head] += 1
     if measures:
         claims = [_with_holder_measure(c, measures) for c in claims]
     for c in sorted(claims, key=lambda c: c.key):
@@ -119,7 +119,7 @@ def blocks_of(claims: list[Claim]) -> list[tuple[tuple, list[Claim]]]:
 
 
 def _with_holder_measure(claim: Claim, measures: dict[tuple, Counter]) -> Claim:
-    holder = claim.qualifiers.get("holder")
+    holder = claim.qualifiers.holder
     found = measures.get((claim.type, claim.unit, holder)) if holder and not claim.head else None
     if not found:
         return claim

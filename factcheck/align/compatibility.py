@@ -23,9 +23,9 @@ def plausibly_one_day(a: Claim, b: Claim, params: AlignParams) -> bool:
     """False when two dates cannot be two reports of one event's day: one told as to come and
     the other as past, a timestamp ('2025-06-07', the form of page metadata, not of prose), or
     days more than ``max_date_gap`` apart (a decision of 2022 and one of 2025)."""
-    if bool(a.qualifiers.get("future")) != bool(b.qualifiers.get("future")):
+    if bool(a.qualifiers.future) != bool(b.qualifiers.future):
         return False
-    if "iso" in (a.qualifiers.get("form"), b.qualifiers.get("form")):
+    if "iso" in (a.qualifiers.form, b.qualifiers.form):
         return False
     if not a.value or not b.value:
         return True
@@ -79,7 +79,7 @@ def plausibly_one_value(a: Claim, b: Claim, params: AlignParams, kn: Knowledge |
         return True
     if (_bound(a) and not _outside(a, b)) or (_bound(b) and not _outside(b, a)):
         return True
-    ba, bb = a.qualifiers.get("basis"), b.qualifiers.get("basis")
+    ba, bb = a.qualifiers.basis, b.qualifiers.basis
     if ba and bb and ba != bb:
         return True
     x, y = _amount(a), _amount(b)
@@ -159,7 +159,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     a, b = fa.claim, fb.claim
     if fa.context_places and fb.context_places and not fa.context_places & fb.context_places:
         return False
-    if a.qualifiers.get("written_unit") != b.qualifiers.get("written_unit") and not _shared_word(fa, fb, kn):
+    if a.qualifiers.written_unit != b.qualifiers.written_unit and not _shared_word(fa, fb, kn):
         return False
     if a.type in ("date", "time"):
         if a.type == "date" and not plausibly_one_day(a, b, params):
@@ -177,9 +177,9 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if not plausibly_one_value(a, b, params, kn):
         return False
-    if bool(a.qualifiers.get("future")) != bool(b.qualifiers.get("future")):
+    if bool(a.qualifiers.future) != bool(b.qualifiers.future):
         return False
-    if a.qualifiers.get("level") != b.qualifiers.get("level"):
+    if a.qualifiers.level != b.qualifiers.level:
         return False
     if a.period != b.period and (a.period and b.period or _year(a.period) or _year(b.period)):
         return False
@@ -208,7 +208,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
 
 
 def _holder_parts(claim: Claim) -> set[str]:
-    holder = claim.qualifiers.get("holder")
+    holder = claim.qualifiers.holder
     return set(holder.split("/")) if holder else set()
 
 
@@ -219,9 +219,9 @@ def _holders_differ(a: Claim, b: Claim) -> bool:
     of a list and the other's sentence names another item of that list and not this one."""
     ha, hb = _holder_parts(a), _holder_parts(b)
     if ha and hb:
-        return not ha & hb or a.qualifiers.get("where") != b.qualifiers.get("where")
+        return not ha & hb or a.qualifiers.where != b.qualifiers.where
     one, other = (a, b) if ha else (b, a)
-    listed = one.qualifiers.get("listed")
+    listed = one.qualifiers.listed
     if not listed:
         return False
     held = _holder_parts(one)
@@ -299,16 +299,16 @@ def _year(period: str | None) -> bool:
 
 
 def _bound(claim: Claim) -> bool:
-    return claim.qualifiers.get("hedge") in ("lower", "upper", "range")
+    return claim.qualifiers.hedge in ("lower", "upper", "range")
 
 
 def _outside(bound: Claim, other: Claim) -> bool:
     """True when a figure lies outside a bound ('at least 1,000' and 900)."""
-    hedge = bound.qualifiers.get("hedge")
+    hedge = bound.qualifiers.hedge
     if hedge == "lower":
         return other.value < bound.value
     if hedge == "range":
-        return not float(bound.qualifiers["low"]) <= other.value <= bound.value
+        return not float(bound.qualifiers.low) <= other.value <= bound.value
     return other.value > bound.value
 
 

@@ -115,7 +115,7 @@ def why_same_fact(claims: list[Claim], kn: Knowledge, common: frozenset[str] = f
 
 
 def _why_same_person(claims: list[Claim]) -> list[str]:
-    names = sorted({c.qualifiers.get("person") or "" for c in claims} - {""})
+    names = sorted({c.qualifiers.person or "" for c in claims} - {""})
     if len(names) < 2 or all(same_person(x, y) for i, x in enumerate(names) for y in names[i + 1:]):
         return ["the same person: " + ", ".join(names)] if len({c.article for c in claims}) > 1 else []
     return ["names spelled alike, of one office in one story: " + ", ".join(names)]

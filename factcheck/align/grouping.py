@@ -28,7 +28,7 @@ def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[
     A near spelling of an unknown person links two names only when both hold one office and
     some article of each tells the same story.
     """
-    names = sorted({c.qualifiers["person"] for c in claims})
+    names = sorted({c.qualifiers.person for c in claims})
     holders = {h.person for h in kn.holders}
     parent = {n: n for n in names}
 
@@ -41,8 +41,8 @@ def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[
     offices: dict[str, set] = defaultdict(set)
     sources: dict[str, set] = defaultdict(set)
     for c in claims:
-        offices[c.qualifiers["person"]].add((c.qualifiers["role"], c.qualifiers["portfolio"]))
-        sources[c.qualifiers["person"]].add(c.article)
+        offices[c.qualifiers.person].add((c.qualifiers.role, c.qualifiers.portfolio))
+        sources[c.qualifiers.person].add(c.article)
     index: dict[str, list[str]] = defaultdict(list)
     for name in names:
         tokens = name_tokens(name)
@@ -63,7 +63,7 @@ def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[
             parent[find(y)] = find(x)
     groups: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
-        groups[find(c.qualifiers["person"])].append(i)
+        groups[find(c.qualifiers.person)].append(i)
     return [g for _, g in sorted(groups.items())]
 
 
@@ -97,7 +97,7 @@ def _sole_pairs(units: list[_Unit], params: AlignParams) -> set[tuple[int, int]]
     if first.type == "title" or (first.type == "date" and first.head in params.weak_events
                                  and first.head not in params.sole_weak_events):
         return set()
-    sole = [i for i, u in enumerate(units) if u.sole and not u.claim.qualifiers.get("future")]
+    sole = [i for i, u in enumerate(units) if u.sole and not u.claim.qualifiers.future]
     if sum(len(units[i].members) for i in sole) > params.max_sole:
         return set()
     return {(i, j) for x, i in enumerate(sole) for j in sole[x + 1:]}
@@ -107,7 +107,7 @@ def _merge_order(a: Claim, b: Claim, score: float, params: AlignParams) -> tuple
     """Which pairs merge first: pairs without a ceiling before pairs with one ('as high as 50%'
     agrees with every smaller figure and says little about which fact it is; 'at least 64' is
     usually the figure itself), then by score, equal values a little ahead when scores are close."""
-    bound = a.qualifiers.get("hedge") == "upper" or b.qualifiers.get("hedge") == "upper"
+    bound = a.qualifiers.hedge == "upper" or b.qualifiers.hedge == "upper"
     return bound, -(score + (params.equal_value_bonus if a.value == b.value else 0.0))
 
 

@@ -24,7 +24,7 @@ def label_of(claims: list[Claim], kn: Knowledge | None = None) -> str:
     if c.type == "title":
         sources: dict[str, set[str]] = defaultdict(set)
         for x in claims:
-            sources[x.qualifiers["person"]].add(x.article)
+            sources[x.qualifiers.person].add(x.article)
         return min(sources, key=lambda s: (-len(s.split()), -len(sources[s]), -len(s), s))
     if c.type == "date":
         names = sorted({p for x in claims for p in x.persons}, key=lambda p: (-len(p), p))
@@ -38,7 +38,7 @@ def label_of(claims: list[Claim], kn: Knowledge | None = None) -> str:
     mods = sorted(m for m in (set.intersection(*[set(x.mods) for x in claims]) or set(c.mods))
                   if not m.startswith(VERB_MARK))
     period = next((x.period for x in claims if x.period), None)
-    holders = [h for h in dict.fromkeys(x.qualifiers.get("holder") for x in claims) if h]
+    holders = [h for h in dict.fromkeys(x.qualifiers.holder for x in claims) if h]
     if len(holders) == 1:
         mods = [holders[0]] + [m for m in mods if m not in holders[0].split("/")]
     label = (c.head or c.type) + (f" ({', '.join(mods)})" if mods else "")

@@ -24,8 +24,8 @@ def precision_of(claim: Claim) -> float:
     50 basis points → 0.01 percentage points). A figure written in words ('a quarter of a
     percentage point') is exact: 0. A length told in two units ('27 years and three months')
     is as precise as its smaller one."""
-    if claim.qualifiers.get("step"):
-        return float(claim.qualifiers["step"])
+    if claim.qualifiers.step:
+        return float(claim.qualifiers.step)
     m = re.search(r"\d+(?:\.(\d+))?", claim.display.replace(",", ""))
     if m is None:
         return 0.0
@@ -76,7 +76,7 @@ def _named_part(whole: Claim, part: Claim, ctx: CheckContext) -> bool:
 def _violates(bound: Claim, point: Claim) -> bool:
     """True when a figure lies outside a bound ('more than 200' and 180) or a range ('12-13%'
     and 11.6%)."""
-    hedge = bound.qualifiers.get("hedge")
+    hedge = bound.qualifiers.hedge
     if hedge == "upper":
         return amount(point) > amount(bound)
     if hedge == "range":
@@ -86,7 +86,7 @@ def _violates(bound: Claim, point: Claim) -> bool:
 
 def range_low_amount(claim: Claim) -> float:
     """The low end of a range claim ('12-13%': 12%), in the units of ``amount``."""
-    return amount(claim) * float(claim.qualifiers["low"]) / float(claim.value) if claim.value else 0.0
+    return amount(claim) * float(claim.qualifiers.low) / float(claim.value) if claim.value else 0.0
 
 
 def _fmt(claim: Claim) -> str:
@@ -100,7 +100,7 @@ def _fmt(claim: Claim) -> str:
 
 
 def _directions_differ(a: Claim, b: Claim) -> bool:
-    da, db = a.qualifiers.get("direction"), b.qualifiers.get("direction")
+    da, db = a.qualifiers.direction, b.qualifiers.direction
     return bool(da and db and da != db)
 
 
@@ -111,11 +111,11 @@ def _pair(a: Claim, b: Claim, ctx: CheckContext) -> Verdict:
     simply not say it (the value then decides)."""
     kind = a.type
     if kind == "percent":
-        da, db = a.qualifiers.get("direction"), b.qualifiers.get("direction")
+        da, db = a.qualifiers.direction, b.qualifiers.direction
         if da and db and da != db:
             return Verdict("percent.direction", "contradiction", [a, b],
                            f"one source reports a {da} ({_fmt(a)}), another a {db} ({_fmt(b)})")
-        ba, bb = a.qualifiers.get("basis"), b.qualifiers.get("basis")
+        ba, bb = a.qualifiers.basis, b.qualifiers.basis
         if ba and bb and ba != bb:
             return Verdict("percent.basis", "basis_mismatch", [a, b],
                            f"{_fmt(a)} and {_fmt(b)} are measured against different bases ({ba} vs {bb}), so both can be true")
@@ -208,7 +208,7 @@ def rounds_to(coarse: Claim, fine: Claim, ctx: CheckContext) -> bool:
             return True
         if 0 <= abs(y) - abs(x) < step_c - 1e-9 and (x >= 0) == (y >= 0):
             return True
-    if coarse.qualifiers.get("hedge") == "approx" and fine.qualifiers.get("hedge") != "approx":
+    if coarse.qualifiers.hedge == "approx" and fine.qualifiers.hedge != "approx":
         tolerance = float(ctx.param(f"{coarse.type}.rounding", "approx_tolerance"))
         return abs(x - y) <= tolerance * max(abs(x), abs(y))
     return False
@@ -225,7 +225,7 @@ def _near_bound(bound: Claim, point: Claim, ctx: CheckContext) -> bool:
     """A bound the figure keeps and lies close to ('more than 18%' for 18.1%, 'over 200' for 212)."""
     if bound.type not in ROUNDING_KINDS or _violates(bound, point) or _directions_differ(bound, point):
         return False
-    if bound.qualifiers.get("hedge") == "range":
+    if bound.qualifiers.hedge == "range":
         return True
     tolerance = float(ctx.param(f"{bound.type}.rounding", "bound_tolerance"))
     x, y = amount(bound), amount(point)
@@ -241,8 +241,8 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     """
     if len(sources_of(fact.claims)) < 2:
         return []
-    points = [c for c in fact.claims if c.qualifiers.get("hedge") not in _BOUND]
-    bounds = [c for c in fact.claims if c.qualifiers.get("hedge") in _BOUND]
+    points = [c for c in fact.claims if c.qualifiers.hedge not in _BOUND]
+    bounds = [c for c in fact.claims if c.qualifiers.hedge in _BOUND]
     rounded = {id(c): [f for f in points if f is not c and rounds_to(c, f, ctx)] for c in points}
     precise = [c for c in points if not rounded[id(c)]]
     verdicts: list[Verdict] = []
@@ -273,7 +273,7 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
         weakly = {id(c) for v in verdicts if v.verdict == top.verdict for c in v.claims} - involved
         firm = [c for c in fact.claims if id(c) in involved]
         involved |= {i for i in weakly for c in fact.claims if id(c) == i
-                     and any(same_amount(c, f) and c.qualifiers.get("basis") == f.qualifiers.get("basis") for f in firm)}
+                     and any(same_amount(c, f) and c.qualifiers.basis == f.qualifiers.basis for f in firm)}
         involved |= {id(c) for c in points if any(id(f) in involved for f in rounded[id(c)])}
         evidence = [c for c in fact.claims if id(c) in involved]
         stands_for = {id(c): next(f for f in rounded.get(id(c), []) if id(f) in involved)

@@ -52,7 +52,7 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                 continue
             if gap == 0:
                 agreeing += [a, b]
-            elif (a.qualifiers.get("hedge") or b.qualifiers.get("hedge")) and gap <= kn.approx_minutes:
+            elif (a.qualifiers.hedge or b.qualifiers.hedge) and gap <= kn.approx_minutes:
                 roundings.append((a, b))
             else:
                 clashes.append((a, b))

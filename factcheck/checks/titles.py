@@ -16,12 +16,12 @@ _CONNECTORS = {"of", "the", "and", "for"}
 
 def role_base(claim: Claim) -> str:
     """The last word of a role ('vice premier' → 'premier')."""
-    return claim.qualifiers["role"].split()[-1]
+    return claim.qualifiers.role.split()[-1]
 
 
 def role_rank(claim: Claim) -> str:
     """The words of a role before its base ('vice premier' → 'vice')."""
-    return " ".join(claim.qualifiers["role"].split()[:-1])
+    return " ".join(claim.qualifiers.role.split()[:-1])
 
 
 def portfolios_compatible(p: str | None, q: str | None, kn: Knowledge) -> bool:
@@ -59,7 +59,7 @@ def portfolios_differ(a: Claim, b: Claim, kn: Knowledge) -> bool:
 
 def _with_country(claim: Claim) -> str | None:
     """A portfolio whose country was read apart ('Reserve Bank of' + India) made whole again."""
-    p, country = claim.qualifiers["portfolio"], claim.qualifiers.get("country")
+    p, country = claim.qualifiers.portfolio, claim.qualifiers.country
     if p and country and p.split()[-1] == "of":
         return f"{p} {country}"
     return p
@@ -98,9 +98,9 @@ def _former_confirmed(claim: Claim, ctx: CheckContext) -> bool:
     day = ctx.published.get(claim.article)
     if day is None:
         return False
-    named = [h for h in holders_named(claim.qualifiers["person"], ctx.kn)
+    named = [h for h in holders_named(claim.qualifiers.person, ctx.kn)
              if h.role.split()[-1] == role_base(claim)
-             and portfolios_compatible(h.portfolio, claim.qualifiers["portfolio"], ctx.kn)]
+             and portfolios_compatible(h.portfolio, claim.qualifiers.portfolio, ctx.kn)]
     return bool(named) and not any(h.holds_on(day) for h in named) and any(h.start < day for h in named)
 
 
@@ -110,9 +110,9 @@ def records_on(claims: list[Claim], ctx: CheckContext) -> list[dict]:
     cited: list[dict] = []
     for claim in claims:
         day = ctx.published.get(claim.article)
-        if day is None or not claim.qualifiers.get("role"):
+        if day is None or not claim.qualifiers.role:
             continue
-        for h in holders_named(claim.qualifiers["person"], ctx.kn):
+        for h in holders_named(claim.qualifiers.person, ctx.kn):
             if h.holds_on(day) and h.role.split()[-1] == role_base(claim) and h.cited() not in cited:
                 cited.append(h.cited())
     return cited
@@ -124,24 +124,24 @@ def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     former_pairs, office_pairs = [], []
     for i, a in enumerate(fact.claims):
         for b in fact.claims[i + 1:]:
-            if a.article == b.article or not a.qualifiers["role"] or not b.qualifiers["role"]:
+            if a.article == b.article or not a.qualifiers.role or not b.qualifiers.role:
                 continue
             if _leaving(a) or _leaving(b):
                 continue
             if role_base(a) != role_base(b):
-                if frozenset((a.qualifiers["role"], b.qualifiers["role"])) in kn.exclusive_roles:
+                if frozenset((a.qualifiers.role, b.qualifiers.role)) in kn.exclusive_roles:
                     office_pairs.append((a, b))
                 continue
             if _ranks(a, kn) != _ranks(b, kn) or portfolios_differ(a, b, kn):
                 office_pairs.append((a, b))
-            elif (a.qualifiers["qualifier"] in _PAST) != (b.qualifiers["qualifier"] in _PAST):
-                former = a if a.qualifiers["qualifier"] in _PAST else b
+            elif (a.qualifiers.qualifier in _PAST) != (b.qualifiers.qualifier in _PAST):
+                former = a if a.qualifiers.qualifier in _PAST else b
                 if not _former_confirmed(former, ctx):
                     former_pairs.append((a, b))
     person = fact.label
     if former_pairs:
         evidence = _involved(fact, former_pairs)
-        majority, outliers = majority_and_outliers(evidence, lambda c: "former" if c.qualifiers["qualifier"] in _PAST
+        majority, outliers = majority_and_outliers(evidence, lambda c: "former" if c.qualifiers.qualifier in _PAST
                                                    else "sitting")
         verdicts.append(Verdict("title.former_vs_sitting", "contradiction", evidence,
                                 f"{person} is called a former office-holder in one source and the sitting one "
@@ -165,7 +165,7 @@ def _ranks(claim: Claim, kn: Knowledge) -> set[str]:
 
 def _leaving(claim: Claim) -> bool:
     """A sitting title in a sentence about a change of office: maybe the office being left."""
-    return bool(claim.qualifiers.get("transition")) and claim.qualifiers["qualifier"] not in _PAST
+    return bool(claim.qualifiers.transition) and claim.qualifiers.qualifier not in _PAST
 
 
 def _involved(fact: Fact, pairs) -> list[Claim]:
@@ -174,14 +174,14 @@ def _involved(fact: Fact, pairs) -> list[Claim]:
 
 
 def _spellings(fact: Fact) -> list[Verdict]:
-    names = sorted({c.qualifiers["person"] for c in fact.claims})
+    names = sorted({c.qualifiers.person for c in fact.claims})
     for i, x in enumerate(names):
         for y in names[i + 1:]:
             if not same_person(x, y) and (spelling_variant(x, y) or near_spelling(x, y)):
-                evidence = [c for c in fact.claims if c.qualifiers["person"] in (x, y)]
+                evidence = [c for c in fact.claims if c.qualifiers.person in (x, y)]
                 if len(sources_of(evidence)) < 2:
                     continue
-                majority, outliers = majority_and_outliers(evidence, lambda c: c.qualifiers["person"])
+                majority, outliers = majority_and_outliers(evidence, lambda c: c.qualifiers.person)
                 return [Verdict("name.spelling_differs", "possible_misspelling", evidence,
                                 f"the same person is spelled '{x}' and '{y}'", majority, outliers)]
     return []
@@ -195,14 +195,14 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
     out: list[Verdict] = []
     if _leaving(claim):
         return out
-    named = holders_named(q["person"], kn)
-    if not q["role"]:
+    named = holders_named(q.person, kn)
+    if not q.role:
         return _untitled_against_record(claim, named, day, kn)
-    if q["qualifier"] in _PAST:
+    if q.qualifier in _PAST:
         for h in named:
             if h.holds_on(day) and h.role.split()[-1] == role_base(claim) and (
-                    not q["country"] or not h.country or q["country"] == h.country) and \
-                    portfolios_compatible(h.portfolio, q["portfolio"], kn):
+                    not q.country or not h.country or q.country == h.country) and \
+                    portfolios_compatible(h.portfolio, q.portfolio, kn):
                 out.append(Verdict("title.former_per_record", "contradiction", [claim],
                                    f"{h.person} held the office ({h.role}) on {day.isoformat()}, "
                                    f"the article's date, yet is called former", h.person, [claim.article],
@@ -211,14 +211,14 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
         return out
     if named:
         return out + _office_per_record(claim, named, day, kn)
-    placed = bool(q["country"] or q["portfolio"])
+    placed = bool(q.country or q.portfolio)
     min_similarity = float(ctx.param("name.misspelled_holder", "min_similarity"))
-    for h in kn.holders_of(q["role"], q["portfolio"], q["country"], day):
-        if spelling_variant(q["person"], h.person) or (
-                placed and fuzz.ratio(q["person"].lower(), h.person.lower()) >= min_similarity
-                and len(q["person"].split()) == len(h.person.split())):
+    for h in kn.holders_of(q.role, q.portfolio, q.country, day):
+        if spelling_variant(q.person, h.person) or (
+                placed and fuzz.ratio(q.person.lower(), h.person.lower()) >= min_similarity
+                and len(q.person.split()) == len(h.person.split())):
             out.append(Verdict("name.misspelled_holder", "possible_misspelling", [claim],
-                               f"'{q['person']}' is close to '{h.person}', who held this office "
+                               f"'{q.person}' is close to '{h.person}', who held this office "
                                f"({claim.value}) on {day.isoformat()}", h.person, [claim.article],
                                records=[h.cited()]))
     return out
@@ -228,7 +228,7 @@ def _untitled_against_record(claim: Claim, named: list, day, kn: Knowledge) -> l
     """A name given without a title that is a near spelling of someone in office that day."""
     if named:
         return []
-    person = claim.qualifiers["person"]
+    person = claim.qualifiers.person
     for h in kn.holders:
         if h.holds_on(day) and spelling_variant(person, h.person):
             return [Verdict("name.misspelled_holder", "possible_misspelling", [claim],
@@ -242,12 +242,12 @@ def _office_per_record(claim: Claim, named: list, day, kn: Knowledge) -> list[Ve
     """A known office-holder given an office that the record shows someone else holding then."""
     q = claim.qualifiers
     held = [h for h in named if h.holds_on(day)]
-    if not held or any(h.role.split()[-1] == role_base(claim) and portfolios_compatible(h.portfolio, q["portfolio"], kn)
+    if not held or any(h.role.split()[-1] == role_base(claim) and portfolios_compatible(h.portfolio, q.portfolio, kn)
                        for h in held):
         return []
-    country = q["country"] or held[0].country
-    others = [h for h in kn.holders_of(q["role"], q["portfolio"], country, day)
-              if not same_person(h.person, q["person"]) and (not country or h.country == country)]
+    country = q.country or held[0].country
+    others = [h for h in kn.holders_of(q.role, q.portfolio, country, day)
+              if not same_person(h.person, q.person) and (not country or h.country == country)]
     if not others:
         return []
     mine, theirs = held[0], others[0]

@@ -320,6 +320,6 @@ def _changes_of_priced(claims: list[Claim]) -> None:
         if c.type == "money" and c.head and c.mods and c.sentence not in priced:
             priced[c.sentence] = c
     for c in claims:
-        if c.type == "percent" and c.head is None and c.qualifiers.get("direction") and c.sentence in priced:
+        if c.type == "percent" and c.head is None and c.qualifiers.direction and c.sentence in priced:
             price = priced[c.sentence]
             c.head, c.mods = price.head, price.mods

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from ..knowledge import Knowledge, fold, lemma, stem
-from ..types import Article, Claim
+from ..types import Article, Claim, Qualifiers
 from .common import (
     PersonIndex,
     Sentence,
@@ -218,5 +218,5 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                           else "projected" if is_projection(sentence, start, kn)
                           or projection_noun_after(sentence, quote_end, kn) else None}
             claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, unit=head,
-                                     qualifiers={k: v for k, v in qualifiers.items() if v}, display=m.group(1)))
+                                     qualifiers=Qualifiers.of(**qualifiers), display=m.group(1)))
     return claims

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from ..knowledge import Knowledge, fold
-from ..types import Article, Claim
+from ..types import Article, Claim, Qualifiers
 from .common import PersonIndex, Sentence, Slot, Spans, make_claim
 
 _PARTS = {"early": (1, 10), "mid": (11, 20), "middle of": (11, 20), "late": (21, 31), "end of": (21, 31),
@@ -305,10 +305,10 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
 def _without_named_weekdays(claims: list[Claim], sentence: Sentence) -> list[Claim]:
     """'Monday, June 2' states one date: the weekday right before an explicit date is its name,
     not a second date to resolve."""
-    explicit = {c.start for c in claims if c.qualifiers.get("form") != "weekday"}
+    explicit = {c.start for c in claims if c.qualifiers.form != "weekday"}
     out = []
     for c in claims:
-        if c.qualifiers.get("form") == "weekday":
+        if c.qualifiers.form == "weekday":
             gap = _NAMED_DAY_GAP.match(sentence.text, c.end - sentence.start)
             if gap and sentence.start + gap.end() in explicit:
                 continue
@@ -393,7 +393,5 @@ def _claim(article, sentence, start, end, lo_date, hi_date, shown, resolved, nam
     granularity = "day" if lo_date == hi_date else "range"
     claim = make_claim(article, "date", start, end, value, slot, sentence, unit=granularity,
                        display=shown, resolved=resolved)
-    claim.qualifiers = {"form": name}
-    if speaks_of_future(sentence, start, kn):
-        claim.qualifiers["future"] = True
+    claim.qualifiers = Qualifiers(form=name, future=speaks_of_future(sentence, start, kn))
     return claim

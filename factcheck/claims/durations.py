@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge import Knowledge, stem
-from ..types import DAYS_PER_UNIT, Article, Claim
+from ..types import DAYS_PER_UNIT, Article, Claim, Qualifiers
 from .common import PersonIndex, Sentence, clause_slot, hedge_of, make_claim, noun_run
 from .quantities import counted_head
 
@@ -118,5 +118,5 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         if step:
             qualifiers["step"] = repr(step)
         claims.append(make_claim(article, "duration", start, quote_end, value, slot, sentence, unit=unit,
-                                 qualifiers=qualifiers, display=sentence.text[lo:hi]))
+                                 qualifiers=Qualifiers.of(**qualifiers), display=sentence.text[lo:hi]))
     return claims

@@ -15,9 +15,10 @@ figures read here too, as counts of that measure (the gapped items of the list).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..knowledge import Knowledge, fold
-from ..types import Article, Claim
+from ..types import Article, Claim, Qualifiers
 from .common import PersonIndex, Sentence, Slot, Spans, Token, make_claim
 
 HELD_TYPES = ("percent", "count", "money")
@@ -116,11 +117,10 @@ def give_holders(claims: list[Claim], sentence: Sentence, kn: Knowledge, people:
         listed = by_kind[(c.type, c.unit)]
         in_list = len(listed) >= 2 and len({n for _, n in listed}) == len(listed)
         if in_list or marked:
-            c.qualifiers["holder"] = _holder(names)
-            if where[id(c)]:
-                c.qualifiers["where"] = _holder(where[id(c)])
+            c.qualifiers = replace(c.qualifiers, holder=_holder(names),
+                                   where=_holder(where[id(c)]) if where[id(c)] else None)
         if in_list:
-            c.qualifiers["listed"] = "|".join(sorted(_holder(n) for _, n in listed))
+            c.qualifiers = replace(c.qualifiers, listed="|".join(sorted(_holder(n) for _, n in listed)))
             heads = {x.head for x, _ in listed if x.head}
             if c.head is None and len(heads) == 1:
                 c.head = next(iter(heads))
@@ -131,7 +131,7 @@ def gapped_counts(article: Article, sentence: Sentence, claims: list[Claim], kn:
     """The further items of a list that gave its measure once ('208 seats, the AfD 152'), as
     counts of that measure, each held by its name (numbers no other claim of the sentence reads)."""
     taken = Spans((c.start, c.end) for c in claims)
-    counts = [c for c in claims if c.type == "count" and c.head and not c.qualifiers.get("level")]
+    counts = [c for c in claims if c.type == "count" and c.head and not c.qualifiers.level]
     out: list[Claim] = []
     for first in counts:
         m = _GAPPED.search(sentence.text, first.end - sentence.start)
@@ -150,7 +150,7 @@ def gapped_counts(article: Article, sentence: Sentence, claims: list[Claim], kn:
                         clause=sentence.text[lo - sentence.start:hi - sentence.start])
             out.append(make_claim(article, "count", start, end, int(m.group(2).replace(",", "")), slot, sentence,
                                   unit=first.unit, display=m.group(2),
-                                  qualifiers={k: v for k, v in first.qualifiers.items() if k == "hedge"}))
+                                  qualifiers=Qualifiers(hedge=first.qualifiers.hedge)))
             m = _GAPPED.match(sentence.text, m.end(2))
         if out:
             break

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from ..knowledge import Knowledge, fold
 from ..names import name_tokens, spelling_variant
-from ..types import Article, Claim
+from ..types import Article, Claim, Qualifiers
 from .common import Sentence, Token, make_claim
 from .titles import name_run_at
 
@@ -95,7 +95,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, known: KnownNam
         if known.near(person) is None:
             continue
         claim = make_claim(article, "title", start, end, NO_TITLE, None, sentence, display=person)
-        claim.qualifiers = {"person": person, "role": "", "portfolio": None, "country": None, "qualifier": None}
+        claim.qualifiers = Qualifiers(person=person, role="")
         claim.head = fold(person)
         claims.append(claim)
     return claims

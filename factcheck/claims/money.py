@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from ..knowledge import Knowledge, fold, stem
-from ..types import Article, Claim
+from ..types import Article, Claim, Qualifiers
 from .common import (
     PersonIndex,
     Sentence,
@@ -124,4 +124,4 @@ def _claim(article, sentence, m, number, scale, currency, kn, people, form: str 
     hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
     qualifiers = {"hedge": hedge, "level": level_of(sentence, start, end, kn)}
     return make_claim(article, "money", start, end, _amount(number, scale, kn, form), slot, sentence, unit=currency,
-                      qualifiers={k: v for k, v in qualifiers.items() if v}, display=m.group(0).strip())
+                      qualifiers=Qualifiers.of(**qualifiers), display=m.group(0).strip())

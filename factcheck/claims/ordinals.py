@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..knowledge import Knowledge, fold, stem
 from ..types import Article, Claim
@@ -63,6 +64,6 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                                unit=head, display=m.group(1))
             if speaks_of_future(sentence, start, kn) or (sentence.before(start, 1) and
                                                           sentence.before(start, 1)[-1].folded in kn.next_words):
-                claim.qualifiers = {**claim.qualifiers, "future": True}
+                claim.qualifiers = replace(claim.qualifiers, future=True)
             claims.append(claim)
     return claims

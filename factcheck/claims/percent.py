@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge import Knowledge, fold
-from ..types import Article, Claim
+from ..types import Article, Claim, Qualifiers
 from .common import (
     PersonIndex,
     Sentence,
@@ -162,6 +162,6 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         if low is not None and low < value and not qualifiers["hedge"]:
             qualifiers["hedge"], qualifiers["low"] = "range", repr(low)
         claims.append(make_claim(article, "percent", start, quote_end, value, slot, sentence, unit=unit,
-                                 qualifiers={k: v for k, v in qualifiers.items() if v},
+                                 qualifiers=Qualifiers.of(**qualifiers),
                                  display=shown))
     return claims

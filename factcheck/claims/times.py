@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge import Knowledge, fold
-from ..types import Article, Claim
+from ..types import Article, Claim, Qualifiers
 from .common import PersonIndex, Sentence, Spans, clause_slot, hedge_of, make_claim
 from .dates import event_of
 
@@ -81,5 +81,5 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         if hedge or fold(shown) in kn.hour_words:
             qualifiers["hedge"] = hedge or "approx"
         claims.append(make_claim(article, "time", start, end_quote, minutes, slot, sentence, unit=zone,
-                                 qualifiers=qualifiers, display=sentence.text[lo:hi + (extra if zone else 0)].strip()))
+                                 qualifiers=Qualifiers.of(**qualifiers), display=sentence.text[lo:hi + (extra if zone else 0)].strip()))
     return claims

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..knowledge import Knowledge, fold
-from ..types import Article, Claim
+from ..types import Article, Claim, Qualifiers
 from .common import Sentence, Slot, Token, make_claim
 
 _NAME_STOP = {"the", "and", "of", "on", "in", "at", "for", "to", "a", "an", "but", "or", "said", "says", "who",
@@ -402,10 +402,9 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
     person = _strip_possessive(" ".join(article.text[name[0].start:name[-1].end].split()))
     office = read_office(left + placed, role, right, kn)
     claim = make_claim(article, "title", start, end, office.label(), None, sentence, display=person)
-    claim.qualifiers = {"person": kn.canonical_person(person), "role": office.role, "portfolio": office.portfolio,
-                        "country": office.country, "qualifier": office.qualifier}
-    if _in_transition(sentence, kn):
-        claim.qualifiers["transition"] = True
+    claim.qualifiers = Qualifiers(person=kn.canonical_person(person), role=office.role, portfolio=office.portfolio,
+                                  country=office.country, qualifier=office.qualifier,
+                                  transition=_in_transition(sentence, kn))
     claim.head = fold(kn.canonical_person(person))
     return claim
 
@@ -428,7 +427,7 @@ def _strip_possessive(name: str) -> str:
 
 def person_names(claims: list[Claim]) -> set[str]:
     """Names of the people that title claims speak of."""
-    return {c.qualifiers["person"] for c in claims if c.type == "title"}
+    return {c.qualifiers.person for c in claims if c.type == "title"}
 
 
 __all__ = ["Office", "extract", "person_names", "read_office", "Slot"]

@@ -75,7 +75,7 @@ def mark_key(claim: Claim, kind: str) -> str:
     """What to mark in a claim's sentence: the title and name as written for a title fact
     ('former U.S. President Donald Trump'), the name for a name fact, else the figure as written."""
     if claim.type == "title":
-        return str(claim.qualifiers.get("person") or "") if kind == "name" else claim.text
+        return str(claim.qualifiers.person or "") if kind == "name" else claim.text
     return claim.display if claim.display and claim.display in claim.text else claim.text
 
 
@@ -193,7 +193,7 @@ def per_source(report) -> list[list[str]]:
 def claim_value(claim: Claim) -> str:
     """The value a claim states, as a reader would write it."""
     if claim.type == "title":
-        return f"{claim.qualifiers.get('person')}: {claim.value}"
+        return f"{claim.qualifiers.person}: {claim.value}"
     if claim.type == "date":
         return claim.display
     return claim.display or str(claim.value)
@@ -223,8 +223,8 @@ def claim_resolved(claim: Claim) -> str:
     if claim.type == "measure":
         return f"{claim.value:,.10g} {claim.unit}"
     if claim.type == "percent":
-        basis = claim.qualifiers.get("basis")
-        direction = claim.qualifiers.get("direction")
+        basis = claim.qualifiers.basis
+        direction = claim.qualifiers.direction
         extra = ", ".join(x for x in (direction, basis) if x)
         return f"{claim.value:g}{'%' if claim.unit == '%' else ' pp'}" + (f" ({extra})" if extra else "")
     return f"{claim.value:g}" if isinstance(claim.value, float) else str(claim.value)

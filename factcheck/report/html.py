@@ -106,7 +106,7 @@ def _table(headers, rows, cls: str = "") -> str:
 
 
 def _title_words(claim) -> str:
-    person = claim.qualifiers.get("person") or ""
+    person = claim.qualifiers.person or ""
     at = claim.text.rfind(person) if person else -1
     if at < 0:
         return str(claim.value)
@@ -121,11 +121,11 @@ def cell_figure(claim, kind: str) -> str:
     fact ('former U.S. President') and the name as written for a name fact."""
     if claim.type == "title":
         if kind == "name":
-            return str(claim.qualifiers.get("person") or claim.value)
+            return str(claim.qualifiers.person or claim.value)
         return _title_words(claim)
     if claim.type == "date":
         return claim.resolved if claim.resolved and "→" in claim.resolved else claim_value(claim)
-    if claim.type == "percent" and (claim.qualifiers.get("direction") or claim.qualifiers.get("basis")):
+    if claim.type == "percent" and (claim.qualifiers.direction or claim.qualifiers.basis):
         return claim_resolved(claim)
     return claim_value(claim)
 
