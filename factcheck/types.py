@@ -129,8 +129,12 @@ class Qualifiers:
 class Claim:
     """A checkable statement found in one article.
 
-    ``value`` is the normalised value (a number, an ISO date or range, a canonical office);
-    ``slot`` holds the words that say what the value is about, used for alignment.
+    ``value`` is the normalised value (a number, an ISO date or range, a canonical office).
+    What the value is about is one of three fields, by type: ``measure`` for a figure (the noun
+    it measures: 'revenue', 'dead', 'tariff'), ``event`` for a date or a time (the kind of event:
+    'call', 'meeting', 'release'), ``person`` for a title (the folded name of whose title it
+    is); ``topic`` gives whichever applies. ``mods``, ``context``, ``period``, ``persons`` and
+    ``names`` are the other words of its slot, used for alignment.
     """
 
     article: str
@@ -142,7 +146,9 @@ class Claim:
     value: Any
     unit: str | None = None
     qualifiers: Qualifiers = Qualifiers()
-    head: str | None = None
+    measure: str | None = None
+    event: str | None = None
+    person: str | None = None
     mods: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
     period: str | None = None
@@ -152,6 +158,11 @@ class Claim:
     resolved: str | None = None
     display: str = ""
     lang: str = "en"
+
+    @property
+    def topic(self) -> str | None:
+        """What the claim is about, whatever its type: its measure, its event or its person."""
+        return self.measure or self.event or self.person
 
     @property
     def key(self) -> tuple:

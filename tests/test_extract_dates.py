@@ -47,8 +47,8 @@ def test_resolve_weekday_same_day_counts_as_that_day():
 
 
 def test_event_kind_of_a_date(kn):
-    assert one("Xi and Lula held a phone call on Friday.", kn, "date").head == "call"
-    assert one("The delegates met in Vienna on May 3.", kn, "date").head == "meeting"
+    assert one("Xi and Lula held a phone call on Friday.", kn, "date").event == "call"
+    assert one("The delegates met in Vienna on May 3.", kn, "date").event == "meeting"
 
 
 def test_may_the_verb_is_not_a_month(kn):
@@ -58,15 +58,15 @@ def test_may_the_verb_is_not_a_month(kn):
 def test_a_reporting_word_after_an_event_noun_dates_that_event(kn):
     c = one("Under the trade deal with Elbonia, announced on Monday, Norvia will cut tariffs.", kn, "date",
             published=TUESDAY)
-    assert c.head == "agreement"
+    assert c.event == "agreement"
     d = one("The talks ended and officials said on Monday that progress was slow.", kn, "date", published=TUESDAY)
-    assert d.head == "statement"
+    assert d.event == "statement"
 
 
 def test_a_reporting_verb_with_its_own_subject_dates_the_report(kn):
     c = one("Japan will offer a package during the negotiations, Nikkei Asia reported on Thursday.", kn, "date",
             published=TUESDAY)
-    assert c.head == "statement"
+    assert c.event == "statement"
 
 
 def test_a_weekday_naming_an_explicit_date_is_not_a_second_date(kn):
@@ -83,8 +83,8 @@ def test_a_month_after_since_looks_back_and_after_next_looks_ahead(kn):
 
 def test_results_reported_with_figures_date_a_release(kn):
     c = one("Nvidia on Wednesday reported revenue of $46.7 billion for the quarter.", kn, "date")
-    assert c.head == "release"
+    assert c.event == "release"
     said = one("Nvidia said on Wednesday that demand was strong.", kn, "date")
-    assert said.head == "statement"
+    assert said.event == "statement"
     end = one("Revenue reached $46.7 billion in the quarter ended July 27.", kn, "date")
-    assert end.head == "period end"
+    assert end.event == "period end"

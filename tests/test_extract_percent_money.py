@@ -41,7 +41,7 @@ def test_hedges(kn, text, hedge):
 
 def test_percent_measure_and_modifiers(kn):
     c = one("Brussels imposed a 17% duty on Chinese electric vehicles.", kn, "percent")
-    assert c.head == "tariff"
+    assert c.measure == "tariff"
     assert {"china", "auto"} <= set(c.mods)
 
 
@@ -90,12 +90,12 @@ def test_the_old_value_of_a_change_is_marked_previous(kn):
 
 def test_tariffs_on_imports_are_tariffs(kn):
     c = one("The U.S. agreed to cut its tariffs on Chinese imports to 40%.", kn, "percent")
-    assert c.head == "tariff"
+    assert c.measure == "tariff"
 
 
 def test_a_verb_names_what_a_money_figure_is(kn):
-    assert one("The Commission pledged €2.5 billion of the total.", kn, "money").head == "pledges"
-    assert one("Harlow agreed to be bought by Vesta for $4.2 billion.", kn, "money").head == "deal value"
+    assert one("The Commission pledged €2.5 billion of the total.", kn, "money").measure == "pledges"
+    assert one("Harlow agreed to be bought by Vesta for $4.2 billion.", kn, "money").measure == "deal value"
 
 
 def test_pence_are_hundredths_of_a_pound(kn):
@@ -183,7 +183,7 @@ def test_a_year_in_the_clause_or_a_list_item_is_the_figure_period(kn):
 def test_a_named_policy_rate_is_its_measure_whatever_follows(kn):
     found = claims_of("The committee cut the repo rate by 50 basis points to 5.50 percent to propel economic growth.",
                       kn, kind="percent")
-    assert [c.head for c in found] == ["repo rate", "repo rate"]
+    assert [c.measure for c in found] == ["repo rate", "repo rate"]
 
 
 def test_a_figure_a_quarter_is_to_break_is_a_bound_and_a_month_quarter_is_a_period(kn):

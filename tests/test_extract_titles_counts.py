@@ -73,7 +73,7 @@ def test_lowercase_role_without_a_name_is_not_a_claim(kn):
 ])
 def test_counts_ordinals_durations(kn, text, kind, value, unit, head):
     c = one(text, kn, kind)
-    assert (c.value, c.unit, c.head) == (value, unit, head)
+    assert (c.value, c.unit, c.measure) == (value, unit, head)
 
 
 def test_years_and_relative_times_are_not_counts_or_durations(kn):
@@ -99,17 +99,17 @@ def test_hyphenated_time_qualifiers(kn, text, quote, qualifier):
 def test_count_past_more_and_additional(kn):
     a = one("Berlin would send two more Patriot systems.", kn, "count")
     b = one("Merz promised two additional Patriot air-defence systems.", kn, "count")
-    assert (a.value, a.head) == (2, "system") and (b.value, b.head) == (2, "system")
+    assert (a.value, a.measure) == (2, "system") and (b.value, b.measure) == (2, "system")
 
 
 def test_a_count_ends_at_a_preposition(kn):
     found = claims_of("The group has 12,000 employees across 14 countries.", kn, kind="count")
-    assert {(c.value, c.head) for c in found} == {(12000, "employee"), (14, "country")}
+    assert {(c.value, c.measure) for c in found} == {(12000, "employee"), (14, "country")}
 
 
 def test_counts_with_a_scale_word(kn):
     c = one("More than 1.2 million people were displaced by the floods.", kn, "count")
-    assert (c.value, c.head, c.qualifiers.hedge) == (1200000, "evacuated", "lower")
+    assert (c.value, c.measure, c.qualifiers.hedge) == (1200000, "evacuated", "lower")
 
 
 @pytest.mark.parametrize("text,value", [
@@ -119,7 +119,7 @@ def test_counts_with_a_scale_word(kn):
 ])
 def test_deaths_are_one_kind_of_count_however_they_are_worded(kn, text, value):
     c = one(text, kn, "count")
-    assert (c.value, c.head) == (value, "dead")
+    assert (c.value, c.measure) == (value, "dead")
 
 
 @pytest.mark.parametrize("text,value,unit,mods", [
@@ -132,7 +132,7 @@ def test_deaths_are_one_kind_of_count_however_they_are_worded(kn, text, value):
 ])
 def test_measures(kn, text, value, unit, mods):
     c = one(text, kn, "measure")
-    assert (c.value, c.unit, c.head) == (value, unit, unit)
+    assert (c.value, c.unit, c.measure) == (value, unit, unit)
     assert set(c.mods) == mods
     assert not [x for x in claims_of(text, kn, kind="count") if x.start == c.start]
 
@@ -144,7 +144,7 @@ def test_measures(kn, text, value, unit, mods):
 ])
 def test_bare_counts_take_their_class_from_a_verb_or_a_toll(kn, text, value, head):
     found = [c for c in claims_of(text, kn, kind="count") if c.value == value]
-    assert len(found) == 1 and found[0].head == head
+    assert len(found) == 1 and found[0].measure == head
 
 
 def test_a_count_in_a_clause_about_another_year_carries_that_year(kn):
@@ -163,9 +163,9 @@ def test_an_untitled_near_spelling_of_a_known_name_is_a_claim(kn):
 
 def test_ages_of_named_people(kn):
     text = "Former President Jair Bolsonaro was sentenced. Bolsonaro, 70, is under house arrest."
-    ages = [c for c in claims_of(text, kn, kind="count") if c.head == "age"]
+    ages = [c for c in claims_of(text, kn, kind="count") if c.measure == "age"]
     assert [(c.value, sorted(c.persons)) for c in ages] == [(70, ["jair bolsonaro"])]
-    assert [c for c in claims_of("The victim, 34, was a nurse.", kn, kind="count") if c.head == "age"] == []
+    assert [c for c in claims_of("The victim, 34, was a nurse.", kn, kind="count") if c.measure == "age"] == []
     assert claims_of("A 70-year-old man was hurt.", kn, kind="duration") == []
 
 
@@ -182,7 +182,7 @@ def test_names_of_bodies_are_not_people(kn):
 ])
 def test_parts_of_a_toll_are_counts_of_the_dead(kn, text, value):
     found = [c for c in claims_of(text, kn, kind="count") if c.value == value]
-    assert len(found) == 1 and found[0].head == "dead"
+    assert len(found) == 1 and found[0].measure == "dead"
 
 
 def test_a_long_name_with_particles_is_read_whole(kn):

@@ -102,7 +102,7 @@ def test_german_percentages_money_and_dates(kn):
     article, claims = _claims(GERMAN, kn)
     assert article.lang == "de"
     (pct,) = _of(claims, "percent")
-    assert (pct.value, pct.head, pct.period, pct.qualifiers.basis, pct.qualifiers.direction) == \
+    assert (pct.value, pct.measure, pct.period, pct.qualifiers.basis, pct.qualifiers.direction) == \
         (4.8, "exports", "may", "year-on-year", "rise")
     assert pct.text == "4,8 Prozent" and "4,8 Prozent" in pct.sentence and pct.lang == "de"
     (money,) = _of(claims, "money")
@@ -114,7 +114,7 @@ def test_german_percentages_money_and_dates(kn):
 def test_french_figures_with_spaces_and_elisions(kn):
     _, claims = _claims(FRENCH, kn)
     (pct,) = _of(claims, "percent")
-    assert (pct.value, pct.head, pct.qualifiers.basis) == (4.8, "exports", "year-on-year")
+    assert (pct.value, pct.measure, pct.qualifiers.basis) == (4.8, "exports", "year-on-year")
     (money,) = _of(claims, "money")
     assert (money.value, money.unit, money.text) == (1234500000.0, "EUR", "1 234,5 millions d'euros")
     assert {c.value for c in _of(claims, "date") if c.qualifiers.form == "weekday"} == {("2025-06-10", "2025-06-10")}
@@ -198,15 +198,15 @@ def test_german_compounds_are_read_in_two(kn):
     _, claims = _claims("Die Autoexporte in die USA sind im August um 12,4 Prozent gegenüber dem Vorjahr gesunken. "
                         "Die Stahlzölle von 25 Prozent bleiben.", kn, "de")
     exports, tariff = _of(claims, "percent")
-    assert (exports.head, "auto" in exports.mods) == ("exports", True)
-    assert (tariff.head, "steel" in tariff.mods) == ("tariff", True)
+    assert (exports.measure, "auto" in exports.mods) == ("exports", True)
+    assert (tariff.measure, "steel" in tariff.mods) == ("tariff", True)
 
 
 def test_money_paid_for_something_takes_the_verb_as_its_measure(kn):
     _, fr = _claims("Ardentis a signé un accord pour racheter Solvane pour 4,2 milliards d'euros.", kn, "fr")
     _, es = _claims("Kalvia se comprometió a comprar maquinaria por valor de 42.500 millones de euros.", kn, "es")
-    assert [(c.head, c.value) for c in _of(fr, "money")] == [("deal value", 4.2e9)]
-    assert [(c.head, c.value) for c in _of(es, "money")] == [("deal value", 4.25e10)]
+    assert [(c.measure, c.value) for c in _of(fr, "money")] == [("deal value", 4.2e9)]
+    assert [(c.measure, c.value) for c in _of(es, "money")] == [("deal value", 4.25e10)]
 
 
 def test_an_article_in_a_language_without_a_pack_is_noted(ruleset):
@@ -259,7 +259,7 @@ def test_the_tense_of_a_weekday_in_each_language(text, lang, day, kn):
 
 def test_a_doubled_initialism_is_one_place(kn):
     _, claims = _claims("Las exportaciones a EE.UU. cayeron un 5 % en mayo. Otras cosas.", kn, "es")
-    assert [(c.head, c.mods) for c in _of(claims, "percent")] == [("exports", frozenset({"united states"}))]
+    assert [(c.measure, c.mods) for c in _of(claims, "percent")] == [("exports", frozenset({"united states"}))]
 
 
 def test_the_rules_hash_covers_the_language_packs(tmp_path):

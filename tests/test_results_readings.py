@@ -15,18 +15,18 @@ def _by_text(text, kn, kind=None, published=date(2025, 7, 24)):
 
 def test_earnings_per_share_is_its_own_measure_and_cents_a_share_are_money(kn):
     found = _by_text("Quarterly profit fell to $1.2 billion, or 31 cents a share, from $1.5 billion.", kn)
-    assert found["$1.2 billion"].head == "profit"
+    assert found["$1.2 billion"].measure == "profit"
     assert (found["31 cents"].type, found["31 cents"].value, found["31 cents"].unit) == ("money", 0.31, "USD")
-    assert found["31 cents"].head == "earnings per share"
+    assert found["31 cents"].measure == "earnings per share"
     assert found["$1.5 billion"].qualifiers.level == "previous"
     eps = _by_text("Adjusted earnings per share came in at $0.52.", kn, "money")["$0.52"]
-    assert eps.head == "earnings per share" and "adjusted" in eps.mods
+    assert eps.measure == "earnings per share" and "adjusted" in eps.mods
 
 
 def test_a_measure_right_before_of_is_its_figures_measure(kn):
     found = _by_text("Analysts were looking for adjusted EPS of $0.61 on revenue of $18.2 billion.", kn, "money")
-    assert found["$0.61"].head == "earnings per share"
-    assert found["$18.2 billion"].head == "revenue"
+    assert found["$0.61"].measure == "earnings per share"
+    assert found["$18.2 billion"].measure == "revenue"
 
 
 def test_expected_after_a_figure_is_that_figures(kn):
@@ -67,7 +67,7 @@ def test_a_dateline_with_two_hyphens_is_not_an_event_day(kn):
 
 def test_a_deadline_is_dated_as_one(kn):
     found = _by_text("The deal averts a threat to raise duties to 30% by August 1.", kn, "date")
-    assert found["August 1"].head == "effect"
+    assert found["August 1"].event == "effect"
 
 
 def test_briefings_on_different_days_are_possibly_one_fact_not_a_conflict(ruleset):
@@ -86,7 +86,7 @@ def test_each_figure_of_a_party_list_is_held_by_its_party(kn):
     assert {t: c.qualifiers.holder for t, c in found.items()} == \
         {"31.4%": "harbour", "22.7%": "front/green", "12.1%": "farmer/league"}
     seats = _by_text("The Harbour Party will hold 71 seats, the Green Front 52 and the Liberal Union 19.", kn, "count")
-    assert {c.value: (c.head, c.qualifiers.holder) for c in seats.values()} == \
+    assert {c.value: (c.measure, c.qualifiers.holder) for c in seats.values()} == \
         {71: ("seat", "harbour"), 52: ("seat", "front/green"), 19: ("seat", "liberal/union")}
 
 
@@ -118,7 +118,7 @@ def test_a_length_told_in_two_units_is_one_duration(kn):
 
 def test_a_count_ends_before_a_past_verb_and_its_object(kn):
     found = _by_text("Three judges found him guilty on Tuesday.", kn, "count")
-    assert found["Three judges"].head == "judge"
+    assert found["Three judges"].measure == "judge"
 
 
 def test_a_bare_dateline_is_not_an_event_day(kn):
@@ -129,7 +129,7 @@ def test_a_bare_dateline_is_not_an_event_day(kn):
 
 def test_a_time_after_by_is_a_tally_time_not_a_deadline(kn):
     found = _by_text("By 9 am, reports of 350 fallen trees had come in.", kn, "time")
-    assert found["9 am"].head != "effect"
+    assert found["9 am"].event != "effect"
 
 
 def test_a_measure_that_could_come_is_apart_from_one_measured(kn):
@@ -180,5 +180,5 @@ def test_a_range_holds_the_figures_inside_it(ruleset):
 
 def test_a_bare_number_takes_the_class_its_verb_gives_after_it(kn):
     found = _by_text("Officials said almost a dozen are still missing and two were killed.", kn, "count")
-    assert (found["dozen"].value, found["dozen"].head, found["dozen"].qualifiers.hedge) == (12, "missing", "approx")
-    assert found["two"].head == "dead"
+    assert (found["dozen"].value, found["dozen"].measure, found["dozen"].qualifiers.hedge) == (12, "missing", "approx")
+    assert found["two"].measure == "dead"

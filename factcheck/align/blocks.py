@@ -19,10 +19,10 @@ def block_key(claim: Claim) -> tuple | None:
     if claim.type == "title":
         return ("title",)
     if claim.type in ("date", "time"):
-        return (claim.type, claim.head) if claim.head and claim.value is not None else None
-    if claim.type in NUMBER_TYPES and claim.head:
+        return (claim.type, claim.event) if claim.event and claim.value is not None else None
+    if claim.type in NUMBER_TYPES and claim.measure:
         unit = "time" if claim.type == "duration" else claim.unit if claim.type in ("percent", "money", "measure") else None
-        return (claim.type, unit, claim.head)
+        return (claim.type, unit, claim.measure)
     if claim.type == "money" and claim.mods:
         return ("money", claim.unit, "*")
     if claim.type in ("percent", "count") and claim.qualifiers.holder:
@@ -107,8 +107,8 @@ def blocks_of(claims: list[Claim]) -> list[tuple[tuple, list[Claim]]]:
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     measures: dict[tuple, Counter] = defaultdict(Counter)
     for c in claims:
-        if c.head and c.qualifiers.holder:
-            measures[(c.type, c.unit, c.qualifiers.holder)][c.head] += 1
+        if c.measure and c.qualifiers.holder:
+            measures[(c.type, c.unit, c.qualifiers.holder)][c.measure] += 1
     if measures:
         claims = [_with_holder_measure(c, measures) for c in claims]
     for c in sorted(claims, key=lambda c: c.key):
@@ -120,7 +120,7 @@ def blocks_of(claims: list[Claim]) -> list[tuple[tuple, list[Claim]]]:
 
 def _with_holder_measure(claim: Claim, measures: dict[tuple, Counter]) -> Claim:
     holder = claim.qualifiers.holder
-    found = measures.get((claim.type, claim.unit, holder)) if holder and not claim.head else None
+    found = measures.get((claim.type, claim.unit, holder)) if holder and not claim.measure else None
     if not found:
         return claim
-    return replace(claim, head=max(found.items(), key=lambda kv: (kv[1], kv[0]))[0])
+    return replace(claim, measure=max(found.items(), key=lambda kv: (kv[1], kv[0]))[0])

@@ -48,7 +48,7 @@ def shared_evidence(a: Claim, b: Claim, kn: Knowledge, common: frozenset[str] = 
 
     def said(claim: Claim) -> dict[str, str]:
         return {_word_key(w): w for w in claim.context
-                if len(w) > 2 and w != claim.head and w not in story and w not in kn.unit_of
+                if len(w) > 2 and w != claim.topic and w not in story and w not in kn.unit_of
                 and w not in kn.measure_units and w not in kn.scales and w not in kn.generic_modifiers}
 
     in_a = said(a)
@@ -105,7 +105,7 @@ def why_same_fact(claims: list[Claim], kn: Knowledge, common: frozenset[str] = f
             continue
         reasons = shared_evidence(a, b, kn, common)
         if not reasons and id(a) in alone and id(b) in alone:
-            reasons = [f"each is its article's only figure of {a.head or a.type}"]
+            reasons = [f"each is its article's only figure of {a.topic or a.type}"]
         if not reasons and firm_score is not None:
             score = context_score(a, b)
             if score >= firm_score:

@@ -94,8 +94,8 @@ def _sole_pairs(units: list[_Unit], params: AlignParams) -> set[tuple[int, int]]
     if not units:
         return set()
     first = units[0].claim
-    if first.type == "title" or (first.type == "date" and first.head in params.weak_events
-                                 and first.head not in params.sole_weak_events):
+    if first.type == "title" or (first.type == "date" and first.event in params.weak_events
+                                 and first.event not in params.sole_weak_events):
         return set()
     sole = [i for i, u in enumerate(units) if u.sole and not u.claim.qualifiers.future]
     if sum(len(units[i].members) for i in sole) > params.max_sole:
@@ -119,7 +119,7 @@ def _single_units(block: list[Claim]) -> list[_Unit]:
 def signature(claim: Claim) -> tuple:
     """Everything grouping reads of a claim but its article: two claims with one signature say
     the same figure in the same slot words, and group alike."""
-    return (claim.type, claim.head, claim.unit, claim.mods, claim.context, claim.period, claim.persons,
+    return (claim.type, claim.topic, claim.unit, claim.mods, claim.context, claim.period, claim.persons,
             claim.names, repr(sorted(claim.qualifiers.items())), repr(claim.value), claim.lang)
 
 

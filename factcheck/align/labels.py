@@ -34,12 +34,12 @@ def label_of(claims: list[Claim], kn: Knowledge | None = None) -> str:
                 kept.append(p)
         people = sorted(_display_name(p, kn) for p in kept)
         who = f" ({', '.join(people)})" if people else ""
-        return f"date of {c.head}{who}"
+        return f"date of {c.event}{who}"
     mods = sorted(m for m in (set.intersection(*[set(x.mods) for x in claims]) or set(c.mods))
                   if not m.startswith(VERB_MARK))
     period = next((x.period for x in claims if x.period), None)
     holders = [h for h in dict.fromkeys(x.qualifiers.holder for x in claims) if h]
     if len(holders) == 1:
         mods = [holders[0]] + [m for m in mods if m not in holders[0].split("/")]
-    label = (c.head or c.type) + (f" ({', '.join(mods)})" if mods else "")
+    label = (c.topic or c.type) + (f" ({', '.join(mods)})" if mods else "")
     return label + (f" in {period.capitalize()}" if period else "") + f" — {c.type}"

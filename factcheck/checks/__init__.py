@@ -35,7 +35,7 @@ def check_signature(claim: Claim, ctx: CheckContext) -> tuple:
     """Everything a check reads of a claim but which article it is: what the claim says, where in
     its sentence, the article's publication date, and whether it is its article's only claim of
     the block."""
-    return (claim.type, repr(claim.value), claim.unit, claim.display, claim.text, claim.resolved, claim.head,
+    return (claim.type, repr(claim.value), claim.unit, claim.display, claim.text, claim.resolved, claim.topic,
             claim.mods, claim.context, claim.period, claim.persons, claim.names, claim.sentence,
             repr(sorted(claim.qualifiers.items())), ctx.published.get(claim.article), id(claim) in ctx.alone)
 

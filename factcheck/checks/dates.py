@@ -38,8 +38,8 @@ def _weak(a: Claim, b: Claim, ctx: CheckContext) -> str:
     """Why two days may both be right, or '': the day of a statement or a release is often the
     day it was reported, not of the fact; an event that recurs (a briefing, a toll that moves)
     happens on several days."""
-    if a.head in ctx.kn.hearsay_events:
-        return f"the day of a {a.head}, which outlets often give as the day they reported it"
-    if a.head in ctx.kn.recurring_events:
-        return f"a story told over several days has several of them (a {a.head} each day)"
+    if a.event in ctx.kn.hearsay_events:
+        return f"the day of a {a.event}, which outlets often give as the day they reported it"
+    if a.event in ctx.kn.recurring_events:
+        return f"a story told over several days has several of them (a {a.event} each day)"
     return ""

@@ -146,7 +146,7 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
         return f"only one source says what the figure is of ({', '.join(sorted(only_a or only_b))})"
     running = set(ctx.kn.count_class.values()) | set(ctx.kn.count_toll.values()) | ctx.kn.count_subjects | \
         {stem(w) for w in ctx.kn.count_toll}
-    if (a.type == "count" and a.head in running) or a.type == "ordinal":
+    if (a.type == "count" and a.measure in running) or a.type == "ordinal":
         da, db = ctx.published.get(a.article), ctx.published.get(b.article)
         gap = float(ctx.param("ordinal.value", "series_gap_days")) if a.type == "ordinal" else 1
         if da != db and (da is None or db is None or abs((da - db).days) >= gap):
@@ -166,7 +166,7 @@ def thin_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     score = context_score(a, b, ctx.kn)
     if score >= ctx.firm_score:
         return ""
-    return f"the two sentences share only the measure ({a.head}), nothing specific (word match {score:.0f}/100)"
+    return f"the two sentences share only the measure ({a.measure}), nothing specific (word match {score:.0f}/100)"
 
 
 def _near(a: Claim, b: Claim, ctx: CheckContext) -> bool:

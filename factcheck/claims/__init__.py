@@ -313,13 +313,13 @@ def _without_table_cells(claims: list[Claim], article: Article) -> list[Claim]:
 
 
 def _changes_of_priced(claims: list[Claim]) -> None:
-    """A percentage change with nothing to say what changed takes the head of the price in its
+    """A percentage change with nothing to say what changed takes the measure of the price in its
     sentence ('Brent fell 0.5% to $68.30 a barrel' is a change in the price of a barrel)."""
     priced = {}
     for c in claims:
-        if c.type == "money" and c.head and c.mods and c.sentence not in priced:
+        if c.type == "money" and c.measure and c.mods and c.sentence not in priced:
             priced[c.sentence] = c
     for c in claims:
-        if c.type == "percent" and c.head is None and c.qualifiers.direction and c.sentence in priced:
+        if c.type == "percent" and c.measure is None and c.qualifiers.direction and c.sentence in priced:
             price = priced[c.sentence]
-            c.head, c.mods = price.head, price.mods
+            c.measure, c.mods = price.measure, price.mods

@@ -44,7 +44,11 @@ def make_claim(article: Article, type_: str, start: int, end: int, value, slot: 
     claim = Claim(article=article.id, type=type_, line=article.line_of(start), start=start, end=end,
                   text=article.norm[start:end].strip(), value=value, sentence=sentence.quote, **extra)
     if slot is not None:
-        claim.head, claim.mods, claim.context = slot.head, slot.mods, slot.context
+        if type_ in ("date", "time"):
+            claim.event = slot.head
+        else:
+            claim.measure = slot.head
+        claim.mods, claim.context = slot.mods, slot.context
         claim.period, claim.persons, claim.names = slot.period, slot.persons, slot.names
         if type_ in ("count", "measure", "percent", "money") and not claim.period:
             when = _WHEN_YEAR.search(sentence.text, 0, start - sentence.start)

@@ -121,9 +121,9 @@ def give_holders(claims: list[Claim], sentence: Sentence, kn: Knowledge, people:
                                    where=_holder(where[id(c)]) if where[id(c)] else None)
         if in_list:
             c.qualifiers = replace(c.qualifiers, listed="|".join(sorted(_holder(n) for _, n in listed)))
-            heads = {x.head for x, _ in listed if x.head}
-            if c.head is None and len(heads) == 1:
-                c.head = next(iter(heads))
+            measures = {x.measure for x, _ in listed if x.measure}
+            if c.measure is None and len(measures) == 1:
+                c.measure = next(iter(measures))
 
 
 def gapped_counts(article: Article, sentence: Sentence, claims: list[Claim], kn: Knowledge,
@@ -131,7 +131,7 @@ def gapped_counts(article: Article, sentence: Sentence, claims: list[Claim], kn:
     """The further items of a list that gave its measure once ('208 seats, the AfD 152'), as
     counts of that measure, each held by its name (numbers no other claim of the sentence reads)."""
     taken = Spans((c.start, c.end) for c in claims)
-    counts = [c for c in claims if c.type == "count" and c.head and not c.qualifiers.level]
+    counts = [c for c in claims if c.type == "count" and c.measure and not c.qualifiers.level]
     out: list[Claim] = []
     for first in counts:
         m = _GAPPED.search(sentence.text, first.end - sentence.start)
@@ -144,7 +144,7 @@ def gapped_counts(article: Article, sentence: Sentence, claims: list[Claim], kn:
                 break
             taken.add(start, end)
             lo, hi = sentence.clause_bounds(start)
-            slot = Slot(head=first.head, mods=first.mods, context=first.context, period=first.period,
+            slot = Slot(head=first.measure, mods=first.mods, context=first.context, period=first.period,
                         persons=people.persons_between(sentence, lo, hi),
                         names=people.names_between(sentence, lo, hi, kn),
                         clause=sentence.text[lo - sentence.start:hi - sentence.start])

@@ -96,7 +96,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, known: KnownNam
             continue
         claim = make_claim(article, "title", start, end, NO_TITLE, None, sentence, display=person)
         claim.qualifiers = Qualifiers(person=person, role="")
-        claim.head = fold(person)
+        claim.person = fold(person)
         claims.append(claim)
     return claims
 

@@ -405,7 +405,7 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
     claim.qualifiers = Qualifiers(person=kn.canonical_person(person), role=office.role, portfolio=office.portfolio,
                                   country=office.country, qualifier=office.qualifier,
                                   transition=_in_transition(sentence, kn))
-    claim.head = fold(kn.canonical_person(person))
+    claim.person = fold(kn.canonical_person(person))
     return claim
 
 

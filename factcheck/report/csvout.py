@@ -25,7 +25,7 @@ def rows(report) -> list[list]:
     safe = [name in _TEXT_COLUMNS for name in COLUMNS]
     for c in report.claims:
         quals = "; ".join(f"{k}={v}" for k, v in sorted(c.qualifiers.items()) if v not in (None, ""))
-        subject = " ".join(sorted(c.mods) + [c.head or ""]).strip()
+        subject = " ".join(sorted(c.mods) + [c.topic or ""]).strip()
         row = [c.article, c.line, c.start, c.end, c.type, c.text, claim_value(c), claim_resolved(c),
                c.unit or "", subject, quals]
         out.append([safe_cell(x) if s else x for x, s in zip(row, safe)])
