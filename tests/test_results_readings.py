@@ -182,3 +182,15 @@ def test_a_bare_number_takes_the_class_its_verb_gives_after_it(kn):
     found = _by_text("Officials said almost a dozen are still missing and two were killed.", kn, "count")
     assert (found["dozen"].value, found["dozen"].measure, found["dozen"].qualifiers.hedge) == (12, "missing", "approx")
     assert found["two"].measure == "dead"
+
+
+def test_a_weekday_the_day_after_publication_is_possibly_that_next_day(ruleset):
+    texts = [("a.txt", "A strong earthquake struck off the coast of Norvania on Wednesday, officials said.",
+              date(2025, 3, 11)),
+             ("b.txt", "The earthquake struck off the coast of Norvania on Wednesday, the agency said.",
+              date(2025, 3, 12))]
+    report = check_texts(texts, ruleset)
+    assert not [f for f in report.findings if f.kind == "date"]
+    assert [f.code for f in report.possible if f.kind == "date"] == ["DAT001"]
+    far = [texts[0], ("b.txt", texts[1][1], date(2025, 3, 19))]
+    assert [f.code for f in check_texts(far, ruleset).findings if f.kind == "date"] == ["DAT001"]

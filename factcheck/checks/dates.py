@@ -1,6 +1,8 @@
 """Checks on dates: do the days that sources give for one event overlap?"""
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from ..types import Claim, Fact
 from .base import CheckContext, Verdict, agreement, majority_and_outliers, sources_of
 
@@ -42,4 +44,19 @@ def _weak(a: Claim, b: Claim, ctx: CheckContext) -> str:
         return f"the day of a {a.event}, which outlets often give as the day they reported it"
     if a.event in ctx.kn.recurring_events:
         return f"a story told over several days has several of them (a {a.event} each day)"
+    for x, y in ((a, b), (b, a)):
+        if _next_day_weekday(x, y, ctx):
+            return (f"{x.article} was published the day before a {x.text}: across time zones its "
+                    f"{x.text} may be the next day, a week after the one read")
     return ""
+
+
+def _next_day_weekday(x: Claim, y: Claim, ctx: CheckContext) -> bool:
+    """True when ``x`` is a weekday read six days before its article's date, which is the day
+    after publication on another clock (an event of Wednesday in Asia reported on Tuesday in
+    America), and ``y`` is that next day."""
+    published = ctx.published.get(x.article)
+    if x.qualifiers.form != "weekday" or published is None or not x.value or not y.value:
+        return False
+    read = date.fromisoformat(x.value[0])
+    return (published - read).days == 6 and y.value[0] <= (read + timedelta(days=7)).isoformat() <= y.value[1]
