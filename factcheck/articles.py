@@ -13,7 +13,7 @@ from charset_normalizer import from_bytes
 from charset_normalizer.md import mess_ratio
 
 from .knowledge import Knowledge, fold
-from .languages import detect, html_lang, language_code
+from .languages import detect, for_language, html_lang, language_code
 from .types import Article, Block, Dropped
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".markdown", ".html", ".htm"}
@@ -274,7 +274,7 @@ def parse_article(text: str, article_id: str, info: SourceInfo, kn: Knowledge) -
     _check_figure_count(text)
     norm = "".join(chars)
     lang = info.lang or detect(" ".join(norm[b.start:b.end] for b in blocks), kn)
-    published = info.published or printed_date(lines, dropped, kn.for_language(lang))
+    published = info.published or printed_date(lines, dropped, for_language(kn, lang))
     return Article(id=article_id, text=text, norm=norm, outlet=info.outlet,
                    published=published, blocks=blocks, dropped=dropped, line_starts=line_starts, lang=lang)
 

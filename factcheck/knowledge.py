@@ -9,9 +9,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
-from pathlib import Path
-
-from .yamlio import RuleError, line_of, load_yaml
 
 
 @lru_cache(maxsize=65536)
@@ -299,49 +296,3 @@ class Knowledge:
     def languages(self) -> list[str]:
         """The languages factcheck reads: English and those with a language pack."""
         return ["en"] + sorted(self.language_packs)
-
-    def for_language(self, lang: str | None) -> Knowledge:
-        """The knowledge to read an article of a language with (itself for English or a
-        language without a pack); built once from CLDR data and the language's pack."""
-        if not lang or lang == self.lang or lang not in self.language_packs:
-            return self
-        if lang not in self.derived_languages:
-            from .languages import derive  # languages imports knowledge: a cycle at import time
-
-            self.derived_languages[lang] = derive(self, lang)
-        return self.derived_languages[lang]
-
-
-def load_knowledge(folders: list[Path]) -> Knowledge:
-    """Load every knowledge pack found in the given folders, each read by its schema
-    (``knowledge_schema``); later folders extend earlier ones."""
-    from .knowledge_schema import PACKS, apply_pack, check_language_pack, require
-
-    kn = Knowledge()
-    raw: dict[str, list[tuple[Path, dict]]] = {}
-    for folder in folders:
-        for pack in PACKS:
-            path = Path(folder) / pack
-            if path.is_file():
-                data = load_yaml(path)
-                raw.setdefault(pack, []).append((path, data))
-    for pack in PACKS:
-        if pack not in raw:
-            raise RuleError(Path(folders[0]) / pack if folders else Path(pack), None, "knowledge pack missing")
-        require(pack, raw[pack][0][1], raw[pack][0][0])
-    for pack, entries in raw.items():
-        for path, data in entries:
-            apply_pack(kn, pack, data, path)
-    for path in language_pack_files(folders):
-        data = load_yaml(path) or {}
-        if not isinstance(data, dict):
-            raise RuleError(path, line_of(data), "a language pack must be a mapping")
-        check_language_pack(data, path)
-        code = str(data.get("language") or path.stem).lower()
-        kn.language_packs.setdefault(code, []).append((str(path), data))
-    return kn
-
-
-def language_pack_files(folders: list[Path]) -> list[Path]:
-    """The language packs (``lang/*.yml``) of knowledge folders, in load order."""
-    return [p for folder in folders for p in sorted((Path(folder) / "lang").glob("*.yml"))]

@@ -396,3 +396,14 @@ def shared_terms(kn: Knowledge) -> frozenset[str]:
                     cached |= frozenset(fold(str(k)) for k in (data.get(key) or {}))
         kn.derived_languages["__shared__"] = cached
     return cached
+
+
+def for_language(kn: Knowledge, lang: str | None) -> Knowledge:
+    """The knowledge to read an article of a language with (``kn`` itself for English or a
+    language without a pack); built once from CLDR data and the language's pack, and kept in
+    ``kn.derived_languages``."""
+    if not lang or lang == kn.lang or lang not in kn.language_packs:
+        return kn
+    if lang not in kn.derived_languages:
+        kn.derived_languages[lang] = derive(kn, lang)
+    return kn.derived_languages[lang]

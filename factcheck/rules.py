@@ -9,8 +9,9 @@ from pathlib import Path
 
 from .checks import CHECKS, Profile
 from .checks.registry import MESSAGE_FIELDS
-from .knowledge import Knowledge, language_pack_files, load_knowledge
+from .knowledge import Knowledge
 from .knowledge_schema import PACKS
+from .packs import language_pack_files, load_knowledge
 from .yamlio import RuleError, line_of, load_yaml
 
 PREFIX_OF_KIND = {"title": "TTL", "name": "NAM", "percent": "PCT", "money": "MON", "date": "DAT", "count": "CNT"}

@@ -7,8 +7,9 @@ import shutil
 
 import pytest
 
-from factcheck.knowledge import Knowledge, load_knowledge
+from factcheck.knowledge import Knowledge
 from factcheck.knowledge_schema import LANGUAGE_PACK, PACKS, SCHEMA
+from factcheck.packs import load_knowledge
 from factcheck.rules import load_ruleset
 from factcheck.yamlio import RuleError
 

@@ -11,8 +11,8 @@ from factcheck import api
 from factcheck.articles import SourceInfo, article_from_bytes, parse_article
 from factcheck.claims import extract_claims
 from factcheck.cli import app
-from factcheck.knowledge import load_knowledge
-from factcheck.languages import detect, english_form, html_lang, language_code, reading_text
+from factcheck.languages import detect, english_form, for_language, html_lang, language_code, reading_text
+from factcheck.packs import load_knowledge
 from factcheck.yamlio import RuleError
 
 from .conftest import RULES
@@ -91,7 +91,7 @@ def test_numbers_are_rewritten_in_the_english_form_or_not_at_all(number, decimal
 
 
 def test_the_reading_text_keeps_offsets_and_masks_what_is_uncertain(kn):
-    german = kn.for_language("de")
+    german = for_language(kn, "de")
     text = "Der Zoll stieg von 3.5 auf 34,5 % und 1.234,5 Mio. Euro."
     read = reading_text(text, german)
     assert len(read) == len(text)
@@ -182,14 +182,14 @@ def test_a_language_pack_measure_must_be_an_english_key(tmp_path):
     (base / "lang" / "de.yml").write_text("language: de\nmeasures:\n  Ausfuhren: [Exporte]\n", encoding="utf-8")
     kn = load_knowledge([base])
     with pytest.raises(RuleError, match="not a key of the English packs"):
-        kn.for_language("de")
+        for_language(kn, "de")
 
 
 def test_month_names_and_number_marks_come_from_cldr(kn):
-    french = kn.for_language("fr")
+    french = for_language(kn, "fr")
     assert french.month_abbr["févr"] == "february" and french.weekdays[0] == "lundi"
     assert french.lang_words["decimal"] == "," and " " in french.lang_words["groups"]
-    assert kn.for_language("de").scales["milliarden"] == 10 ** 9 and kn.for_language("es").scales["mil millones"] == 10 ** 9
+    assert for_language(kn, "de").scales["milliarden"] == 10 ** 9 and for_language(kn, "es").scales["mil millones"] == 10 ** 9
     _, claims = _claims("Die Minister trafen sich am 3. März 2025 zu einem Gipfel.", kn, "de")
     assert [c.value for c in _of(claims, "date")] == [("2025-03-03", "2025-03-03")]
 
@@ -241,7 +241,7 @@ def test_a_weekday_with_a_part_of_the_day(kn):
 
 
 def test_a_year_before_a_count_stays_two_numbers_and_a_phone_number_is_no_figure(kn):
-    french = kn.for_language("fr")
+    french = for_language(kn, "fr")
     assert reading_text("en 2025 300 personnes, 1 234,5 euros", french) == "en 2025 300 personnes, 1,234.5 euros"
     assert reading_text("au 030 123 456", french) == "au ### ### ###"
 
@@ -297,7 +297,7 @@ def test_a_language_knowledge_keeps_its_own_derived_caches():
 
     kn = load_knowledge([RULES / "knowledge"])
     english = (dates.patterns(kn), money.patterns(kn))
-    german = kn.for_language("de")
+    german = for_language(kn, "de")
     assert german is not kn and "_derived" not in german.__dict__
     assert dates.patterns(german) is not english[0] and money.patterns(german) is not english[1]
     assert dates.patterns(kn) is english[0] and dates.patterns(german) is dates.patterns(german)

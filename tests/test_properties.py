@@ -185,10 +185,10 @@ def test_a_pair_with_weak_evidence_is_listed_apart_not_as_a_conflict(ruleset, tm
 def test_reading_text_keeps_offsets_and_letters(kn, text):
     """Rewriting numbers in the English form moves no character: digits stay or are masked,
     marks stay marks, everything else is left alone."""
-    from factcheck.languages import reading_text
+    from factcheck.languages import for_language, reading_text
 
     for lang in ("de", "fr", "es"):
-        read = reading_text(text, kn.for_language(lang))
+        read = reading_text(text, for_language(kn, lang))
         assert len(read) == len(text)
         for was, now in zip(text, read):
             if was.isdigit():

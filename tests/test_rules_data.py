@@ -102,7 +102,7 @@ def test_deleting_a_rule_file_removes_exactly_its_conflicts(tmp_path, rule):
 
 def test_office_record_uses_known_roles_places_and_ordered_dates():
     """Every office-holder entry reads like a title the extractor can produce, so it can match."""
-    from factcheck.knowledge import load_knowledge
+    from factcheck.packs import load_knowledge
 
     kn = load_knowledge([RULES / "knowledge"])
     countries = set(kn.place_of.values())

@@ -16,6 +16,7 @@ from ..names import (
 )
 from ..stories import Stories
 from ..types import NUMBER_TYPES, Claim
+from ..values import amount, minutes_apart, precision_of
 from .params import AlignParams
 
 
@@ -39,7 +40,6 @@ def _minutes_apart(a: Claim, b: Claim, kn: Knowledge) -> int | None:
     of one kind of event minutes apart (``close_time_minutes``) are one event timed differently
     (two take-offs of one story); hours apart (``max_time_gap_minutes``), two events (the storm
     signal raised at 2.20pm, lowered at 8.20pm)."""
-    from ..checks.times import minutes_apart  # checks imports align: a cycle at import time
     return minutes_apart(a, b, kn)
 
 
@@ -47,7 +47,6 @@ def _rounded(a: Claim, b: Claim, kn: Knowledge) -> bool:
     """True when one figure is the other cut short ('27 years' in a headline, '27 years and three
     months' in the text): one article may give a fact both ways. Only a cut, not a rounding up:
     '3.7%, down from 4%' are two figures."""
-    from ..checks.numbers import precision_of  # checks imports align: a cycle at import time
     if a.type not in NUMBER_TYPES or a.unit != b.unit:
         return False
     coarse, fine = (a, b) if precision_of(a) > precision_of(b) else (b, a)
@@ -59,8 +58,6 @@ def _rounded(a: Claim, b: Claim, kn: Knowledge) -> bool:
 
 
 def _amount(claim: Claim) -> float:
-    from ..checks.numbers import amount  # checks.numbers imports align: a cycle at import time
-
     return abs(amount(claim))
 
 

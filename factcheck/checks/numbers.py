@@ -7,6 +7,7 @@ from ..align import context_score, shared_evidence
 from ..knowledge import stem
 from ..languages import shared_terms
 from ..types import DAYS_PER_UNIT, Claim, Fact
+from ..values import amount, precision_of, same_amount
 from .base import (
     CheckContext,
     Verdict,
@@ -17,44 +18,6 @@ from .base import (
 )
 
 _BOUND = ("upper", "lower", "range")
-
-
-def precision_of(claim: Claim) -> float:
-    """The step of the last written digit, in the claim's value units (34.5 → 0.1; $29 billion → 1e9;
-    50 basis points → 0.01 percentage points). A figure written in words ('a quarter of a
-    percentage point') is exact: 0. A length told in two units ('27 years and three months')
-    is as precise as its smaller one."""
-    if claim.qualifiers.step:
-        return float(claim.qualifiers.step)
-    m = re.search(r"\d+(?:\.(\d+))?", claim.display.replace(",", ""))
-    if m is None:
-        return 0.0
-    decimals = len(m.group(1)) if m and m.group(1) else 0
-    step = 10.0 ** -decimals
-    if isinstance(claim.value, float) and m:
-        written = float(m.group(0))
-        if written:
-            step *= claim.value / written
-    return step
-
-
-DURATION_TOLERANCE = 0.02
-
-
-def amount(claim: Claim) -> float:
-    """A figure on a common scale: durations in days ('20 minutes', 'an hour'), others as written."""
-    if claim.type == "duration":
-        return claim.value * DAYS_PER_UNIT.get(claim.unit, 1.0)
-    return claim.value
-
-
-def same_amount(a: Claim, b: Claim) -> bool:
-    """True when two figures state the same amount (durations in different units within 2%:
-    'three months' and '90 days')."""
-    if a.type == "duration" and a.unit != b.unit:
-        x, y = amount(a), amount(b)
-        return abs(x - y) <= DURATION_TOLERANCE * max(abs(x), abs(y))
-    return a.value == b.value
 
 
 _PART = re.compile(r"\b(?:including|among them|among whom)\s+(\w+)|\b(\w+)\s+of\s+(?:them|whom)\b", re.IGNORECASE)

@@ -1,34 +1,9 @@
 """Checks on times of day: do the times sources give for one event agree?"""
 from __future__ import annotations
 
-from ..knowledge import Knowledge
 from ..types import Claim, Fact
+from ..values import minutes_apart
 from .base import CheckContext, Verdict, agreement, majority_and_outliers, sources_of
-
-MINUTES_PER_DAY = 1440
-
-
-def _utc(claim: Claim, kn: Knowledge) -> int | None:
-    offset = kn.zone_offset.get(claim.unit or "")
-    return None if offset is None else (int(claim.value) - offset) % MINUTES_PER_DAY
-
-
-LOCAL = "local"
-
-def minutes_apart(a: Claim, b: Claim, kn: Knowledge) -> int | None:
-    """How many minutes two times of day are apart, or None when they cannot be compared: both
-    in one zone (or one family of zones, or neither says a zone, or one says 'local time' and the
-    other no zone: a story's times are the place's) they compare as written; in two
-    zones of known offset through UTC; otherwise not at all ('0700 GMT' and 'midnight')."""
-    if a.unit == b.unit or kn.zone_family.get(a.unit or "", a.unit) == kn.zone_family.get(b.unit or "", b.unit) \
-            or {a.unit, b.unit} <= {None, LOCAL}:
-        x, y = int(a.value), int(b.value)
-    else:
-        x, y = _utc(a, kn), _utc(b, kn)
-        if x is None or y is None:
-            return None
-    gap = abs(x - y) % MINUTES_PER_DAY
-    return min(gap, MINUTES_PER_DAY - gap)
 
 
 def _shown(c: Claim) -> str:

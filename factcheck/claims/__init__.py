@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ..knowledge import Knowledge
-from ..languages import reading_text
+from ..languages import for_language, reading_text
 from ..types import Article, Claim
 from . import (
     counts,
@@ -79,7 +79,7 @@ def reading(article: Article, kn: Knowledge) -> tuple[Article, Knowledge]:
     English articles are read as they are. In another language the numbers are rewritten in
     the English form, offsets kept ('34,5 %' as '34.5 %'), and those its rules do not read
     for sure are masked (see languages.reading_text)."""
-    lkn = kn.for_language(article.lang)
+    lkn = for_language(kn, article.lang)
     if lkn is kn:
         if _PERCENT_DECIMAL_COMMA.search(article.norm):
             return replace(article, norm=_PERCENT_DECIMAL_COMMA.sub(r"\1.\2", article.norm)), kn
