@@ -93,6 +93,9 @@ class Qualifiers:
     """The place a listed figure was counted in, when the list says it."""
     listed: str | None = None
     """The holders of the list a figure is one item of, joined with '|'."""
+    side: bool = False
+    """A count of one side of a split: its sentence gives other counts of the same measure, for
+    no named holder ('four members backed a cut, four wanted to hold, and one ...')."""
     step: str | None = None
     """The finest unit a joined duration was given in, in days (a repr)."""
     form: str | None = None

@@ -194,3 +194,16 @@ def test_a_weekday_the_day_after_publication_is_possibly_that_next_day(ruleset):
     assert [f.code for f in report.possible if f.kind == "date"] == ["DAT001"]
     far = [texts[0], ("b.txt", texts[1][1], date(2025, 3, 19))]
     assert [f.code for f in check_texts(far, ruleset).findings if f.kind == "date"] == ["DAT001"]
+
+
+def test_the_sides_of_a_split_vote_are_possible_matches_not_contradictions(ruleset):
+    texts = [("a.txt", "Six members of the board voted for the rise and three to hold, the minutes showed.",
+              date(2025, 4, 3)),
+             ("b.txt", "Five members of the board backed a rise at first, while four wanted to hold.",
+              date(2025, 4, 3))]
+    report = check_texts(texts, ruleset)
+    assert not [f for f in report.findings if f.kind == "count"]
+    assert [f.code for f in report.possible if f.kind == "count"] == ["CNT001"]
+    lone = [("a.txt", "Six members of the board voted for the rise.", date(2025, 4, 3)),
+            ("b.txt", "Five members of the board voted for the rise.", date(2025, 4, 3))]
+    assert [f.code for f in check_texts(lone, ruleset).findings if f.kind == "count"] == ["CNT001"]

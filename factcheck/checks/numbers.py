@@ -107,6 +107,9 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     only_a, only_b = ma - b.context - b.names, mb - a.context - a.names
     if a.type in ("money", "percent", "count") and ((only_a and not mb) or (only_b and not ma)):
         return f"only one source says what the figure is of ({', '.join(sorted(only_a or only_b))})"
+    if a.qualifiers.side or b.qualifiers.side:
+        return (f"a count of one side of a split: its sentence gives other counts of {a.measure} "
+                f"(those for, those against), so another report's count may be of another side")
     running = set(ctx.kn.count_class.values()) | set(ctx.kn.count_toll.values()) | ctx.kn.count_subjects | \
         {stem(w) for w in ctx.kn.count_toll}
     if (a.type == "count" and a.measure in running) or a.type == "ordinal":

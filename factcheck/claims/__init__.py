@@ -232,6 +232,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         found += counts.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         found += enumerations.gapped_counts(article, s, found, kn, people)
         enumerations.give_holders(found, s, kn, people)
+        enumerations.mark_sides(found, s, kn)
         out.extend(found)
     _changes_of_priced(out)
     if kn is english:

@@ -155,3 +155,33 @@ def gapped_counts(article: Article, sentence: Sentence, claims: list[Claim], kn:
         if out:
             break
     return out
+
+
+def mark_sides(claims: list[Claim], sentence: Sentence, kn: Knowledge) -> None:
+    """Counts of a split are marked as sides ('five members voted for the cut and four to hold';
+    'four backed a cut, four wanted to hold'): a count of people or things whose sentence gives
+    another count of its measure (not a total: '71 of the 169 seats'), or a bare number after it
+    that no claim took (not '169-member'), with no holder to tell them apart. Another report's
+    count of that measure matches a side only weakly (one side against the other, or another
+    round of the vote)."""
+    sides = [c for c in claims if c.type == "count" and c.measure and not c.qualifiers.holder
+             and c.qualifiers.level not in ("total", "previous")]
+    taken = [(c.start, c.end) for c in claims]
+    by_measure: dict[str | None, list[Claim]] = {}
+    for c in sides:
+        by_measure.setdefault(c.measure, []).append(c)
+    for same in by_measure.values():
+        first = min(c.end for c in same)
+        bare = any(_cardinal(t, kn) and t.start >= first and not any(a <= t.start < b for a, b in taken)
+                   and sentence.text[t.end - sentence.start:t.end - sentence.start + 1] != "-"
+                   for t in sentence.tokens)
+        if len(same) >= 2 or bare:
+            for c in same:
+                c.qualifiers = replace(c.qualifiers, side=True)
+
+
+def _cardinal(token: Token, kn: Knowledge) -> bool:
+    """A number of things: digits that are not a year, or a number word."""
+    if token.text.isdigit():
+        return not (len(token.text) == 4 and 1800 <= int(token.text) <= 2199)
+    return token.folded in kn.number_words and token.text.islower()
