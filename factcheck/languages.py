@@ -18,7 +18,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError, numbers
 
 from .knowledge import Knowledge, fold, stem
-from .knowledge_schema import compile_pattern
+from .schema_kinds import compile_pattern
 from .yamlio import RuleError, line_of
 
 _HTML_LANG = re.compile(r"<html\b[^>]{0,2000}?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*", re.IGNORECASE)

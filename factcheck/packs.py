@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .knowledge import Knowledge
-from .knowledge_schema import PACKS, apply_pack, check_language_pack, require
+from .knowledge_schema import PACKS, apply_pack, require
+from .language_schema import check_language_pack
 from .yamlio import RuleError, line_of, load_yaml
 
 

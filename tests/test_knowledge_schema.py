@@ -8,7 +8,8 @@ import shutil
 import pytest
 
 from factcheck.knowledge import Knowledge
-from factcheck.knowledge_schema import LANGUAGE_PACK, PACKS, SCHEMA
+from factcheck.knowledge_schema import PACKS, SCHEMA
+from factcheck.language_schema import LANGUAGE_PACK
 from factcheck.packs import load_knowledge
 from factcheck.rules import load_ruleset
 from factcheck.yamlio import RuleError
