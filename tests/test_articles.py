@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.articles import InputError, SourceInfo, decode, parse_article, read_article
+from factcheck.articles import InputError, SourceInfo, parse_article, read_article
+from factcheck.decoding import decode
 
 BODY = ("The finance ministry said on Tuesday that the budget deficit narrowed to 3.1% of output in the "
         "second quarter, helped by higher tax receipts.")

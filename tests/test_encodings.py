@@ -5,8 +5,8 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck import api
-from factcheck.articles import InputError, read_text
 from factcheck.cli import app
+from factcheck.decoding import InputError, read_text
 
 from .conftest import RULES
 
