@@ -11,8 +11,9 @@ from pathlib import Path
 import yaml
 
 from .decoding import InputError, read_text
+from .detection import detect, html_lang, language_code
 from .knowledge import Knowledge, fold
-from .languages import detect, for_language, html_lang, language_code
+from .languages import for_language
 from .types import Article, Block, Dropped
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".markdown", ".html", ".htm"}

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from . import articles as articles_mod
 from . import progress as progress_mod
+from .detection import language_code
 from .errors import UsageError
-from .languages import language_code
 from .rules import RuleSet
 from .store import file_key
 from .types import Article, Skipped

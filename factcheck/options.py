@@ -8,8 +8,8 @@ from pathlib import Path
 
 from . import baseline as baseline_mod
 from .config import Config
+from .detection import language_code
 from .errors import UsageError
-from .languages import language_code
 from .results import SEVERITY_RANK
 from .rules import RuleSet, load_ruleset
 

@@ -11,7 +11,8 @@ from factcheck import api
 from factcheck.articles import SourceInfo, article_from_bytes, parse_article
 from factcheck.claims import extract_claims
 from factcheck.cli import app
-from factcheck.languages import detect, english_form, for_language, html_lang, language_code, reading_text
+from factcheck.detection import detect, html_lang, language_code
+from factcheck.languages import english_form, for_language, reading_text
 from factcheck.packs import load_knowledge
 from factcheck.yamlio import RuleError
 
