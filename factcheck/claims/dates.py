@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim, Qualifiers
 from .common import PersonIndex, Sentence, Slot, Spans, make_claim
+from .events import FIGURE, event_of
 
 _PARTS = {"early": (1, 10), "mid": (11, 20), "middle of": (11, 20), "late": (21, 31), "end of": (21, 31),
           "beginning of": (1, 10), "start of": (1, 10)}
@@ -190,91 +191,6 @@ def _first_text(article: Article) -> int:
 
 
 _DATELINE = re.compile(r"(?:,? \d{4})?\s*(?:\([^()\n]{1,40}\))?\s*(?:-{1,2}|[–—])\s")
-_SUBORDINATE = re.compile(r"\b(?:after|before|since|following|when|while|as|amid|because|ahead of|until)\b",
-                         re.IGNORECASE)
-
-
-def _triggers(sentence: Sentence, kn: Knowledge) -> list[tuple[int, int, str]]:
-    tokens = sentence.tokens
-    found = []
-    for i, t in enumerate(tokens):
-        words = [(t.folded, t.end)] + ([(t.folded + " " + tokens[i + 1].folded, tokens[i + 1].end)]
-                                       if i + 1 < len(tokens) else [])
-        for w, w_end in words:
-            kind = kn.event_of.get(w)
-            if kind:
-                found.append((t.start, w_end, kind))
-    return found
-
-
-_PHRASE_LINKS = {"with", "between", "for", "of", "on", "to", "the", "a", "an", "and"}
-
-
-def _noun_phrase_tail(gap: str) -> bool:
-    """True when the words between an event noun and a reporting word still belong to the noun
-    phrase ('deal with Elbonia,'): at most three, names or linking words, then the comma before
-    the participle. ('talks, Nikkei Asia reported' is a subject and its verb, not a participle.)"""
-    if gap.strip() and not gap.rstrip().endswith(","):
-        return False
-    words = gap.replace(",", " ").split()
-    return len(words) <= 3 and all(w[:1].isupper() or w.lower() in _PHRASE_LINKS for w in words) and \
-        not (words and words[-1].lower() == "and")
-
-
-def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge, deadlines: bool = False) -> str | None:
-    """The kind of event a date is the date of (call, meeting, visit…), read in its clause.
-
-    A trigger right after the date wins ('a May 12 agreement'); else the nearest one before it
-    (the governing verb usually comes first); else the nearest one after it, unless a
-    subordinating word ('after', 'since', 'amid') puts that event in another clause. A
-    reporting word just after an event noun dates that event ('the deal with Elbonia, announced
-    on Monday'). A results verb with a figure in its clause ('reported revenue of $46.7 billion
-    on Wednesday') dates a release of figures, not a statement. With ``deadlines`` (days, not
-    times of day: 'by 9 am, 350 trees had fallen' is a tally's time), a word of time limit right
-    before the date makes it the date of a deadline ('by August 1').
-    """
-    lo, hi = sentence.clause_bounds(start)
-    if deadlines and _after_deadline_word(sentence, start, kn):
-        return "effect"
-    following = sentence.after(end, 2)
-    before = after = None
-    previous = None
-    for t_start, t_end, kind in sentence.memo(("events", kn.derived("identity", object)), lambda: _triggers(sentence, kn)):
-        if t_start < lo or t_end > hi:
-            continue
-        if following and t_start == following[0].start:
-            return _results_or(kind, sentence, t_start, t_end, lo, hi, kn)
-        if t_end <= start and (before is None or start - t_end < before[0]):
-            dated = kind
-            gap = sentence.text[previous[1] - sentence.start:t_start - sentence.start] if previous else ""
-            if kind in kn.reporting_events and previous and previous[2] not in kn.reporting_events and \
-                    _noun_phrase_tail(gap):
-                dated = previous[2]
-            before = (start - t_end, dated, t_start, t_end)
-        elif t_start >= end and (after is None or t_start - end < after[0]) and not _SUBORDINATE.search(
-                sentence.text[end - sentence.start:t_start - sentence.start]):
-            after = (t_start - end, kind, t_start, t_end)
-        previous = (t_start, t_end, kind)
-    chosen = before or after
-    if chosen is None:
-        return None
-    return _results_or(chosen[1], sentence, chosen[2], chosen[3], lo, hi, kn)
-
-
-def _after_deadline_word(sentence: Sentence, start: int, kn: Knowledge) -> bool:
-    """True when a word of time limit comes right before a date ('by August 1')."""
-    words = [t.folded for t in sentence.before(start, 3)]
-    return any(" ".join(words[-n:]) in kn.deadline_words for n in (1, 2, 3) if len(words) >= n)
-
-
-def _results_or(kind: str, sentence: Sentence, t_start: int, t_end: int, lo: int, hi: int, kn: Knowledge) -> str:
-    """'release' for a results verb with a figure in its clause, else the trigger's kind."""
-    word = fold(sentence.text[t_start - sentence.start:t_end - sentence.start])
-    if word in kn.results_verbs and _FIGURE.search(sentence.text[lo - sentence.start:hi - sentence.start]):
-        return "release"
-    return kind
-
-
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
     """Date claims in one sentence, resolved against the article's publication date."""
     pats = patterns(kn)
@@ -377,12 +293,11 @@ def _interpret(name: str, m: re.Match, sentence: Sentence, kn: Knowledge, publis
     return (first, last, m.group(), f"{first.isoformat()}/{last.isoformat()}")
 
 
-_FIGURE = re.compile(r"\d\s?(?:%|percent\b|per cent\b)|[$€£¥]\s?\d|\d\s?(?:billion|million)\b")
 
 
 def _claim(article, sentence, start, end, lo_date, hi_date, shown, resolved, name, kn, people) -> Claim:
     lo, hi = sentence.clause_bounds(start)
-    statistic_period = name == "month" and _FIGURE.search(article.norm[lo:hi])
+    statistic_period = name == "month" and FIGURE.search(article.norm[lo:hi])
     sentence.tokens_between(lo, hi)
     event = None if statistic_period else event_of(sentence, start, end, kn, deadlines=True)
     slot = Slot(head=event, mods=frozenset(),

@@ -11,7 +11,7 @@ import re
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim, Qualifiers
 from .common import PersonIndex, Sentence, Spans, clause_slot, hedge_of, make_claim
-from .dates import event_of
+from .events import event_of
 
 _MERIDIEM = r"(?P<mer>[ap])\.?\s?m\b\.?"
 _CLOCK = re.compile(
