@@ -13,7 +13,7 @@ from ..knowledge import Knowledge, fold
 from ..names import name_tokens, spelling_variant
 from ..types import Article, Claim, Qualifiers
 from .common import Sentence, Token, make_claim
-from .titles import name_run_at
+from .person_names import name_run_at
 
 NO_TITLE = "(named without a title)"
 

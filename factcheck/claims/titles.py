@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim, Qualifiers
 from .common import Sentence, Slot, Token, make_claim
+from .person_names import NAME_STOP, closed_appositive, name_after, name_before
 
-_NAME_STOP = {"the", "and", "of", "on", "in", "at", "for", "to", "a", "an", "but", "or", "said", "says", "who",
-              "which", "that", "this", "with", "from", "by", "as", "is", "was", "will", "has", "had"}
 _ARTICLES = {"a", "an", "the", "its", "his", "her", "their"}
 
 
@@ -37,94 +36,6 @@ def _role_at(tokens: list[Token], i: int, kn: Knowledge) -> int:
         if i + n <= len(tokens) and " ".join(t.folded for t in tokens[i:i + n]) in kn.roles:
             return n
     return 0
-
-
-def _is_name_token(t: Token, kn: Knowledge) -> bool:
-    f = t.folded
-    return (t.is_capitalised and f[:1].isalpha() and f not in _NAME_STOP and f not in kn.month_words
-            and f not in kn.weekdays and f not in kn.roles and f not in kn.organisation_words
-            and not kn.canon_place(t.text))
-
-
-def _name_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
-    """The name right after a title: up to three capitalised words, with particles between them
-    ('Abdulaziz bin Salman', 'Ursula von der Leyen')."""
-    name: list[Token] = []
-    words = 0
-    while j + 1 < len(tokens) and tokens[j].folded in kn.honorifics and _is_name_token(tokens[j + 1], kn):
-        j += 1
-        if tokens[j].text == "." and j + 1 < len(tokens):
-            j += 1
-    while j < len(tokens) and words < 3:
-        t = tokens[j]
-        if _initial_at(tokens, j) and j + 2 < len(tokens) and _is_name_token(tokens[j + 2], kn):
-            name += tokens[j:j + 2]
-            j += 2
-            continue
-        if name and t.text.islower() and t.folded in kn.name_particles:
-            k = j
-            while k < len(tokens) and tokens[k].text.islower() and tokens[k].folded in kn.name_particles:
-                k += 1
-            if k < len(tokens) and _is_name_token(tokens[k], kn):
-                name += tokens[j:k]
-                j = k
-                continue
-            break
-        if not _is_name_token(t, kn) or (name and t.folded in kn.name_suffixes):
-            if not (not name and _place_as_given_name(tokens, j, kn)):
-                break
-        name.append(t)
-        words += t.folded not in kn.name_particles
-        if t.text.endswith(("'s", "’s")):
-            break
-        j += 1
-    if name and j < len(tokens) and tokens[j].folded in kn.name_suffixes:
-        name.append(tokens[j])
-        if j + 1 < len(tokens) and tokens[j + 1].text == "." and tokens[j + 1].start == tokens[j].end:
-            name.append(tokens[j + 1])
-    return name
-
-
-def _place_as_given_name(tokens: list[Token], j: int, kn: Knowledge) -> bool:
-    """A given name that is also a place ('Israel Katz'): a capitalised place word followed
-    by a name word that is not a place."""
-    t = tokens[j]
-    return (t.is_capitalised and bool(kn.canon_place(t.text)) and not t.text.endswith(("'s", "’s"))
-            and j + 1 < len(tokens) and _is_name_token(tokens[j + 1], kn))
-
-
-def name_run_at(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
-    """The name that starts at token j, if any (as after a title: up to three words, with
-    initials, particles and a suffix)."""
-    if j > 0 and (tokens[j - 1].is_capitalised and tokens[j - 1].text[:1].isalpha()
-                  and _is_name_token(tokens[j - 1], kn)):
-        return []
-    return _name_after(tokens, j, kn)
-
-
-def _closed_appositive(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
-    """The name in 'the prime minister, Shigeru Ishiba, said': only when a comma closes it, so
-    that 'the prime minister, Trump said' does not name the prime minister."""
-    name = _name_after(tokens, j, kn)
-    end = tokens.index(name[-1]) + 1 if name else 0
-    return name if name and end < len(tokens) and tokens[end].text == "," else []
-
-
-def _initial_at(tokens: list[Token], j: int) -> bool:
-    """A one-letter initial with its full stop ('F.' in 'Robert F. Kennedy')."""
-    t = tokens[j]
-    return (len(t.text) == 1 and t.text.isupper() and j + 1 < len(tokens)
-            and tokens[j + 1].text == "." and tokens[j + 1].start == t.end)
-
-
-def _name_before(tokens: list[Token], k: int, kn: Knowledge) -> list[Token]:
-    name: list[Token] = []
-    while k >= 0 and len(name) < 3 and _is_name_token(tokens[k], kn):
-        name.insert(0, tokens[k])
-        k -= 1
-    if name and k >= 0 and tokens[k].is_capitalised and tokens[k].folded not in _NAME_STOP:
-        return []
-    return name
 
 
 def _language_portfolio_after(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
@@ -175,7 +86,7 @@ def _left_modifiers(tokens: list[Token], i: int, kn: Knowledge, lowercase_ok: bo
             left.insert(0, t)
             k -= 1
             continue
-        if t.is_capitalised and f not in _NAME_STOP and f not in kn.weekdays and f not in kn.months \
+        if t.is_capitalised and f not in NAME_STOP and f not in kn.weekdays and f not in kn.months \
                 and not (kn.lang != "en" and f in kn.stopwords) and not (kn.nouns_capitalised and not _office_word(t, kn)):
             if _role_at(tokens, k, kn) and k + _role_at(tokens, k, kn) <= i and f not in kn.ranks:
                 break
@@ -299,7 +210,7 @@ def _appositive_name(tokens: list[Token], i: int, left: list[Token], kn: Knowled
         k -= 1
     if not (k >= 1 and tokens[k].text == ","):
         return []
-    return _name_before(tokens, k - 1, kn)
+    return name_before(tokens, k - 1, kn)
 
 
 def _starts_role(word: str, kn: Knowledge) -> bool:
@@ -355,7 +266,7 @@ def _copula_name(tokens: list[Token], j: int, kn: Knowledge) -> list[Token]:
             k += 1
         j = k
     if j + 1 < len(tokens) and tokens[j].folded in _COPULA:
-        return _name_after(tokens, j + 1, kn)
+        return name_after(tokens, j + 1, kn)
     return []
 
 
@@ -372,20 +283,20 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
     right = _portfolio_after(tokens, j, kn)
     skip_the = 1 if right and (tokens[j + 1].folded == "the" or (kn.lang != "en" and tokens[j + 1].start < right[0].start)) else 0
     j_after = j + (len(right) + 1 + skip_the if right else 0)
-    name = _name_after(tokens, j_after, kn)
+    name = name_after(tokens, j_after, kn)
     if not name and j_after + 1 < len(tokens) and tokens[j_after].text == "," \
             and not _role_at(tokens, j_after + 1, kn):
         if capitalised or _country_before(tokens, i, kn):
-            name = _name_after(tokens, j_after + 1, kn)
+            name = name_after(tokens, j_after + 1, kn)
         elif i > 0 and (tokens[i - 1].folded == "the" or (kn.lang != "en" and tokens[i - 1].folded in kn.pp_articles)):
-            name = _closed_appositive(tokens, j_after + 1, kn)
+            name = closed_appositive(tokens, j_after + 1, kn)
     if not name and i > 0 and tokens[i - 1].folded == "the":
         name = _copula_name(tokens, j_after, kn)
     left = _left_modifiers(tokens, i, kn, lowercase_ok=bool(name) and not capitalised and not right)
     appositive = False
     if not name and (capitalised or kn.lang != "en") and len(right) >= 2:
         kept, rest = _split_portfolio(right, kn)
-        name = _name_after(tokens, tokens.index(rest[0]), kn) if rest else []
+        name = name_after(tokens, tokens.index(rest[0]), kn) if rest else []
         if name:
             right = kept
     if not name:
