@@ -239,6 +239,22 @@ def render(report, ruleset=None) -> str:
     """The Markdown report text (deterministic: no timestamps, no absolute paths)."""
     names = _Sources(report)
     out = ["# factcheck report", "", summary_sentence(report), ""]
+    out += _counts(report)
+    out += _conflicts(report, ruleset, names)
+    out += _suppressed(report, names)
+    out += _corroborated(report, names)
+    out += _possible(report, names)
+    out += _sources(report, names)
+    out += _matrix(report, names)
+    out += _rules(report, ruleset)
+    out += _skipped(report)
+    out += _unresolved(report, names)
+    if report.notes:
+        out += ["## Notes", ""] + [f"- {names.text(n, False)}" for n in report.notes] + [""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _counts(report) -> list[str]:
     counts = Counter(f.verdict for f in report.findings)
     rows = [["Articles read", len(report.articles)], ["Claims extracted", len(report.claims)],
             ["Facts reported by two or more sources", report.facts]]
@@ -246,66 +262,89 @@ def render(report, ruleset=None) -> str:
     if report.baseline_entries is not None:
         rows.append(["Conflicts suppressed by baseline", len(report.suppressed)])
     rows += [["Corroborated facts", len(report.agreements)], ["Skipped inputs", len(report.skipped)]]
-    out += [_table([[a, str(b)] for a, b in rows], ["What", "Count"]), ""]
-    out += ["## Conflicts", ""]
-    if report.findings:
-        out += _overview(report, names)
-        for f in report.findings:
-            out += _conflict_section(f, ruleset, names)
-    else:
-        out += ["No conflicts found.", ""]
-    out += _suppressed(report, names)
-    out += ["## Corroborated facts", ""]
-    if report.agreements:
-        rows = [[md_escape(f.subject), md_escape(", ".join(sorted({claim_value(c) for c in f.claims}))),
-                 names.where(f)] for f in report.agreements]
-        out += [_table(rows, ["Fact", "Values", "Where"]), ""]
-    else:
-        out += ["None.", ""]
-    if report.possible:
-        out += ["## Possibly the same fact", "",
-                "Figures that differ and may be about one fact, but the evidence that they are is weak. "
-                "Not counted as conflicts; check them by hand.", ""]
-        rows = [[md_escape(f.subject), names.text(f.message), md_escape(f.weak), names.where(f)]
-                for f in report.possible]
-        out += [_table(rows, ["Fact", "What differs", "Why uncertain", "Where"]), ""]
-    out += ["## Sources", ""]
+    return [_table([[a, str(b)] for a, b in rows], ["What", "Count"]), ""]
+
+
+def _conflicts(report, ruleset, names: _Sources) -> list[str]:
+    out = ["## Conflicts", ""]
+    if not report.findings:
+        return out + ["No conflicts found.", ""]
+    out += _overview(report, names)
+    for f in report.findings:
+        out += _conflict_section(f, ruleset, names)
+    return out
+
+
+def _corroborated(report, names: _Sources) -> list[str]:
+    out = ["## Corroborated facts", ""]
+    if not report.agreements:
+        return out + ["None.", ""]
+    rows = [[md_escape(f.subject), md_escape(", ".join(sorted({claim_value(c) for c in f.claims}))),
+             names.where(f)] for f in report.agreements]
+    return out + [_table(rows, ["Fact", "Values", "Where"]), ""]
+
+
+def _possible(report, names: _Sources) -> list[str]:
+    if not report.possible:
+        return []
+    rows = [[md_escape(f.subject), names.text(f.message), md_escape(f.weak), names.where(f)]
+            for f in report.possible]
+    return ["## Possibly the same fact", "",
+            "Figures that differ and may be about one fact, but the evidence that they are is weak. "
+            "Not counted as conflicts; check them by hand.", "",
+            _table(rows, ["Fact", "What differs", "Why uncertain", "Where"]), ""]
+
+
+def _sources(report, names: _Sources) -> list[str]:
+    out = ["## Sources", ""]
     out += ["Each source is named by its outlet in sources.yaml, or by its file name where the outlet is unknown.", ""]
     rows = [[names.who(a.id), code_span(a.id), a.published.isoformat() if a.published else "unknown",
              md_escape(a.lang), str(sum(d.last_line - d.first_line + 1 for d in a.dropped))] for a in report.articles]
     out += [_table(rows, ["Source", "File", "Published", "Language", "Lines dropped as page furniture"]), ""]
     out += [_table([[names.who(row[0])] + row[2:] for row in per_source(report)],
                    ["Source", "Claims", "Facts corroborated", "In conflicts", "Outlier in"]), ""]
-    if report.findings or report.agreements:
-        out += ["## Sources × facts", ""]
-        if len(report.articles) > MATRIX_MAX_SOURCES:
-            out += [f"Not drawn for {len(report.articles)} sources (more than {MATRIX_MAX_SOURCES}); "
-                    "the per-source table above and conflicts.json carry the same information.", ""]
-        else:
-            sources, matrix = source_matrix(report)
-            out += ["Who says what: *agrees* (corroborated), *majority* or **OUTLIER** (in a conflict), "
-                    "— (not mentioned).", ""]
-            out += [_table([[md_escape(label)] + [cells[s] for s in sources] for label, cells in matrix],
-                           ["Fact"] + [names.who(s) for s in sources]), ""]
+    return out
+
+
+def _matrix(report, names: _Sources) -> list[str]:
+    if not (report.findings or report.agreements):
+        return []
+    out = ["## Sources × facts", ""]
+    if len(report.articles) > MATRIX_MAX_SOURCES:
+        return out + [f"Not drawn for {len(report.articles)} sources (more than {MATRIX_MAX_SOURCES}); "
+                      "the per-source table above and conflicts.json carry the same information.", ""]
+    sources, matrix = source_matrix(report)
+    out += ["Who says what: *agrees* (corroborated), *majority* or **OUTLIER** (in a conflict), "
+            "— (not mentioned).", ""]
+    return out + [_table([[md_escape(label)] + [cells[s] for s in sources] for label, cells in matrix],
+                         ["Fact"] + [names.who(s) for s in sources]), ""]
+
+
+def _rules(report, ruleset) -> list[str]:
     used = sorted({f.code for f in report.findings})
-    if used and ruleset:
-        out += ["## Rules", ""]
-        for code in used:
-            rule = ruleset.get(code)
-            if rule:
-                out += [f'<a id="{_anchor(code)}"></a>', f"**{code} {md_escape(rule.name)}** ({rule.severity}): "
-                        f"{md_escape(rule.explanation)}", ""]
-    out += ["## Skipped input", ""]
-    if report.skipped:
-        out += [_table([[code_span(s.path), md_escape(s.reason)] for s in report.skipped], ["Input", "Reason"]), ""]
-    else:
-        out += ["None.", ""]
+    if not (used and ruleset):
+        return []
+    out = ["## Rules", ""]
+    for code in used:
+        rule = ruleset.get(code)
+        if rule:
+            out += [f'<a id="{_anchor(code)}"></a>', f"**{code} {md_escape(rule.name)}** ({rule.severity}): "
+                    f"{md_escape(rule.explanation)}", ""]
+    return out
+
+
+def _skipped(report) -> list[str]:
+    out = ["## Skipped input", ""]
+    if not report.skipped:
+        return out + ["None.", ""]
+    return out + [_table([[code_span(s.path), md_escape(s.reason)] for s in report.skipped], ["Input", "Reason"]), ""]
+
+
+def _unresolved(report, names: _Sources) -> list[str]:
     unresolved = [c for c in report.claims if c.type == "date" and c.value is None]
-    if unresolved:
-        out += ["## Unresolved dates", ""]
-        out += [_table([[names.who(c.article), code_span(c.article), str(c.line),
-                         bold_sentence(c, "date", names.norms.get(c.article)), md_escape(c.resolved or "")]
-                        for c in unresolved], ["Source", "File", "Line", "Sentence", "Why"]), ""]
-    if report.notes:
-        out += ["## Notes", ""] + [f"- {names.text(n, False)}" for n in report.notes] + [""]
-    return "\n".join(out).rstrip() + "\n"
+    if not unresolved:
+        return []
+    return ["## Unresolved dates", "",
+            _table([[names.who(c.article), code_span(c.article), str(c.line),
+                     bold_sentence(c, "date", names.norms.get(c.article)), md_escape(c.resolved or "")]
+                    for c in unresolved], ["Source", "File", "Line", "Sentence", "Why"]), ""]
