@@ -202,6 +202,8 @@ _SETS = ("stopwords", "abbreviations", "past_verbs", "future_markers", "schedule
 
 def _apply_pack(d: dict, data: dict, path: str, measures: set[str], locale) -> None:
     """One language pack's entries, on top of what CLDR gave."""
+    # Long on purpose: one flat read per key of language_schema.LANGUAGE_PACK, in its order, so
+    # that the reading of a key is found by its name; split, the keys would be scattered.
     for key in _SETS:
         d[key] |= _folded(data.get(key))
     d["count_subjects"] |= {stem(w) for w in _folded(data.get("count_subjects"))}
