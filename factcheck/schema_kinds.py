@@ -94,6 +94,16 @@ def number(x) -> float:
     return float(x)
 
 
+def day_range(x) -> tuple[int, int]:
+    """[first day, last day] of a part of a month: two whole numbers from 1 to 31, in order."""
+    if not isinstance(x, list) or len(x) != 2:
+        raise ValueError(f"needs [first day, last day], not {described(x)}")
+    first, last = whole(x[0]), whole(x[1])
+    if not 1 <= first <= last <= 31:
+        raise ValueError(f"needs days from 1 to 31, the first not after the last, not {x}")
+    return first, last
+
+
 def read(conv: Callable[[Any], Any], x, at: At):
     """``conv(x)``, its complaint raised as a RuleError at ``at``."""
     try:

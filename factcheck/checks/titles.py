@@ -10,7 +10,6 @@ from ..names import name_tokens, near_spelling, same_person, spelling_variant
 from ..types import Claim, Fact
 from .base import CheckContext, Verdict, agreement, majority_and_outliers, sources_of
 
-_PAST = ("former",)
 _CONNECTORS = {"of", "the", "and", "for"}
 
 
@@ -126,7 +125,7 @@ def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
         for b in fact.claims[i + 1:]:
             if a.article == b.article or not a.qualifiers.role or not b.qualifiers.role:
                 continue
-            if _leaving(a) or _leaving(b):
+            if _leaving(a, kn) or _leaving(b, kn):
                 continue
             if role_base(a) != role_base(b):
                 if frozenset((a.qualifiers.role, b.qualifiers.role)) in kn.exclusive_roles:
@@ -134,14 +133,14 @@ def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                 continue
             if _ranks(a, kn) != _ranks(b, kn) or portfolios_differ(a, b, kn):
                 office_pairs.append((a, b))
-            elif (a.qualifiers.qualifier in _PAST) != (b.qualifiers.qualifier in _PAST):
-                former = a if a.qualifiers.qualifier in _PAST else b
+            elif (a.qualifiers.qualifier in kn.past_qualifiers) != (b.qualifiers.qualifier in kn.past_qualifiers):
+                former = a if a.qualifiers.qualifier in kn.past_qualifiers else b
                 if not _former_confirmed(former, ctx):
                     former_pairs.append((a, b))
     person = fact.label
     if former_pairs:
         evidence = _involved(fact, former_pairs)
-        majority, outliers = majority_and_outliers(evidence, lambda c: "former" if c.qualifiers.qualifier in _PAST
+        majority, outliers = majority_and_outliers(evidence, lambda c: "former" if c.qualifiers.qualifier in kn.past_qualifiers
                                                    else "sitting")
         verdicts.append(Verdict("title.former_vs_sitting", "contradiction", evidence,
                                 f"{person} is called a former office-holder in one source and the sitting one "
@@ -163,9 +162,9 @@ def _ranks(claim: Claim, kn: Knowledge) -> set[str]:
     return set(role_rank(claim).split()) - kn.descriptive_ranks
 
 
-def _leaving(claim: Claim) -> bool:
+def _leaving(claim: Claim, kn: Knowledge) -> bool:
     """A sitting title in a sentence about a change of office: maybe the office being left."""
-    return bool(claim.qualifiers.transition) and claim.qualifiers.qualifier not in _PAST
+    return bool(claim.qualifiers.transition) and claim.qualifiers.qualifier not in kn.past_qualifiers
 
 
 def _involved(fact: Fact, pairs) -> list[Claim]:
@@ -193,12 +192,12 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
         return []
     q = claim.qualifiers
     out: list[Verdict] = []
-    if _leaving(claim):
+    if _leaving(claim, kn):
         return out
     named = holders_named(q.person, kn)
     if not q.role:
         return _untitled_against_record(claim, named, day, kn)
-    if q.qualifier in _PAST:
+    if q.qualifier in kn.past_qualifiers:
         for h in named:
             if h.holds_on(day) and h.role.split()[-1] == role_base(claim) and (
                     not q.country or not h.country or q.country == h.country) and \

@@ -23,7 +23,6 @@ from .quantities import counted_head
 _DIGITS = re.compile(r"(?<![\w.,$€£¥:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w%:/-]|[.,]\w|\s?(?:percent|per cent))")
 
 
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 
 
 VERB_MARK = "~"
@@ -187,7 +186,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if pattern is _DIGITS and 1900 <= value <= 2100 and "," not in m.group(1):
                 continue
             after = sentence.after(end, 8)
-            if after and (stem(after[0].folded) in _TIME_UNITS or after[0].folded in kn.measure_units):
+            if after and (stem(after[0].folded) in kn.time_units or after[0].folded in kn.measure_units):
                 continue
             head, mods, span = counted_head(after, kn)
             total = _total_after(after)
@@ -199,7 +198,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                     or _class_after(after, kn)
             if after and after[0].folded == "of":
                 head = _part_of(after, kn) or head
-            if not head or head in kn.month_words or head in kn.weekdays or head in _TIME_UNITS:
+            if not head or head in kn.month_words or head in kn.weekdays or head in kn.time_units:
                 continue
             verb = _verb_before(sentence, start, kn)
             if head in kn.count_subjects:

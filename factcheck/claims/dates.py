@@ -10,9 +10,6 @@ from ..types import Article, Claim, Qualifiers
 from .common import PersonIndex, Sentence, Slot, Spans, make_claim
 from .events import FIGURE, event_of
 
-_PARTS = {"early": (1, 10), "mid": (11, 20), "middle of": (11, 20), "late": (21, 31), "end of": (21, 31),
-          "beginning of": (1, 10), "start of": (1, 10)}
-
 
 def _patterns(kn: Knowledge) -> dict[str, re.Pattern]:
     names = sorted({m.capitalize() for m in kn.months} | {a.capitalize() for a in kn.month_abbr},
@@ -26,7 +23,7 @@ def _patterns(kn: Knowledge) -> dict[str, re.Pattern]:
         "month_day": re.compile(rf"\b{mon}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s?(?:%|percent|,\d))(?!:){year}"),
         "day_month": re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?{mon}\b{year}"),
         "iso": re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
-        "part": re.compile(rf"\b(?P<part>(?i:early|mid|late|middle of|end of|beginning of|start of))[\s-]{mon}\b{year}"),
+        "part": re.compile(rf"\b(?P<part>(?i:{_words(kn.month_parts)}))[\s-]{mon}\b{year}"),
         "month": re.compile(rf"\b(?P<prep>(?i:in|since|until|by|during|from|last|next|this))\s{mon}\b{year}"),
         "weekday": re.compile(rf"\b(?:(?P<rel>(?i:last|this|next|on|since|by|until))\s)?(?P<wd>{weekdays})\b"),
         "relative": re.compile(rf"\b(?P<rd>(?i:{'|'.join(map(re.escape, sorted(kn.relative_days))) or '(?!)'}))\b"),
@@ -286,7 +283,7 @@ def _interpret(name: str, m: re.Match, sentence: Sentence, kn: Knowledge, publis
     last_day = calendar.monthrange(y, month)[1]
     if name == "part":
         part = g["part"].lower()
-        a, b = _PARTS[kn.lang_words.get("parts", {}).get(fold(part), part)]
+        a, b = kn.month_parts[kn.lang_words.get("parts", {}).get(fold(part), part)]
         first, last = date(y, month, a), date(y, month, min(b, last_day))
     else:
         first, last = date(y, month, 1), date(y, month, last_day)

@@ -11,8 +11,8 @@ from ..types import Article
 
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W_][\w'’\-]*|[$€£¥₩₹%]|[^\w\s]")
 _SENT_BREAK = re.compile(r"[.!?][\"'”’)]*\s+")
-_CLAUSE_BREAK = re.compile(
-    r";|\s[—–]\s|,\s+(?:while|whereas|but|although|though|yet)\b|\s(?:while|whereas)\s|\sbut\s", re.IGNORECASE)
+_PUNCT_BREAK = r";|\s[—–]\s"
+_PUNCT_CLAUSE_BREAK = re.compile(_PUNCT_BREAK)
 # A line break before a list item ('- Revenue: …', '• 2026: 3.4%') ends a sentence: list items
 # are written without a full stop.
 _ITEM_BREAK = re.compile(r"\n(?=[ \t]*(?:[-•*▪·–]\s|(?:19|20)\d{2}\s?:))")
@@ -62,6 +62,7 @@ class Sentence:
     _starts: list[int] = field(default_factory=list, repr=False)
     _ends: list[int] = field(default_factory=list, repr=False)
     _cuts: list[tuple[int, int]] | None = field(default=None, repr=False)
+    clause_break: re.Pattern = field(default=_PUNCT_CLAUSE_BREAK, repr=False)
     _terms: dict = field(default_factory=dict, repr=False)
     proper: frozenset[str] = frozenset()
 
@@ -71,10 +72,11 @@ class Sentence:
         self._ends = [t.end for t in self.tokens]
 
     def clause_bounds(self, offset: int) -> tuple[int, int]:
-        """Offsets of the clause around an offset (split at ';', dashes, 'while', 'but'),
+        """Offsets of the clause around an offset (split at ';', dashes and the language's clause
+        conjunctions: 'while', 'but'),
         narrowed to WINDOW tokens on each side so that work per value stays bounded."""
         if self._cuts is None:
-            self._cuts = [(self.start + m.start(), self.start + m.end()) for m in _CLAUSE_BREAK.finditer(self.text)]
+            self._cuts = [(self.start + m.start(), self.start + m.end()) for m in self.clause_break.finditer(self.text)]
         lo, hi = self.start, self.end
         i = bisect.bisect_right([c[1] for c in self._cuts], offset) if self._cuts else 0
         if i > 0:
@@ -236,7 +238,22 @@ def _sentence(article: Article, start: int, end: int, kind: str, pattern: re.Pat
     tokens = tokenize(text, start, pattern)
     if kn is not None and kn.nouns_capitalised:
         tokens = split_compounds(tokens, kn)
-    return Sentence(start, end, text, kind == "heading", tokens)
+    if kn is None:
+        return Sentence(start, end, text, kind == "heading", tokens)
+    return Sentence(start, end, text, kind == "heading", tokens, clause_break=clause_break(kn))
+
+
+def clause_break(kn: Knowledge) -> re.Pattern:
+    """Where a sentence splits into clauses: ';', a spaced dash, or a clause conjunction after a
+    comma ('…, while imports fell'), or one that splits without a comma too ('but')."""
+    def build() -> re.Pattern:
+        words = sorted(kn.clause_conjunctions, key=len, reverse=True)
+        if not words:
+            return _PUNCT_CLAUSE_BREAK
+        alt = "|".join(map(re.escape, words))
+        bare = "|".join(re.escape(w) for w in sorted(kn.split_conjunctions, key=len, reverse=True))
+        return re.compile(_PUNCT_BREAK + rf"|,\s+(?:{alt})\b" + (rf"|\s(?:{bare})\s" if bare else ""), re.IGNORECASE)
+    return kn.derived("clause_break", build)
 
 
 def _ends_sentence(text: str, m: re.Match, kn: Knowledge) -> bool:
