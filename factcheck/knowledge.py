@@ -103,6 +103,7 @@ class Knowledge:
     qualifier_prefixes: set[str] = field(default_factory=set)
     role_alias: dict[str, str] = field(default_factory=dict)
     name_particles: set[str] = field(default_factory=set)
+    romanisations: list[tuple[str, str]] = field(default_factory=list)
     name_suffixes: set[str] = field(default_factory=set)
     honorifics: set[str] = field(default_factory=set)
     transition_words: set[str] = field(default_factory=set)

@@ -155,6 +155,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
     "bodies.yml": {"bodies": Canon("body_of", itself=True, required=True)},
     "titles.yml": {
         "name_particles": Words("name_particles"),
+        "romanisations": Pairs("romanisations"),
         "name_suffixes": Words("name_suffixes"),
         "honorifics": Words("honorifics"),
         "transition_words": Words("transition_words"),

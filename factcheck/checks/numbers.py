@@ -96,7 +96,9 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     sentence does not say it at all); or it is a running count (the dead, the injured,
     people, passengers) in reports published on different days, or an ordinal (the fifth
     round, the sixth) in reports ``series_gap_days`` or more apart (a next-day report of a
-    decision gives its own ordinal). A change that goes the other
+    decision gives its own ordinal). Two expectations from sources named apart (an LSEG poll
+    and a FactSet one) differ as forecasters do; 'the seventh straight cut' and 'the eighth cut' count
+    two series. A change that goes the other
     way and by another amount ('rose 17%' against 'fell 12%') is likely of another measure."""
     if bool(a.period) != bool(b.period) and _earlier_month(a if a.period else b, ctx):
         return f"only one source says which period ({a.period or b.period}, not the latest month)"
@@ -107,6 +109,12 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     only_a, only_b = ma - b.context - b.names, mb - a.context - a.names
     if a.type in ("money", "percent", "count") and ((only_a and not mb) or (only_b and not ma)):
         return f"only one source says what the figure is of ({', '.join(sorted(only_a or only_b))})"
+    if a.qualifiers.level == b.qualifiers.level == "projected" and _other_forecasters(a, b, ctx):
+        return ("two expectations (forecasts, estimates, surveys) from sources named apart "
+                f"({', '.join(sorted(_own_names(a, b, ctx)))} and {', '.join(sorted(_own_names(b, a, ctx)))}): "
+                "forecasters and polls of analysts differ")
+    if a.type == "ordinal" and bool(a.mods & ctx.kn.in_a_row_words) != bool(b.mods & ctx.kn.in_a_row_words):
+        return "a run in a row against a count of all times: two series"
     if a.qualifiers.side or b.qualifiers.side:
         return (f"a count of one side of a split: its sentence gives other counts of {a.measure} "
                 f"(those for, those against), so another report's count may be of another side")
@@ -120,6 +128,15 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
             return (f"{what}, reported on different days "
                     f"({da.isoformat() if da else 'undated'} and {db.isoformat() if db else 'undated'})")
     return thin_evidence(a, b, ctx)
+
+
+def _own_names(a: Claim, b: Claim, ctx: CheckContext) -> frozenset[str]:
+    return a.names - b.names - ctx.common_names
+
+
+def _other_forecasters(a: Claim, b: Claim, ctx: CheckContext) -> bool:
+    """Each sentence names someone the other does not (LSEG, FactSet), and none in common."""
+    return bool(_own_names(a, b, ctx)) and bool(_own_names(b, a, ctx)) and not (a.names & b.names) - ctx.common_names
 
 
 def thin_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:

@@ -213,6 +213,8 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
     placed = bool(q.country or q.portfolio)
     min_similarity = float(ctx.param("name.misspelled_holder", "min_similarity"))
     for h in kn.holders_of(q.role, q.portfolio, q.country, day):
+        if romanised(q.person, kn) == romanised(h.person, kn):
+            continue
         if spelling_variant(q.person, h.person) or (
                 placed and fuzz.ratio(q.person.lower(), h.person.lower()) >= min_similarity
                 and len(q.person.split()) == len(h.person.split())):
@@ -223,13 +225,24 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
     return out
 
 
+def romanised(name: str, kn: Knowledge) -> tuple[str, ...]:
+    """A name's words with the letters that romanisations write either way read one way
+    ('Sergey Lavrov' and 'Sergei Lavrov' alike)."""
+    words = []
+    for w in name_tokens(name):
+        for a, b in kn.romanisations:
+            w = w.replace(a, b)
+        words.append(w)
+    return tuple(words)
+
+
 def _untitled_against_record(claim: Claim, named: list, day, kn: Knowledge) -> list[Verdict]:
     """A name given without a title that is a near spelling of someone in office that day."""
     if named:
         return []
     person = claim.qualifiers.person
     for h in kn.holders:
-        if h.holds_on(day) and spelling_variant(person, h.person):
+        if h.holds_on(day) and spelling_variant(person, h.person) and romanised(person, kn) != romanised(h.person, kn):
             return [Verdict("name.misspelled_holder", "possible_misspelling", [claim],
                             f"'{person}' is close to '{h.person}', who held office ({h.role}"
                             + (f" of {h.portfolio}" if h.portfolio else "") + f") on {day.isoformat()}",

@@ -1,0 +1,55 @@
+"""Expectations from different polls, runs against totals, romanised names and market moves:
+figures alike on the surface that a fact-checker does not call a contradiction. Texts written
+for this project."""
+from __future__ import annotations
+
+from datetime import date
+
+from factcheck.api import check_texts
+from factcheck.checks.base import CheckContext
+from factcheck.checks.numbers import weak_evidence
+
+from .helpers import claims_of
+
+DAY = date(2025, 10, 23)
+
+
+def _codes(report):
+    return sorted((f.code, f.verdict) for f in report.findings)
+
+
+def test_estimates_of_two_named_polls_are_possible_matches_not_contradictions(ruleset):
+    kn = ruleset.knowledge
+    said = "Orbis posted revenue of $12.9 billion, above the {} expected by analysts polled by {}."
+    a = claims_of(said.format("$12.36 billion", "Northgate Research"), kn, DAY, "money")[1]
+    b = claims_of(said.format("$12.31 billion", "Quillon"), kn, DAY, "money")[1]
+    b.article = "b.txt"
+    ctx = CheckContext(kn, {a.article: DAY, b.article: DAY}, {r.check: r.params for r in ruleset.rules})
+    assert a.qualifiers.level == b.qualifiers.level == "projected"
+    assert "forecasters and polls of analysts differ" in weak_evidence(a, b, ctx)
+    texts = [("a.txt", said.format("$12.36 billion", "Northgate Research"), DAY),
+             ("b.txt", said.format("$12.31 billion", "Quillon"), DAY)]
+    assert _codes(check_texts(texts, ruleset)) == []
+
+
+def test_estimates_of_one_poll_that_differ_are_a_contradiction(ruleset):
+    said = "Orbis posted revenue of $12.9 billion, above the {} expected by analysts polled by Northgate Research."
+    texts = [("a.txt", said.format("$12.36 billion"), DAY), ("b.txt", said.format("$12.31 billion"), DAY)]
+    assert _codes(check_texts(texts, ruleset)) == [("MON001", "contradiction")]
+
+
+def test_a_run_in_a_row_and_a_count_of_all_times_are_two_series(ruleset):
+    texts = [("a.txt", "The central bank made its seventh consecutive rate cut on Thursday.", DAY),
+             ("b.txt", "The central bank made its eighth rate cut since last June on Thursday.", DAY)]
+    report = check_texts(texts, ruleset)
+    assert not [f for f in report.findings if f.kind == "count"]
+    texts[1] = ("b.txt", "The central bank made its eighth consecutive rate cut on Thursday.", DAY)
+    assert ("CNT002", "contradiction") in _codes(check_texts(texts, ruleset))
+
+
+def test_another_romanisation_of_an_office_holders_name_is_not_a_misspelling(ruleset):
+    said = "Russian Foreign Minister {} met the envoy in Moscow."
+    assert _codes(check_texts([("a.txt", said.format("Sergey Lavrov"), DAY)], ruleset)) == []
+    assert _codes(check_texts([("a.txt", said.format("Sergei Lavrov"), DAY)], ruleset)) == []
+    assert _codes(check_texts([("a.txt", said.format("Sergei Lavrev"), DAY)], ruleset)) == \
+        [("NAM001", "possible_misspelling")]
