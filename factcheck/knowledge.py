@@ -153,6 +153,8 @@ class Knowledge:
     naming_ordinals: set[str] = field(default_factory=set)
     record_window_words: set[str] = field(default_factory=set)
     count_subjects: set[str] = field(default_factory=set)
+    market_measures: set[str] = field(default_factory=set)
+    quarter_nouns: set[str] = field(default_factory=set)
     count_class: dict[str, str] = field(default_factory=dict)
     count_toll: dict[str, str] = field(default_factory=dict)
     scales: dict[str, int] = field(default_factory=dict)

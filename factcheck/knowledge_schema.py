@@ -200,6 +200,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "demand_words": Words("demand_words"),
         "next_words": Words("next_words"),
         "projection_nouns": Words("projection_nouns"),
+        "market_measures": Words("market_measures", conv=stem_word),
+        "quarter_nouns": Words("quarter_nouns"),
         "duration_lead_words": Words("duration_lead_words"),
         "period_adjectives": Map("period_adjectives"),
         "ordinal_periods": Words("ordinal_periods", conv=stem_word),

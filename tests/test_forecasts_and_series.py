@@ -53,3 +53,11 @@ def test_another_romanisation_of_an_office_holders_name_is_not_a_misspelling(rul
     assert _codes(check_texts([("a.txt", said.format("Sergei Lavrov"), DAY)], ruleset)) == []
     assert _codes(check_texts([("a.txt", said.format("Sergei Lavrev"), DAY)], ruleset)) == \
         [("NAM001", "possible_misspelling")]
+
+
+def test_moves_of_a_share_price_are_possible_matches_not_contradictions(ruleset):
+    texts = [("a.txt", "Shares of the lender rose 4% in extended trading after the results.", DAY),
+             ("b.txt", "Shares of the lender rose 6% in extended trading after the results.", DAY)]
+    report = check_texts(texts, ruleset)
+    assert _codes(report) == []
+    assert [(f.code, "trading session" in f.weak) for f in report.possible] == [("PCT001", True)]

@@ -98,7 +98,7 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     round, the sixth) in reports ``series_gap_days`` or more apart (a next-day report of a
     decision gives its own ordinal). Two expectations from sources named apart (an LSEG poll
     and a FactSet one) differ as forecasters do; 'the seventh straight cut' and 'the eighth cut' count
-    two series. A change that goes the other
+    two series; a market move (shares, an index) changes by the hour. A change that goes the other
     way and by another amount ('rose 17%' against 'fell 12%') is likely of another measure."""
     if bool(a.period) != bool(b.period) and _earlier_month(a if a.period else b, ctx):
         return f"only one source says which period ({a.period or b.period}, not the latest month)"
@@ -115,6 +115,8 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
                 "forecasters and polls of analysts differ")
     if a.type == "ordinal" and bool(a.mods & ctx.kn.in_a_row_words) != bool(b.mods & ctx.kn.in_a_row_words):
         return "a run in a row against a count of all times: two series"
+    if a.type == "percent" and stem(a.measure or "") in ctx.kn.market_measures:
+        return f"a market move ({a.measure}), which changes through a trading session: reports written at other hours differ"
     if a.qualifiers.side or b.qualifiers.side:
         return (f"a count of one side of a split: its sentence gives other counts of {a.measure} "
                 f"(those for, those against), so another report's count may be of another side")

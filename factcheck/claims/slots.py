@@ -2,6 +2,7 @@
 and names of its clause)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..knowledge import Knowledge, stem
@@ -128,6 +129,30 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
                               if not figure[0] <= x < figure[1]):
                 continue
             return month
+    return quarter_of(tokens, kn, skip)
+
+
+_QUARTER_CODE = re.compile(r"[qQ]([1-4])$")
+
+
+def quarter_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None = None) -> str | None:
+    """The quarter a clause is about, as 'q1'…'q4' ('the fiscal fourth quarter', 'fourth-quarter
+    profit', 'Q4'), outside a basis phrase; a figure of next quarter's guidance is not of this one's."""
+    for i, t in enumerate(tokens):
+        if skip and skip[0] <= t.start < skip[1]:
+            continue
+        code = _QUARTER_CODE.match(t.text)
+        if code:
+            return "q" + code.group(1)
+        first, _, rest = t.folded.partition("-")
+        if rest in kn.quarter_nouns:
+            n = kn.ordinal_words.get(first)
+        elif t.folded in kn.ordinal_words and any(x.folded in kn.quarter_nouns for x in tokens[i + 1:i + 2]):
+            n = kn.ordinal_words[t.folded]
+        else:
+            continue
+        if n and 1 <= n <= 4:
+            return f"q{n}"
     return None
 
 
