@@ -159,6 +159,7 @@ class Knowledge:
     count_toll: dict[str, str] = field(default_factory=dict)
     scales: dict[str, int] = field(default_factory=dict)
     event_of: dict[str, str] = field(default_factory=dict)
+    hazard_of: dict[str, str] = field(default_factory=dict)
     reporting_events: set[str] = field(default_factory=set)
     hearsay_events: set[str] = field(default_factory=set)
     deadline_words: set[str] = field(default_factory=set)

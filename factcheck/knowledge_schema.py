@@ -236,6 +236,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "results_verbs": Words("results_verbs"),
         "deadline_words": Words("deadline_words"),
         "events": Canon("event_of", value=text, required=True, unique=True),
+        "hazards": Canon("hazard_of", value=text, unique=True),
     },
     "furniture.yml": {
         "trailing_headings": Words("trailing_headings", conv=heading, required=True),

@@ -61,3 +61,19 @@ def test_moves_of_a_share_price_are_possible_matches_not_contradictions(ruleset)
     report = check_texts(texts, ruleset)
     assert _codes(report) == []
     assert [(f.code, "trading session" in f.weak) for f in report.possible] == [("PCT001", True)]
+
+
+def test_days_of_two_kinds_of_incident_are_two_facts(ruleset):
+    texts = [("a.txt", "The earthquake struck the valley late on Sunday, officials said.", date(2025, 9, 1)),
+             ("b.txt", "The valley was also hit by flooding on Friday, officials said.", date(2025, 9, 1))]
+    assert not [f for f in check_texts(texts, ruleset).findings if f.kind == "date"]
+    texts[1] = ("b.txt", "The earthquake struck the valley on Friday, officials said.", date(2025, 9, 1))
+    assert ("DAT001", "contradiction") in _codes(check_texts(texts, ruleset))
+
+
+def test_a_day_after_the_other_report_came_out_is_possibly_a_later_event(ruleset):
+    texts = [("a.txt", "The earthquake struck the valley late on Sunday, officials said.", date(2025, 9, 1)),
+             ("b.txt", "An earthquake struck the valley on Tuesday, officials said.", date(2025, 9, 3))]
+    report = check_texts(texts, ruleset)
+    assert not [f for f in report.findings if f.kind == "date"]
+    assert [f.code for f in report.possible if f.kind == "date"] == ["DAT001"]

@@ -192,7 +192,7 @@ def test_a_weekday_the_day_after_publication_is_possibly_that_next_day(ruleset):
     report = check_texts(texts, ruleset)
     assert not [f for f in report.findings if f.kind == "date"]
     assert [f.code for f in report.possible if f.kind == "date"] == ["DAT001"]
-    far = [texts[0], ("b.txt", texts[1][1], date(2025, 3, 19))]
+    far = [texts[0], ("b.txt", texts[1][1].replace("Wednesday", "Monday"), date(2025, 3, 13))]
     assert [f.code for f in check_texts(far, ruleset).findings if f.kind == "date"] == ["DAT001"]
 
 

@@ -161,6 +161,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     if a.type in ("date", "time"):
         if a.type == "date" and not plausibly_one_day(a, b, params):
             return False
+        if _other_hazards(a, b, kn):
+            return False
         if a.type == "time":
             gap = _minutes_apart(a, b, kn)
             if gap is not None and gap > params.max_time_gap_minutes:
@@ -269,6 +271,13 @@ def _names_told_in_both(fa: _Features, fb: _Features, stories: Stories | None) -
     aircraft's maker), not two stories."""
     return bool(stories) and stories.mentions(fb.claim.article, fa.names) and \
         stories.mentions(fa.claim.article, fb.names)
+
+
+def _other_hazards(a: Claim, b: Claim, kn: Knowledge) -> bool:
+    """True when both clauses name kinds of incident and none in common (an earthquake, a flood)."""
+    ha = {kn.hazard_of[w] for w in a.context if w in kn.hazard_of}
+    hb = {kn.hazard_of[w] for w in b.context if w in kn.hazard_of}
+    return bool(ha and hb) and not ha & hb
 
 
 def _dates_compatible(fa: _Features, fb: _Features, score: float, params: AlignParams,

@@ -39,16 +39,31 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
 def _weak(a: Claim, b: Claim, ctx: CheckContext) -> str:
     """Why two days may both be right, or '': the day of a statement or a release is often the
     day it was reported, not of the fact; an event that recurs (a briefing, a toll that moves)
-    happens on several days."""
+    happens on several days; a day after the other report was published is of a later event."""
     if a.event in ctx.kn.hearsay_events:
         return f"the day of a {a.event}, which outlets often give as the day they reported it"
     if a.event in ctx.kn.recurring_events:
         return f"a story told over several days has several of them (a {a.event} each day)"
     for x, y in ((a, b), (b, a)):
+        if _after_the_other_was_written(x, y, ctx):
+            return (f"{x.article} dates it {_shown(x)}, after {y.article} was published with the event "
+                    f"past: a later event of the same kind (an aftershock, a second attack), or a slip")
         if _next_day_weekday(x, y, ctx):
             return (f"{x.article} was published the day before a {x.text}: across time zones its "
                     f"{x.text} may be the next day, a week after the one read")
     return ""
+
+
+def _after_the_other_was_written(x: Claim, y: Claim, ctx: CheckContext) -> bool:
+    """True when ``x`` dates the event after ``y``'s article came out, two days or more after
+    ``y``'s day, and ``y`` tells it as past (its day not after its own publication): ``y`` could
+    not have written of ``x``'s event. One day apart is the usual slip of a next-day report that
+    gives its own day ('on Tuesday' for Monday's release), and stays a contradiction."""
+    published = ctx.published.get(y.article)
+    if published is None or not x.value or not y.value or x.qualifiers.future or y.qualifiers.future:
+        return False
+    first, last = date.fromisoformat(x.value[0]), date.fromisoformat(y.value[1])
+    return first > published and last <= published and (first - last).days >= 2
 
 
 def _next_day_weekday(x: Claim, y: Claim, ctx: CheckContext) -> bool:
