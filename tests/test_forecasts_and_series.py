@@ -77,3 +77,14 @@ def test_a_day_after_the_other_report_came_out_is_possibly_a_later_event(ruleset
     report = check_texts(texts, ruleset)
     assert not [f for f in report.findings if f.kind == "date"]
     assert [f.code for f in report.possible if f.kind == "date"] == ["DAT001"]
+
+
+def test_times_of_one_earthquake_meet_through_the_kind_of_incident(ruleset):
+    said = [("a.txt", "The earthquake struck at 11:50pm (19:20 GMT) on Sunday, shaking the hill towns of Orvella.", DAY),
+            ("b.txt", "The quake struck at 1850 GMT on Sunday at a depth of 9 km, the survey agency said.", DAY)]
+    assert _codes(check_texts(said, ruleset)) == [("DAT002", "contradiction")]
+    said[1] = ("b.txt", "The earthquake struck at around midnight on Sunday, the agency said.", DAY)
+    report = check_texts(said, ruleset)
+    assert _codes(report) == [] and ("DAT003", "rounding") in [(f.code, f.verdict) for f in report.agreements]
+    said[1] = ("b.txt", "The aftershock struck at 1850 GMT on Sunday, the survey agency said.", DAY)
+    assert _codes(check_texts(said, ruleset)) == []

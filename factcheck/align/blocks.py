@@ -9,8 +9,9 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
+from ..knowledge import Knowledge
 from ..types import NUMBER_TYPES, Claim
-from .compatibility import _holder_parts, _significant_digits, _slot_text
+from .compatibility import _hazards, _holder_parts, _significant_digits, _slot_text
 from .params import _DEFAULTS, AlignParams
 
 
@@ -30,10 +31,11 @@ def block_key(claim: Claim) -> tuple | None:
     return None
 
 
-def _anchors(claim: Claim) -> set[str]:
+def _anchors(claim: Claim, kn: Knowledge | None = None) -> set[str]:
     """Proper names a claim is about (people by surname, places, bodies): the sub-blocking keys;
-    and for precise figures and times of day, grid keys of their value (candidates for
-    ``_telling_values`` and ``_close_times``)."""
+    for precise figures and times of day, grid keys of their value (candidates for
+    ``_telling_values`` and ``_close_times``); for days and times, the kinds of incident their
+    clause names (the earthquake's times, wherever the sentences place it)."""
     keys = {"n:" + n for n in claim.names}
     keys |= {"p:" + p.split()[-1][:4] for p in claim.persons}
     keys |= {"m:" + m for m in claim.mods}
@@ -42,6 +44,8 @@ def _anchors(claim: Claim) -> set[str]:
         keys.add("t:" + claim.period)
     if claim.type in ("money", "count", "measure") and _significant_digits(claim) >= _DEFAULTS.telling_digits:
         keys |= _value_keys(claim)
+    if kn is not None and claim.type in ("date", "time"):
+        keys |= {"z:" + h for h in _hazards(claim, kn)}
     if claim.type == "time" and claim.value is not None:
         step, zone = _DEFAULTS.close_time_minutes, claim.unit or "local"
         keys |= {f"c:{zone}:{int(claim.value) // step}", f"d:{zone}:{(int(claim.value) + step // 2) // step}"}
@@ -58,7 +62,7 @@ def _value_keys(claim: Claim) -> set[str]:
     return {f"v:{claim.unit}:{math.floor(value / step)}", f"w:{claim.unit}:{math.floor(value / step + 0.5)}"}
 
 
-def _candidate_pairs(block: list[Claim], params: AlignParams) -> dict[tuple[int, int], float]:
+def _candidate_pairs(block: list[Claim], params: AlignParams, kn: Knowledge | None = None) -> dict[tuple[int, int], float]:
     """Pairs worth comparing, with their slot-word score.
 
     Claims that name people or places are compared only with claims sharing one of those
@@ -69,7 +73,7 @@ def _candidate_pairs(block: list[Claim], params: AlignParams) -> dict[tuple[int,
     index: dict[str, list[int]] = defaultdict(list)
     bare: list[int] = []
     for i, c in enumerate(block):
-        anchors = _anchors(c)
+        anchors = _anchors(c, kn)
         for key in anchors:
             index[key].append(i)
         if not anchors:

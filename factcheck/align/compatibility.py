@@ -165,10 +165,13 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
             return False
         if a.type == "time":
             gap = _minutes_apart(a, b, kn)
-            if gap is not None and gap > params.max_time_gap_minutes:
+            if gap is None or gap > params.max_time_gap_minutes:
                 return False
             if a.event not in params.weak_events and gap is not None and gap <= params.close_time_minutes:
                 return True
+        hazards = _hazards(a, kn)
+        if hazards and hazards == _hazards(b, kn) and not (a.persons or b.persons):
+            return score >= params.date_context_min_with_names
         if sole and a.event not in params.participant_events and a.persons and b.persons:
             return _names_agree(fa, fb) and _persons_overlap(a, b)
         return _dates_compatible(fa, fb, score, params, stories)
@@ -273,10 +276,14 @@ def _names_told_in_both(fa: _Features, fb: _Features, stories: Stories | None) -
         stories.mentions(fa.claim.article, fb.names)
 
 
+def _hazards(claim: Claim, kn: Knowledge) -> set[str]:
+    """The kinds of incident a claim's clause names (earthquake, aftershock, flood…)."""
+    return {kn.hazard_of[w] for w in claim.context if w in kn.hazard_of}
+
+
 def _other_hazards(a: Claim, b: Claim, kn: Knowledge) -> bool:
     """True when both clauses name kinds of incident and none in common (an earthquake, a flood)."""
-    ha = {kn.hazard_of[w] for w in a.context if w in kn.hazard_of}
-    hb = {kn.hazard_of[w] for w in b.context if w in kn.hazard_of}
+    ha, hb = _hazards(a, kn), _hazards(b, kn)
     return bool(ha and hb) and not ha & hb
 
 

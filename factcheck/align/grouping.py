@@ -181,7 +181,7 @@ def _cluster_units(units: list[_Unit], kn: Knowledge, params: AlignParams, stori
     edges = []
     claims = [u.claim for u in units]
     feats = [features(c, kn) for c in claims]
-    scored = _candidate_pairs(claims, params)
+    scored = _candidate_pairs(claims, params, kn)
     sole = _sole_pairs(units, params)
     for pair in sole:
         if pair not in scored:
