@@ -11,10 +11,9 @@ the same content, so a re-run only works on what changed.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .align import AlignParams, blocks_of, facts_of, group_block, sort_facts, why_same_fact
+from .align import AlignParams, blocks_of, facts_of, group_block, sole_in_article, sort_facts, why_same_fact
 from .checks import CheckContext, Verdict, judge_facts
 from .claims import extract_claims, first_pass, people_by_word, people_used
 from .knowledge import Knowledge
@@ -89,8 +88,7 @@ def _judged(claims: list[Claim], groups: list[list[int]], alone: set[int]) -> li
 
 
 def _alone(block: list[Claim]) -> set[int]:
-    per_article = Counter(c.article for c in block)
-    return {i for i, c in enumerate(block) if per_article[c.article] == 1}
+    return {i for i, sole in enumerate(sole_in_article(block)) if sole}
 
 
 def block_job(job: tuple[tuple, list[Claim], list[list[int]] | None]) -> tuple[list[list[int]], list[Compact]]:

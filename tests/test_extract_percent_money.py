@@ -140,6 +140,12 @@ def test_more_ways_of_stating_a_basis(kn, text, basis):
     assert one(text, kn, "percent").qualifiers.basis == basis
 
 
+def test_a_span_of_months_is_a_period_not_a_basis(kn):
+    span = one("After a jump from January through March, imports plunged 30.2% in the next three months.", kn, "percent")
+    assert span.qualifiers.basis is None
+    assert one("Sales rose 2% from March, the agency said.", kn, "percent").qualifiers.basis == "month-on-month"
+
+
 def test_forecasts_targets_and_last_months_figure_are_apart(kn):
     text = "Exports grew 4.8% in May, below the 5% forecast and down from April's 8.1% rise."
     found = {c.text.split()[0]: c for c in claims_of(text, kn, kind="percent")}

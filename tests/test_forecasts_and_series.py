@@ -88,3 +88,13 @@ def test_times_of_one_earthquake_meet_through_the_kind_of_incident(ruleset):
     assert _codes(report) == [] and ("DAT003", "rounding") in [(f.code, f.verdict) for f in report.agreements]
     said[1] = ("b.txt", "The aftershock struck at 1850 GMT on Sunday, the survey agency said.", DAY)
     assert _codes(check_texts(said, ruleset)) == []
+
+
+def test_a_rise_and_a_fall_of_one_measure_pair_by_direction(ruleset):
+    texts = [("a.txt", "After surging nearly 38% from January through March, imports plummeted 30.2% in the "
+                       "following three months, the agency said.", DAY),
+             ("b.txt", "Imports fell 30.3%, after a 37.9% surge in Q1, according to the report.", DAY)]
+    report = check_texts(texts, ruleset)
+    assert _codes(report) == [("PCT001", "contradiction")]
+    assert {c.text for c in report.findings[0].claims} == {"30.2%", "30.3%"}
+    assert ("PCT003", "rounding") in [(f.code, f.verdict) for f in report.agreements]

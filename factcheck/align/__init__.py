@@ -14,7 +14,7 @@ from __future__ import annotations
 from .blocks import block_key, blocks_of
 from .compatibility import compatible, context_score, features, plausibly_one_day, plausibly_one_value
 from .evidence import WHY_MAX_CLAIMS, shared_evidence, why_same_fact
-from .grouping import align, collapse, facts_of, group_block, signature, sort_facts
+from .grouping import align, collapse, facts_of, group_block, signature, sole_in_article, sort_facts
 from .labels import label_of
 from .params import AlignParams
 
@@ -35,6 +35,7 @@ __all__ = [
     "plausibly_one_value",
     "shared_evidence",
     "signature",
+    "sole_in_article",
     "sort_facts",
     "why_same_fact",
 ]

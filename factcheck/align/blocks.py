@@ -3,6 +3,7 @@ worth comparing (sub-blocking on names and on grid keys of precise values)."""
 from __future__ import annotations
 
 import math
+import re
 import struct
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -40,7 +41,7 @@ def _anchors(claim: Claim, kn: Knowledge | None = None) -> set[str]:
     keys |= {"p:" + p.split()[-1][:4] for p in claim.persons}
     keys |= {"m:" + m for m in claim.mods}
     keys |= {"h:" + h for h in _holder_parts(claim)}
-    if claim.period:
+    if claim.period and not _QUARTER.match(claim.period):
         keys.add("t:" + claim.period)
     if claim.type in ("money", "count", "measure") and _significant_digits(claim) >= _DEFAULTS.telling_digits:
         keys |= _value_keys(claim)
@@ -50,6 +51,11 @@ def _anchors(claim: Claim, kn: Knowledge | None = None) -> set[str]:
         step, zone = _DEFAULTS.close_time_minutes, claim.unit or "local"
         keys |= {f"c:{zone}:{int(claim.value) // step}", f"d:{zone}:{(int(claim.value) + step // 2) // step}"}
     return keys
+
+
+# A quarter ('q2') is named by most figures of a results story: it tells them apart from the
+# next quarter's guidance, not which fact they are, so it is not a key to meet others by.
+_QUARTER = re.compile(r"q[1-4]$")
 
 
 def _value_keys(claim: Claim) -> set[str]:

@@ -90,7 +90,8 @@ def _sole_pairs(units: list[_Unit], params: AlignParams) -> set[tuple[int, int]]
     round' and 'the fourth round' of two reports): within one story they are taken for the same
     fact however differently the sentences around them are worded, unless something they say
     sets them apart (a place, a modifier, a person, a period). Only for small blocks; not for
-    titles, dates of weak events ('said on Monday') or dates in the future."""
+    titles, dates of weak events ('said on Monday') or dates in the future; a rise and a fall
+    are not paired so."""
     if not units:
         return set()
     first = units[0].claim
@@ -100,7 +101,9 @@ def _sole_pairs(units: list[_Unit], params: AlignParams) -> set[tuple[int, int]]
     sole = [i for i, u in enumerate(units) if u.sole and not u.claim.qualifiers.future]
     if sum(len(units[i].members) for i in sole) > params.max_sole:
         return set()
-    return {(i, j) for x, i in enumerate(sole) for j in sole[x + 1:]}
+    direction = [u.claim.qualifiers.direction for u in units]
+    return {(i, j) for x, i in enumerate(sole) for j in sole[x + 1:]
+            if not (direction[i] and direction[j] and direction[i] != direction[j])}
 
 
 def _merge_order(a: Claim, b: Claim, score: float, params: AlignParams) -> tuple[bool, float]:
@@ -111,9 +114,18 @@ def _merge_order(a: Claim, b: Claim, score: float, params: AlignParams) -> tuple
     return bound, -(score + (params.equal_value_bonus if a.value == b.value else 0.0))
 
 
-def _single_units(block: list[Claim]) -> list[_Unit]:
+def sole_in_article(block: list[Claim]) -> list[bool]:
+    """Whether each claim is its article's only one in the block; for a change, its only one
+    in that direction ('imports fell 30.2% after surging 38%': the only fall)."""
     per_article = Counter(c.article for c in block)
-    return [_Unit(c, (i,), frozenset((c.article,)), per_article[c.article] == 1) for i, c in enumerate(block)]
+    per_direction = Counter((c.article, c.qualifiers.direction) for c in block if c.qualifiers.direction)
+    return [per_direction[(c.article, c.qualifiers.direction)] == 1 if c.qualifiers.direction
+            else per_article[c.article] == 1 for c in block]
+
+
+def _single_units(block: list[Claim]) -> list[_Unit]:
+    sole = sole_in_article(block)
+    return [_Unit(c, (i,), frozenset((c.article,)), sole[i]) for i, c in enumerate(block)]
 
 
 def signature(claim: Claim) -> tuple:
@@ -128,11 +140,11 @@ def collapse(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
     claim of their article in the block, or not) whose articles tell the led story, each unit led
     by its first claim. Claims that would not be one fact with a copy of themselves (timestamps)
     stay apart. Linear in the block for one story; units come in the order of their leaders."""
-    per_article = Counter(c.article for c in block)
+    sole = sole_in_article(block)
     classes: dict[tuple, list[list[int]]] = {}
     alone: list[int] = []
     for i, c in enumerate(block):
-        key = (signature(c), per_article[c.article] == 1)
+        key = (signature(c), sole[i])
         subs = classes.get(key)
         if subs is None:
             f = features(c, kn)
@@ -151,8 +163,7 @@ def collapse(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
             subs.append([i])
     units = [_Unit(block[m[0]], tuple(m), frozenset(block[i].article for i in m), sole)
              for (_, sole), subs in classes.items() for m in subs if m]
-    units += [_Unit(block[i], (i,), frozenset((block[i].article,)), per_article[block[i].article] == 1)
-              for i in alone]
+    units += [_Unit(block[i], (i,), frozenset((block[i].article,)), sole[i]) for i in alone]
     return sorted(units, key=lambda u: u.members[0])
 
 

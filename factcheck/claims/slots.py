@@ -129,31 +129,44 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
                               if not figure[0] <= x < figure[1]):
                 continue
             return month
-    return quarter_of(tokens, kn, skip)
+    return quarter_of(tokens, kn, skip, figure)
 
 
 _QUARTER_CODE = re.compile(r"[qQ]([1-4])$")
 
 
-def quarter_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None = None) -> str | None:
+def quarter_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None = None,
+               figure: tuple[int, int] | None = None) -> str | None:
     """The quarter a clause is about, as 'q1'…'q4' ('the fiscal fourth quarter', 'fourth-quarter
-    profit', 'Q4'), outside a basis phrase; a figure of next quarter's guidance is not of this one's."""
-    for i, t in enumerate(tokens):
-        if skip and skip[0] <= t.start < skip[1]:
+    profit', 'Q4'), outside a basis phrase. A clause that names two quarters ('second-quarter
+    revenue …, and forecast third-quarter sales') says none for sure; as for months, a quarter
+    that another figure stands between is that figure's ('fell 30.3%, after a 37.9% surge in Q1')."""
+    named = [(t, q) for i, t in enumerate(tokens) if not (skip and skip[0] <= t.start < skip[1])
+             for q in [_quarter_at(tokens, i, kn)] if q]
+    if len({q for _, q in named}) != 1:
+        return None
+    figures = [t.start for t in tokens if t.text[:1].isdigit()]
+    for t, q in named:
+        if figure and any(min(figure[1], t.start) <= x < max(figure[0], t.end) for x in figures
+                          if not figure[0] <= x < figure[1]):
             continue
-        code = _QUARTER_CODE.match(t.text)
-        if code:
-            return "q" + code.group(1)
-        first, _, rest = t.folded.partition("-")
-        if rest in kn.quarter_nouns:
-            n = kn.ordinal_words.get(first)
-        elif t.folded in kn.ordinal_words and any(x.folded in kn.quarter_nouns for x in tokens[i + 1:i + 2]):
-            n = kn.ordinal_words[t.folded]
-        else:
-            continue
-        if n and 1 <= n <= 4:
-            return f"q{n}"
+        return q
     return None
+
+
+def _quarter_at(tokens: list[Token], i: int, kn: Knowledge) -> str | None:
+    t = tokens[i]
+    code = _QUARTER_CODE.match(t.text)
+    if code:
+        return "q" + code.group(1)
+    first, _, rest = t.folded.partition("-")
+    if rest in kn.quarter_nouns:
+        n = kn.ordinal_words.get(first)
+    elif t.folded in kn.ordinal_words and any(x.folded in kn.quarter_nouns for x in tokens[i + 1:i + 2]):
+        n = kn.ordinal_words[t.folded]
+    else:
+        return None
+    return f"q{n}" if n and 1 <= n <= 4 else None
 
 
 def _possessive_month(before: list[Token], kn: Knowledge) -> str | None:
