@@ -98,3 +98,11 @@ def test_a_rise_and_a_fall_of_one_measure_pair_by_direction(ruleset):
     assert _codes(report) == [("PCT001", "contradiction")]
     assert {c.text for c in report.findings[0].claims} == {"30.2%", "30.3%"}
     assert ("PCT003", "rounding") in [(f.code, f.verdict) for f in report.agreements]
+
+
+def test_counts_of_two_kinds_in_one_sentence_are_not_sides_without_a_split(kn):
+    found = claims_of("Divers have recovered 27 people from the jet and one from the helicopter, the chief said.",
+                      kn, DAY, "count")
+    assert [(c.text, c.measure, c.qualifiers.side) for c in found] == [("27 people", "recovered", False)]
+    vote = claims_of("Five members voted for the cut and four to hold, the minutes showed.", kn, DAY, "count")
+    assert [(c.text, c.qualifiers.side) for c in vote] == [("Five members", True)]

@@ -163,7 +163,9 @@ def mark_sides(claims: list[Claim], sentence: Sentence, kn: Knowledge) -> None:
     another count of its measure (not a total: '71 of the 169 seats'), or a bare number after it
     that no claim took (not '169-member'), with no holder to tell them apart. Another report's
     count of that measure matches a side only weakly (one side against the other, or another
-    round of the vote)."""
+    round of the vote). Only in a sentence with a word of a split (split_words: 'voted', 'backed')."""
+    if not any(t.folded in kn.split_words for t in sentence.tokens):
+        return
     sides = [c for c in claims if c.type == "count" and c.measure and not c.qualifiers.holder
              and c.qualifiers.level not in ("total", "previous")]
     taken = [(c.start, c.end) for c in claims]
