@@ -156,6 +156,7 @@ class Knowledge:
     market_measures: set[str] = field(default_factory=set)
     quarter_nouns: set[str] = field(default_factory=set)
     split_words: set[str] = field(default_factory=set)
+    anaphoric_heads: set[str] = field(default_factory=set)
     count_class: dict[str, str] = field(default_factory=dict)
     count_toll: dict[str, str] = field(default_factory=dict)
     scales: dict[str, int] = field(default_factory=dict)

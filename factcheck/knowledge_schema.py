@@ -203,6 +203,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "market_measures": Words("market_measures", conv=stem_word),
         "quarter_nouns": Words("quarter_nouns"),
         "split_words": Words("split_words"),
+        "anaphoric_heads": Words("anaphoric_heads", conv=stem_word),
         "duration_lead_words": Words("duration_lead_words"),
         "period_adjectives": Map("period_adjectives"),
         "ordinal_periods": Words("ordinal_periods", conv=stem_word),

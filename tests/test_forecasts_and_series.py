@@ -106,3 +106,10 @@ def test_counts_of_two_kinds_in_one_sentence_are_not_sides_without_a_split(kn):
     assert [(c.text, c.measure, c.qualifiers.side) for c in found] == [("27 people", "recovered", False)]
     vote = claims_of("Five members voted for the cut and four to hold, the minutes showed.", kn, DAY, "count")
     assert [(c.text, c.qualifiers.side) for c in vote] == [("Five members", True)]
+
+
+def test_others_after_a_count_are_of_its_noun_and_lives_claimed_are_the_dead(kn):
+    found = claims_of("The fire destroyed 6,837 structures and damaged 1,017 others, and claimed 12 lives.",
+                      kn, DAY, "count")
+    assert {c.text: c.measure for c in found} == \
+        {"6,837 structures": "structure", "1,017 others": "structure", "12 lives": "dead"}

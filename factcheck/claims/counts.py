@@ -200,6 +200,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 head = _part_of(after, kn) or head
             if not head or head in kn.month_words or head in kn.weekdays or head in kn.time_units:
                 continue
+            if head in kn.anaphoric_heads and claims and claims[-1].start < start:
+                head, mods = claims[-1].measure, {m for m in claims[-1].mods if not m.startswith(VERB_MARK)}
             verb = _verb_before(sentence, start, kn)
             if head in kn.count_subjects:
                 head = _fate(sentence, start, end + (after[span - 1].end - end if span else 0), kn) or head
