@@ -113,3 +113,12 @@ def test_others_after_a_count_are_of_its_noun_and_lives_claimed_are_the_dead(kn)
                       kn, DAY, "count")
     assert {c.text: c.measure for c in found} == \
         {"6,837 structures": "structure", "1,017 others": "structure", "12 lives": "dead"}
+
+
+def test_a_figure_without_a_measure_meets_the_one_its_value_tells(ruleset):
+    texts = [("a.txt", "The devices unit posted $13.45 billion, the company said.", DAY),
+             ("b.txt", "Its devices business brought in $13.5 billion in revenue over the quarter.", DAY)]
+    report = check_texts(texts, ruleset)
+    assert ("MON002", "rounding") in [(f.code, f.verdict) for f in report.agreements]
+    texts[1] = ("b.txt", "Its devices business brought in $13.9 billion in revenue over the quarter.", DAY)
+    assert check_texts(texts, ruleset).findings == []

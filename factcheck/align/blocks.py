@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from ..knowledge import Knowledge
 from ..types import NUMBER_TYPES, Claim
-from .compatibility import _hazards, _holder_parts, _significant_digits, _slot_text
+from .compatibility import _hazards, _holder_parts, _significant_digits, _slot_text, _telling_values
 from .params import _DEFAULTS, AlignParams
 
 
@@ -121,11 +121,42 @@ def blocks_of(claims: list[Claim]) -> list[tuple[tuple, list[Claim]]]:
             measures[(c.type, c.unit, c.qualifiers.holder)][c.measure] += 1
     if measures:
         claims = [_with_holder_measure(c, measures) for c in claims]
+    unplaced = []
     for c in sorted(claims, key=lambda c: c.key):
         key = block_key(c)
         if key is not None:
             blocks[key].append(c)
+        elif c.type in _TELLING_TYPES and c.value is not None and _significant_digits(c) >= _DEFAULTS.telling_digits - 1:
+            unplaced.append(c)
+    if unplaced:
+        _place_by_value(unplaced, blocks)
     return [(key, blocks[key]) for key in sorted(blocks, key=lambda k: tuple(str(x) for x in k))]
+
+
+_TELLING_TYPES = ("money", "count", "measure")
+
+
+def _place_by_value(unplaced: list[Claim], blocks: dict[tuple, list[Claim]]) -> None:
+    """A figure whose sentence names no measure ('posted $13.45 billion') joins the one block in
+    which another article's figure has a telling value of it (equal to four digits, or its
+    rounding: '$13.5 billion in revenue'): the value tells what it is a figure of."""
+    index: dict[str, list[tuple[tuple, Claim]]] = defaultdict(list)
+    for key, block in blocks.items():
+        if key[0] in _TELLING_TYPES:
+            for c in block:
+                if _significant_digits(c) >= _DEFAULTS.telling_digits - 1:
+                    for k in _value_keys(c):
+                        index[k].append((key, c))
+    grown = set()
+    for c in unplaced:
+        found = {key for k in _value_keys(c) for key, other in index.get(k, ())
+                 if other.type == c.type and other.article != c.article and _telling_values(c, other, _DEFAULTS)}
+        if len(found) == 1:
+            key = found.pop()
+            blocks[key].append(c)
+            grown.add(key)
+    for key in grown:
+        blocks[key].sort(key=lambda x: x.key)
 
 
 def _with_holder_measure(claim: Claim, measures: dict[tuple, Counter]) -> Claim:

@@ -243,10 +243,26 @@ def _telling_values(a: Claim, b: Claim, params: AlignParams) -> bool:
     however differently the sentences around them are worded."""
     if a.type not in ("money", "count", "measure") or a.unit != b.unit:
         return False
-    if min(_significant_digits(a), _significant_digits(b)) < params.telling_digits:
+    if max(_significant_digits(a), _significant_digits(b)) < params.telling_digits:
         return False
     x, y = abs(float(a.value)), abs(float(b.value))
-    return max(x, y) > 0 and abs(x - y) <= params.telling_gap * max(x, y)
+    if min(_significant_digits(a), _significant_digits(b)) >= params.telling_digits:
+        return max(x, y) > 0 and abs(x - y) <= params.telling_gap * max(x, y)
+    return telling_rounding(a, b, params)
+
+
+def telling_rounding(a: Claim, b: Claim, params: AlignParams) -> bool:
+    """True when the less precise of two figures is the other cut to its own last digit (rounded
+    half-up or truncated), the precise one has ``telling_digits`` significant digits and the other
+    one fewer ('$13.45 billion' and '$13.5 billion', '$27.23 billion' and '$27.2 billion')."""
+    coarse, fine = (a, b) if precision_of(a) > precision_of(b) else (b, a)
+    if _significant_digits(fine) < params.telling_digits or _significant_digits(coarse) < params.telling_digits - 1:
+        return False
+    step = precision_of(coarse)
+    if step <= precision_of(fine) or coarse.qualifiers.hedge or fine.qualifiers.hedge:
+        return False
+    x, y = abs(float(coarse.value)), abs(float(fine.value))
+    return abs(x - y) <= step / 2 + 1e-9 * step or 0 <= y - x < step - 1e-9 * step
 
 
 def _names_agree(fa: _Features, fb: _Features) -> bool:
