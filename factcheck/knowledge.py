@@ -157,6 +157,7 @@ class Knowledge:
     quarter_nouns: set[str] = field(default_factory=set)
     split_words: set[str] = field(default_factory=set)
     anaphoric_heads: set[str] = field(default_factory=set)
+    count_verb_of: dict[str, str] = field(default_factory=dict)
     count_class: dict[str, str] = field(default_factory=dict)
     count_toll: dict[str, str] = field(default_factory=dict)
     scales: dict[str, int] = field(default_factory=dict)

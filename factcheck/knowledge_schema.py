@@ -204,6 +204,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "quarter_nouns": Words("quarter_nouns"),
         "split_words": Words("split_words"),
         "anaphoric_heads": Words("anaphoric_heads", conv=stem_word),
+        "count_verbs": Canon("count_verb_of", value=text, unique=True),
         "duration_lead_words": Words("duration_lead_words"),
         "period_adjectives": Map("period_adjectives"),
         "ordinal_periods": Words("ordinal_periods", conv=stem_word),

@@ -122,3 +122,10 @@ def test_a_figure_without_a_measure_meets_the_one_its_value_tells(ruleset):
     assert ("MON002", "rounding") in [(f.code, f.verdict) for f in report.agreements]
     texts[1] = ("b.txt", "Its devices business brought in $13.9 billion in revenue over the quarter.", DAY)
     assert check_texts(texts, ruleset).findings == []
+
+
+def test_verbs_of_one_kind_of_loss_count_one_fact(kn):
+    found = claims_of("The blaze razed 9,418 structures; the other fire destroyed 6,837 structures and damaged "
+                      "1,017 others.", kn, DAY, "count")
+    verbs = {c.text: sorted(m for m in c.mods if m.startswith("~")) for c in found}
+    assert verbs["9,418 structures"] == verbs["6,837 structures"] != verbs["1,017 others"]

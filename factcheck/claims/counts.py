@@ -33,6 +33,8 @@ def _verb_before(sentence: Sentence, start: int, kn: Knowledge) -> set[str]:
     marked with VERB_MARK: it sets counts apart but is not shown in a fact's label."""
     for t in reversed(sentence.before(start, 4)):
         f = t.folded
+        if t.text.islower() and f in kn.count_verb_of:
+            return {VERB_MARK + kn.count_verb_of[f]}
         if t.text.islower() and f.endswith(("ed", "ing")) and len(f) > 4 and f not in kn.stopwords:
             return {VERB_MARK + lemma(f)}
         if f not in kn.stopwords and f not in kn.hedge_words and t.text not in ",":
