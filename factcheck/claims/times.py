@@ -16,10 +16,11 @@ from .events import event_of
 _MERIDIEM = r"(?P<mer>[ap])\.?\s?m\b\.?"
 _CLOCK = re.compile(
     r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s?" + _MERIDIEM
-    + r"|(?<![\w.:,])(?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s*(?:hours|hrs|h\b|\(?[A-Z]{2,4}\b))",
+    + r"|(?<![\w.:,])(?P<h24>[01]\d|2[0-3])(?P<colon>:?)(?P<m24>[0-5]\d)(?![\d:])(?=\s*(?:hours|hrs|h\b|\(?[A-Z])|(?<=:\d\d))",
     re.IGNORECASE)
 # A 24-hour time written without a colon ('1530 GMT', '0800 hours') is one only before 'hours' or a
-# known zone: 'Q2 2025 was' and '2024 EPS' are years.
+# known zone: 'Q2 2025 was' and '2024 EPS' are years. With a colon, an hour from 13 on is one
+# anywhere ('closer to 22:00 the plane landed'); an earlier one needs the zone or 'hours' too.
 _HOURS_WORD = re.compile(r"\s*(?:hours|hrs|h\b)", re.IGNORECASE)
 _ZONE_REACH = 24  # characters after a time where its zone may be written ('1:30 p.m. local time')
 
@@ -62,7 +63,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             minute = int(m.group("m") or 0)
         else:
             hour, minute = int(m.group("h24")), int(m.group("m24"))
-            if not _HOURS_WORD.match(sentence.text, m.end()) and _zone_after(sentence.text[m.end():], kn, zones)[0] is None:
+            if not (m.group("colon") and hour >= 13) and not _HOURS_WORD.match(sentence.text, m.end()) \
+                    and _zone_after(sentence.text[m.end():], kn, zones)[0] is None:
                 continue
         found.append((m.start(), m.end(), hour * 60 + minute, m.group()))
     for m in (words.finditer(sentence.text) if words else ()):
