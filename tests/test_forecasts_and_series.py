@@ -137,3 +137,8 @@ def test_twenty_four_hour_times_with_a_colon_and_city_zones(kn):
     assert times("At around 22:40 Moscow time, the talks began.") == [("22:40 Moscow time", 1360, "moscow time")]
     assert times("Closer to 22:00 the plane landed.") == [("22:00", 1320, None)]
     assert times("The score was 10:30 at the break.") == []
+
+
+def test_a_half_written_as_a_fraction_is_part_of_a_length(kn):
+    found = claims_of("After about 2 1/2 hours of talks, and a 2½-hour dinner, they left.", kn, DAY, "duration")
+    assert [(c.value, c.unit) for c in found] == [(2.5, "hour"), (2.5, "hour")]
