@@ -142,3 +142,15 @@ def test_twenty_four_hour_times_with_a_colon_and_city_zones(kn):
 def test_a_half_written_as_a_fraction_is_part_of_a_length(kn):
     found = claims_of("After about 2 1/2 hours of talks, and a 2½-hour dinner, they left.", kn, DAY, "duration")
     assert [(c.value, c.unit) for c in found] == [(2.5, "hour"), (2.5, "hour")]
+
+
+def test_a_quarter_named_by_an_ordinal_is_a_period_not_a_series(kn):
+    def ordinals(text):
+        return [c.text for c in claims_of(text, kn, DAY, "ordinal")]
+    assert ordinals("Firms put their first-quarter imports to work after the second quarter began.") == []
+    assert ordinals("Output fell for the third straight quarter.") == ["third straight quarter"]
+
+
+def test_a_figure_after_from_and_a_possessive_is_the_old_level(kn):
+    found = claims_of("Spending growth sped up to 1.4% from the first quarter's 0.5% pace.", kn, DAY, "percent")
+    assert {c.text: c.qualifiers.level for c in found} == {"1.4%": None, "0.5%": "previous"}

@@ -1,4 +1,6 @@
-"""Ordinals: 'fifth round of talks', '6th tariff talks', 'second term'."""
+"""Ordinals: 'fifth round of talks', '6th tariff talks', 'second term'. 'The second quarter' and
+'first-quarter imports' name a period (a figure's quarter), not a place in a series; 'the third
+straight quarter' is one."""
 from __future__ import annotations
 
 import re
@@ -52,6 +54,10 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if after and fold(f"{m.group(1)} {after[0].text}") in kn.roles:
                 continue
             if after and after[0].folded in kn.naming_ordinals:
+                continue
+            rest = sentence.text[m.end():m.end() + 12].lower()
+            if (after and after[0].folded in kn.quarter_nouns and after[0].start == end + 1) or \
+                    any(rest.startswith("-" + q) for q in kn.quarter_nouns):
                 continue
             head, mods, span = _period_head(after, kn)
             if head is None:

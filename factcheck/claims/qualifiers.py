@@ -29,8 +29,15 @@ def hedge_of(before: str, kn: Knowledge) -> str | None:
 
 def is_previous_level(sentence: Sentence, start: int, end: int) -> bool:
     """True for the old value of a change: '145%' in 'from 145% to 30%', 'to 30% from 145%' and
-    'was 74.5%, up from 71.9%'."""
+    'was 74.5%, up from 71.9%', 'accelerated to 1.4% from the first quarter's 0.5% pace'."""
     before = sentence.before(start, 1)
+    if before and before[-1].text.endswith(("'s", "’s")):
+        back = sentence.before(start, 6)
+        k = len(back) - 1
+        while k > 0 and back[k].folded != "from" and not back[k].text[:1].isdigit() and back[k].text not in ",;":
+            k -= 1
+        if back and back[k].folded == "from":
+            before = [back[k]]
     if not before or before[-1].folded != "from":
         return False
     lo, hi = sentence.clause_bounds(start)
