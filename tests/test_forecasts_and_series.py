@@ -154,3 +154,11 @@ def test_a_quarter_named_by_an_ordinal_is_a_period_not_a_series(kn):
 def test_a_figure_after_from_and_a_possessive_is_the_old_level(kn):
     found = claims_of("Spending growth sped up to 1.4% from the first quarter's 0.5% pace.", kn, DAY, "percent")
     assert {c.text: c.qualifiers.level for c in found} == {"1.4%": None, "0.5%": "previous"}
+
+
+def test_a_figure_of_the_quarter_before_is_a_possible_match_against_one_without_a_period(ruleset):
+    day = date(2025, 7, 30)
+    texts = [("a.txt", "Consumer spending grew 0.5% in the first quarter, the report showed.", day),
+             ("b.txt", "Consumer spending grew 1.4%, the report showed.", day)]
+    report = check_texts(texts, ruleset)
+    assert _codes(report) == [] and [f.code for f in report.possible] == ["PCT001"]

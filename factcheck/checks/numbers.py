@@ -160,10 +160,16 @@ def _near(a: Claim, b: Claim, ctx: CheckContext) -> bool:
 
 
 def _earlier_month(claim: Claim, ctx: CheckContext) -> bool:
-    """True when a figure's period is a month two to six months before its article's: a
-    figure of an earlier release than the story's own ('April's 8.1%' in a story on May data)."""
+    """True when a figure's period is a month two to six months before its article's, or the
+    quarter before the last one ended: a figure of an earlier release than the story's own
+    ('April's 8.1%' in a story on May data, 'in the first quarter' in one on the second's)."""
     published = ctx.published.get(claim.article)
-    if published is None or claim.period not in ctx.kn.months:
+    if published is None:
+        return False
+    if claim.period and len(claim.period) == 2 and claim.period[0] == "q" and claim.period[1].isdigit():
+        latest = (published.month - 1) // 3 or 4
+        return int(claim.period[1]) == (latest - 2) % 4 + 1
+    if claim.period not in ctx.kn.months:
         return False
     month = ctx.kn.months.index(claim.period) + 1
     return 2 <= (published.month - month) % 12 <= 6
