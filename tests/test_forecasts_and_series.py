@@ -112,7 +112,7 @@ def test_others_after_a_count_are_of_its_noun_and_lives_claimed_are_the_dead(kn)
     found = claims_of("The fire destroyed 6,837 structures and damaged 1,017 others, and claimed 12 lives.",
                       kn, DAY, "count")
     assert {c.text: c.measure for c in found} == \
-        {"6,837 structures": "structure", "1,017 others": "structure", "12 lives": "dead"}
+        {"6,837 structures": "building", "1,017 others": "building", "12 lives": "dead"}
 
 
 def test_a_figure_without_a_measure_meets_the_one_its_value_tells(ruleset):
