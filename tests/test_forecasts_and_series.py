@@ -162,3 +162,8 @@ def test_a_figure_of_the_quarter_before_is_a_possible_match_against_one_without_
              ("b.txt", "Consumer spending grew 1.4%, the report showed.", day)]
     report = check_texts(texts, ruleset)
     assert _codes(report) == [] and [f.code for f in report.possible] == ["PCT001"]
+
+
+def test_people_named_by_where_they_are_from_are_counted_as_people(kn):
+    found = claims_of("The storm struck the town and 75 Kansans lost their lives.", kn, DAY, "count")
+    assert [(c.text, c.measure) for c in found] == [("75 Kansans", "dead")]

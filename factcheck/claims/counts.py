@@ -10,6 +10,7 @@ from .common import (
     PersonIndex,
     Sentence,
     Spans,
+    Token,
     clause_slot,
     hedge_of,
     is_previous_level,
@@ -109,6 +110,12 @@ def _part_of(after, kn: Knowledge) -> str | None:
     return None
 
 
+def _people_by_name(after: list[Token], head: str) -> bool:
+    """'75 Kansans', '12 Britons': a capitalised plural right after a count is people named by
+    where they are from, so what happened to them is read as for people."""
+    return bool(after) and after[0].is_capitalised and after[0].folded.endswith("s") and stem(after[0].folded) == head
+
+
 def _fate(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
     """What happened to the people counted ('killed 64 people', '71 people have died',
     '12,000 residents were evacuated'), read from the verb near the count."""
@@ -205,7 +212,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if head in kn.anaphoric_heads and claims and claims[-1].start < start:
                 head, mods = claims[-1].measure, {m for m in claims[-1].mods if not m.startswith(VERB_MARK)}
             verb = _verb_before(sentence, start, kn)
-            if head in kn.count_subjects:
+            if head in kn.count_subjects or _people_by_name(after, head):
                 head = _fate(sentence, start, end + (after[span - 1].end - end if span else 0), kn) or head
             if head in kn.count_class.values():
                 verb = set()
