@@ -167,3 +167,9 @@ def test_a_figure_of_the_quarter_before_is_a_possible_match_against_one_without_
 def test_people_named_by_where_they_are_from_are_counted_as_people(kn):
     found = claims_of("The storm struck the town and 75 Kansans lost their lives.", kn, DAY, "count")
     assert [(c.text, c.measure) for c in found] == [("75 Kansans", "dead")]
+
+
+def test_a_hyphenated_name_names_its_parts(ruleset):
+    texts = [("a.txt", "The Orda-Velt alliance won only 41 of 125 contested seats, the commission said.", DAY),
+             ("b.txt", "Orda and Velt won 47 seats between them in the vote, the commission said.", DAY)]
+    assert ("CNT001", "contradiction") in _codes(check_texts(texts, ruleset))

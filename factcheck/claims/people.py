@@ -45,7 +45,8 @@ class PersonIndex:
         return sentence.memo(("persons", self, lo, hi), lambda: self.persons_in(sentence.tokens_between(lo, hi)))
 
     def names_between(self, sentence: Sentence, lo: int, hi: int, kn: Knowledge) -> frozenset[str]:
-        """Proper names in a span that are not people: places, bodies, firms ('Elbonia', 'Varos')."""
+        """Proper names in a span that are not people: places, bodies, firms ('Elbonia', 'Varos');
+        a hyphenated name also by its parts ('LDP-Komeito' names the LDP and Komeito)."""
         def compute():
             out = set()
             tokens = sentence.tokens_between(lo, hi)
@@ -80,6 +81,9 @@ class PersonIndex:
                 if i + 1 < len(tokens) and (tokens[i + 1].folded in kn.roles or self._surname_follows(tokens, i + 1, kn)):
                     continue
                 out.add(kn.canon_place(t.text) or stem(f))
+                if "-" in f:
+                    out.update(stem(part) for part in f.split("-") if len(part) >= 3 and part[:1].isalpha()
+                               and part not in kn.stopwords)
             return frozenset(out)
         return sentence.memo(("names", self, lo, hi), compute)
 
