@@ -105,6 +105,26 @@ def _pair_of(value, k, at: At, example: str) -> tuple[str, float]:
     return read(text, entry[0], at.of(value, k)), float(entry[1])
 
 
+def _territories(kn: Knowledge, value, at: At) -> None:
+    """Every country and territory CLDR names in a locale (Babel), as a place of its own name,
+    unless a place of the packs already takes the name or ``except`` lists it (names that are
+    also common words or given names: 'Jersey', 'Chad')."""
+    from babel import Locale, UnknownLocaleError
+
+    if not isinstance(value, dict) or "locale" not in value:
+        raise at.error("needs a mapping with 'locale' (and maybe 'except' and 'skip_codes')")
+    try:
+        names = Locale.parse(read(text, value["locale"], at)).territories
+    except (ValueError, UnknownLocaleError) as exc:
+        raise at.error(f"unknown locale: {exc}") from None
+    skipped = {read(word, w, at) for w in listed(value.get("except"), at)}
+    codes = {str(c).upper() for c in listed(value.get("skip_codes"), at)}
+    for code, name in sorted(names.items()):
+        key = fold(name)
+        if len(code) == 2 and code.isalpha() and code not in codes and key not in skipped and key not in kn.place_of:
+            kn.place_of[key] = key
+
+
 def _conversions(kn: Knowledge, value, at: At) -> None:
     for unit in value:
         base, factor = _pair_of(value, unit, at, "[BASE UNIT, FACTOR], e.g. [km, 1.609344]")
@@ -151,7 +171,9 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "clause_conjunctions": Words("clause_conjunctions"),
         "split_conjunctions": Words("split_conjunctions"),
     },
-    "places.yml": {"places": Canon("place_of", itself=True, required=True)},
+    "places.yml": {"places": Canon("place_of", itself=True, required=True),
+                   "territories": Custom("place_of", _territories, of=dict,
+                                         says="a mapping with locale, except and skip_codes")},
     "bodies.yml": {"bodies": Canon("body_of", itself=True, required=True)},
     "titles.yml": {
         "name_particles": Words("name_particles"),

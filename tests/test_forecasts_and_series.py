@@ -173,3 +173,13 @@ def test_a_hyphenated_name_names_its_parts(ruleset):
     texts = [("a.txt", "The Orda-Velt alliance won only 41 of 125 contested seats, the commission said.", DAY),
              ("b.txt", "Orda and Velt won 47 seats between them in the vote, the commission said.", DAY)]
     assert ("CNT001", "contradiction") in _codes(check_texts(texts, ruleset))
+
+
+def test_countries_cldr_names_are_places_and_hold_their_bracketed_figures(kn, ruleset):
+    assert (kn.canon_place("Slovakia"), kn.canon_place("Estonia"), kn.canon_place("Jersey")) == \
+        ("slovakia", "estonia", None)
+    found = claims_of("Prices rose fastest in Estonia (5.2%), followed by Slovakia (4.6%).", kn, DAY, "percent")
+    assert {c.text: c.qualifiers.holder for c in found} == {"5.2%": "estonia", "4.6%": "slovakia"}
+    texts = [("a.txt", "Spain's inflation rose to 2.2% in June, the statistics office said.", DAY),
+             ("b.txt", "Inflation was highest in Estonia (5.2%), followed by Slovakia (2.6%), the office said.", DAY)]
+    assert _codes(check_texts(texts, ruleset)) == []

@@ -154,7 +154,9 @@ def compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: AlignPar
 def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, params: AlignParams,
                 sole: bool = False, stories: Stories | None = None) -> bool:
     a, b = fa.claim, fb.claim
-    if fa.context_places and fb.context_places and not fa.context_places & fb.context_places:
+    hazards = _hazards(a, kn) if a.type in ("date", "time") else set()
+    one_incident = bool(hazards) and hazards == _hazards(b, kn) and not (a.persons or b.persons)
+    if fa.context_places and fb.context_places and not fa.context_places & fb.context_places and not one_incident:
         return False
     if a.qualifiers.written_unit != b.qualifiers.written_unit and not _shared_word(fa, fb, kn):
         return False
@@ -169,8 +171,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
                 return False
             if a.event not in params.weak_events and gap is not None and gap <= params.close_time_minutes:
                 return True
-        hazards = _hazards(a, kn)
-        if hazards and hazards == _hazards(b, kn) and not (a.persons or b.persons):
+        if one_incident:
             return score >= params.date_context_min_with_names
         if sole and a.event not in params.participant_events and a.persons and b.persons:
             return _names_agree(fa, fb) and _persons_overlap(a, b)
@@ -191,7 +192,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if fa.places and fb.places and not fa.places & fb.places:
         return False
-    if _holders_differ(a, b):
+    if _holders_differ(a, b) or _held_elsewhere(a, fb, kn) or _held_elsewhere(b, fa, kn):
         return False
     if _telling_values(a, b, params) or _holder_parts(a) & _holder_parts(b):
         return True
@@ -212,6 +213,13 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
 def _holder_parts(claim: Claim) -> set[str]:
     holder = claim.qualifiers.holder
     return set(holder.split("/")) if holder else set()
+
+
+def _held_elsewhere(a: Claim, fb: _Features, kn: Knowledge) -> bool:
+    """True when a figure of a list is held by a place ('Slovakia (4.6%)') and the other figure
+    is of other places ('Spain's inflation rose to 2.2%')."""
+    held = {kn.place_of[h] for h in _holder_parts(a) if h in kn.place_of}
+    return bool(held) and bool(fb.places) and not held & fb.places
 
 
 def _holders_differ(a: Claim, b: Claim) -> bool:

@@ -88,6 +88,16 @@ def _item_start(t: Token, sentence: Sentence) -> bool:
 _ITEM_MARKS = "-–—•*"
 
 
+def _place_before_bracket(tokens: list[Token], kn: Knowledge) -> frozenset[str] | None:
+    """A place right before the bracket a figure opens ('Slovakia (4.6% from 4.3%)'): in a list
+    of places with their figures, the place holds the figure."""
+    if len(tokens) >= 2 and tokens[-1].text == "(" and tokens[-2].is_capitalised:
+        place = kn.canon_place(tokens[-2].text)
+        if place:
+            return frozenset({place})
+    return None
+
+
 def _holder(names: frozenset[str]) -> str:
     return "/".join(sorted(names))
 
@@ -103,7 +113,8 @@ def give_holders(claims: list[Claim], sentence: Sentence, kn: Knowledge, people:
     found: list[tuple[Claim, frozenset[str], bool]] = []
     previous_end = sentence.start
     for c in figures:
-        run = _name_run(sentence.tokens_between(previous_end, c.start), sentence, people, kn, exclude)
+        tokens = sentence.tokens_between(previous_end, c.start)
+        run = _name_run(tokens, sentence, people, kn, exclude) or _place_before_bracket(tokens, kn)
         if run:
             found.append((c, run, bool(_LIST_MARK.search(sentence.text[:c.start - sentence.start]))))
         previous_end = c.end
