@@ -183,3 +183,8 @@ def test_countries_cldr_names_are_places_and_hold_their_bracketed_figures(kn, ru
     texts = [("a.txt", "Spain's inflation rose to 2.2% in June, the statistics office said.", DAY),
              ("b.txt", "Inflation was highest in Estonia (5.2%), followed by Slovakia (2.6%), the office said.", DAY)]
     assert _codes(check_texts(texts, ruleset)) == []
+
+
+def test_others_with_no_count_before_them_are_people_by_what_happened_to_them(kn):
+    found = claims_of("Eleven people were killed and 47 others injured.", kn, DAY, "count")
+    assert {c.text: c.measure for c in found} == {"Eleven people": "dead", "47 others": "injured"}

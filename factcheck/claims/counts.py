@@ -116,12 +116,14 @@ def _people_by_name(after: list[Token], head: str) -> bool:
     return bool(after) and after[0].is_capitalised and after[0].folded.endswith("s") and stem(after[0].folded) == head
 
 
-def _fate(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
+def _fate(sentence: Sentence, start: int, end: int, kn: Knowledge, after_first: bool = False) -> str | None:
     """What happened to the people counted ('killed 64 people', '71 people have died',
-    '12,000 residents were evacuated'), read from the verb near the count."""
+    '12,000 residents were evacuated'), read from the verb near the count; with ``after_first``
+    the words after it first ('were killed and 47 others injured')."""
     lo, hi = sentence.clause_bounds(start)
-    near = [t for t in sentence.before(start, 4) if t.start >= lo] + \
-        [t for t in sentence.after(end, 4) if t.end <= hi]
+    before = [t for t in sentence.before(start, 4) if t.start >= lo]
+    following = [t for t in sentence.after(end, 4) if t.end <= hi]
+    near = following + before if after_first else before + following
     for t in near:
         cls = kn.count_class.get(t.folded)
         if cls:
@@ -209,8 +211,13 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 head = _part_of(after, kn) or head
             if not head or head in kn.month_words or head in kn.weekdays or head in kn.time_units:
                 continue
-            if head in kn.anaphoric_heads and claims and claims[-1].start < start:
-                head, mods = claims[-1].measure, {m for m in claims[-1].mods if not m.startswith(VERB_MARK)}
+            if head in kn.anaphoric_heads:
+                if claims and claims[-1].start < start:
+                    head, mods = claims[-1].measure, {m for m in claims[-1].mods if not m.startswith(VERB_MARK)}
+                else:
+                    head = _fate(sentence, start, end + (after[span - 1].end - end if span else 0), kn, after_first=True)
+                    if not head:
+                        continue
             verb = _verb_before(sentence, start, kn)
             if head in kn.count_subjects or _people_by_name(after, head):
                 head = _fate(sentence, start, end + (after[span - 1].end - end if span else 0), kn) or head
