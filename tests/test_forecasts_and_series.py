@@ -188,3 +188,11 @@ def test_countries_cldr_names_are_places_and_hold_their_bracketed_figures(kn, ru
 def test_others_with_no_count_before_them_are_people_by_what_happened_to_them(kn):
     found = claims_of("Eleven people were killed and 47 others injured.", kn, DAY, "count")
     assert {c.text: c.measure for c in found} == {"Eleven people": "dead", "47 others": "injured"}
+
+
+def test_the_old_level_of_a_listed_figure_is_held_by_the_same_holder(kn):
+    found = claims_of("Prices rose fastest in Estonia (5.2% from 4.6%), followed by Slovakia (4.6% from 4.3%).",
+                      kn, DAY, "percent")
+    assert [(c.text, c.qualifiers.holder, c.qualifiers.level) for c in found] == [
+        ("5.2%", "estonia", None), ("4.6%", "estonia", "previous"),
+        ("4.6%", "slovakia", None), ("4.3%", "slovakia", "previous")]

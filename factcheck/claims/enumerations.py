@@ -111,13 +111,15 @@ def give_holders(claims: list[Claim], sentence: Sentence, kn: Knowledge, people:
     exclude = frozenset(part for p in people.persons_between(sentence, sentence.start, sentence.end)
                         for part in fold(p).split())
     found: list[tuple[Claim, frozenset[str], bool]] = []
-    previous_end = sentence.start
+    previous_end, previous = sentence.start, None
     for c in figures:
         tokens = sentence.tokens_between(previous_end, c.start)
         run = _name_run(tokens, sentence, people, kn, exclude) or _place_before_bracket(tokens, kn)
+        if not run and c.qualifiers.level == "previous" and found and found[-1][0] is previous:
+            run = found[-1][1]
         if run:
             found.append((c, run, bool(_LIST_MARK.search(sentence.text[:c.start - sentence.start]))))
-        previous_end = c.end
+        previous_end, previous = c.end, c
     by_kind: dict[tuple, list[tuple[Claim, frozenset[str]]]] = {}
     for c, names, _ in found:
         by_kind.setdefault((c.type, c.unit), []).append((c, names))
@@ -125,7 +127,7 @@ def give_holders(claims: list[Claim], sentence: Sentence, kn: Knowledge, people:
     where = {id(c): _place_run(sentence.tokens_between(lo, hi), sentence, people, kn, exclude)
              for c, lo, hi in zip(figures, [sentence.start] + [c.end for c in figures[:-1]], ends)}
     for c, names, marked in found:
-        listed = by_kind[(c.type, c.unit)]
+        listed = [(x, n) for x, n in by_kind[(c.type, c.unit)] if x.qualifiers.level != "previous"]
         in_list = len(listed) >= 2 and len({n for _, n in listed}) == len(listed)
         if in_list or marked:
             c.qualifiers = replace(c.qualifiers, holder=_holder(names),
