@@ -176,6 +176,7 @@ class Knowledge:
     zone_offset: dict[str, int] = field(default_factory=dict)
     zone_family: dict[str, str] = field(default_factory=dict)
     hour_words: dict[str, int] = field(default_factory=dict)
+    hour_suffixes: set[str] = field(default_factory=set)
     approx_minutes: int = 15
     results_verbs: set[str] = field(default_factory=set)
     trailing_headings: set[str] = field(default_factory=set)

@@ -276,6 +276,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "zones": Map("zone_offset", value=whole, says=WHOLES, required=True),
         "families": Canon("zone_family", required=True),
         "hour_words": Map("hour_words", value=whole, says=WHOLES, required=True),
+        "hour_suffixes": Words("hour_suffixes"),
         "approx_minutes": Scalar("approx_minutes"),
     },
 }

@@ -16,21 +16,20 @@ from .events import event_of
 _MERIDIEM = r"(?P<mer>[ap])\.?\s?m\b\.?"
 _CLOCK = re.compile(
     r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s?" + _MERIDIEM
-    + r"|(?<![\w.:,])(?P<h24>[01]\d|2[0-3])(?P<colon>:?)(?P<m24>[0-5]\d)(?![\d:])(?=\s*(?:hours|hrs|h\b|\(?[A-Z])|(?<=:\d\d))",
+    + r"|(?<![\w.:,])(?P<h24>[01]\d|2[0-3])(?P<colon>:?)(?P<m24>[0-5]\d)(?![\d:])(?=\s*\(?[A-Za-z]|(?<=:\d\d))",
     re.IGNORECASE)
 # A 24-hour time written without a colon ('1530 GMT', '0800 hours') is one only before 'hours' or a
 # known zone: 'Q2 2025 was' and '2024 EPS' are years. With a colon, an hour from 13 on is one
 # anywhere ('closer to 22:00 the plane landed'); an earlier one needs the zone or 'hours' too.
-_HOURS_WORD = re.compile(r"\s*(?:hours|hrs|h\b)", re.IGNORECASE)
 _ZONE_REACH = 24  # characters after a time where its zone may be written ('1:30 p.m. local time')
 
 
-_PATTERNS: dict[int, tuple[Knowledge, re.Pattern, re.Pattern | None]] = {}
+_PATTERNS: dict[int, tuple[Knowledge, re.Pattern, re.Pattern | None, re.Pattern]] = {}
 
 
-def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern | None]:
-    """The zone and hour-word patterns of a knowledge pack, built once (the entry keeps the pack,
-    so that its id is not reused while the entry lives)."""
+def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern | None, re.Pattern]:
+    """The zone, hour-word and hour-suffix ('1530 hours') patterns of a knowledge pack, built
+    once (the entry keeps the pack, so that its id is not reused while the entry lives)."""
     found = _PATTERNS.get(id(kn))
     if found is None or found[0] is not kn:
         names = sorted(set(kn.zone_offset) | set(kn.zone_family), key=len, reverse=True)
@@ -39,8 +38,9 @@ def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern | None]:
                            re.IGNORECASE) if kn.hour_words else None
         if len(_PATTERNS) > 8:
             _PATTERNS.clear()
-        found = _PATTERNS[id(kn)] = (kn, zones, hours)
-    return found[1], found[2]
+        suffixes = "|".join(sorted(map(re.escape, kn.hour_suffixes), key=len, reverse=True)) or "(?!)"
+        found = _PATTERNS[id(kn)] = (kn, zones, hours, re.compile(rf"\s*(?:{suffixes})\b", re.IGNORECASE))
+    return found[1], found[2], found[3]
 
 
 def _zone_after(text: str, kn: Knowledge, pattern: re.Pattern) -> tuple[str | None, int]:
@@ -55,7 +55,7 @@ def _zone_after(text: str, kn: Knowledge, pattern: re.Pattern) -> tuple[str | No
 
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex, taken: Spans) -> list[Claim]:
     """Time-of-day claims in one sentence."""
-    zones, words = _patterns(kn)
+    zones, words, hours_word = _patterns(kn)
     found = []
     for m in _CLOCK.finditer(sentence.text):
         if m.group("h") is not None:
@@ -63,7 +63,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             minute = int(m.group("m") or 0)
         else:
             hour, minute = int(m.group("h24")), int(m.group("m24"))
-            if not (m.group("colon") and hour >= 13) and not _HOURS_WORD.match(sentence.text, m.end()) \
+            if not (m.group("colon") and hour >= 13) and not hours_word.match(sentence.text, m.end()) \
                     and _zone_after(sentence.text[m.end():], kn, zones)[0] is None:
                 continue
         found.append((m.start(), m.end(), hour * 60 + minute, m.group()))
