@@ -115,6 +115,10 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         quote_end = after[span - 1].end if span else end
         hedge = hedge_of(sentence.text[max(0, lo - 60):lo], kn)
         qualifiers = {"hedge": hedge} if hedge else {}
+        if not step and half:
+            step = 0.5
+        elif not step and not number[:1].isdigit():
+            step = 1.0
         if step:
             qualifiers["step"] = repr(step)
         claims.append(make_claim(article, "duration", start, quote_end, value, slot, sentence, unit=unit,
