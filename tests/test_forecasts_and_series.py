@@ -199,7 +199,7 @@ def test_the_old_level_of_a_listed_figure_is_held_by_the_same_holder(kn):
 
 
 def test_a_length_in_words_is_as_precise_as_its_unit(ruleset):
-    texts = [("a.txt", "The president gave an eight-minute speech after the talks.", DAY),
-             ("b.txt", "The president's statement after the talks lasted eight and a half minutes.", DAY)]
+    texts = [("a.txt", "The president then gave an eight-minute speech, the agency said.", DAY),
+             ("b.txt", "The president's opening statement lasted eight and a half minutes, the agency said.", DAY)]
     report = check_texts(texts, ruleset)
     assert _codes(report) == [] and ("CNT007", "rounding") in [(f.code, f.verdict) for f in report.agreements]
