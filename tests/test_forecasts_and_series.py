@@ -203,3 +203,8 @@ def test_a_length_in_words_is_as_precise_as_its_unit(ruleset):
              ("b.txt", "The president's opening statement lasted eight and a half minutes, the agency said.", DAY)]
     report = check_texts(texts, ruleset)
     assert _codes(report) == [] and ("CNT007", "rounding") in [(f.code, f.verdict) for f in report.agreements]
+
+
+def test_a_share_voted_is_of_the_vote(kn):
+    found = claims_of("About 3,200 members voted 68 percent in favor of the deal.", kn, DAY, "percent")
+    assert [(c.text, c.measure) for c in found] == [("68 percent", "votes")]
