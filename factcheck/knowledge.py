@@ -82,6 +82,7 @@ class Knowledge:
     relative_days: dict[str, int] = field(default_factory=dict)
     month_parts: dict[str, tuple[int, int]] = field(default_factory=dict)
     time_units: set[str] = field(default_factory=set)
+    not_duration_after: set[str] = field(default_factory=set)
     clause_conjunctions: set[str] = field(default_factory=set)
     split_conjunctions: set[str] = field(default_factory=set)
     past_verbs: set[str] = field(default_factory=set)

@@ -168,6 +168,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "relative_days": Map("relative_days", value=whole, says=WHOLES),
         "month_parts": Map("month_parts", key=text, value=day_range, says="a mapping of words: [first day, last day]"),
         "time_units": Words("time_units"),
+        "not_duration_after": Words("not_duration_after"),
         "clause_conjunctions": Words("clause_conjunctions"),
         "split_conjunctions": Words("split_conjunctions"),
     },

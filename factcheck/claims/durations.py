@@ -21,7 +21,8 @@ def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
 def _build_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     words = "|".join(sorted(kn.number_words, key=len, reverse=True))
     leads = "|".join(re.escape(w) for w in sorted(kn.duration_lead_words, key=len, reverse=True)) or "(?!)"
-    tail = rf"(?:-|\s)(?:{_UNITS})\b(?![\s-]+(?:ago|earlier|later|old)\b)"
+    not_after = "|".join(re.escape(w) for w in sorted(kn.not_duration_after, key=len, reverse=True)) or "(?!)"
+    tail = rf"(?:-|\s)(?:{_UNITS})\b(?![\s-]+(?:{not_after})\b)"
     return (re.compile(rf"(?<![\w.,/])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{words})(\s+and\s+a\s+half|\s1/2|\s?½)?{tail}",
                        re.IGNORECASE),
             re.compile(rf"\b(?:{leads})\s+(an?){tail}", re.IGNORECASE))
