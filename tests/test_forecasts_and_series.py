@@ -208,3 +208,9 @@ def test_a_length_in_words_is_as_precise_as_its_unit(ruleset):
 def test_a_share_voted_is_of_the_vote(kn):
     found = claims_of("About 3,200 members voted 68 percent in favor of the deal.", kn, DAY, "percent")
     assert [(c.text, c.measure) for c in found] == [("68 percent", "votes")]
+
+
+def test_operating_income_is_not_the_profit(kn):
+    found = claims_of("Operating income grew 23% to $34.3 billion and net income stood at $27.2 billion.",
+                      kn, DAY, "money")
+    assert {c.text: c.measure for c in found} == {"$34.3 billion": "operating income", "$27.2 billion": "profit"}

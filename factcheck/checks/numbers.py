@@ -177,13 +177,15 @@ def _earlier_month(claim: Claim, ctx: CheckContext) -> bool:
 
 def _subject_words(claim: Claim, ctx: CheckContext) -> set[str]:
     """The words that say what a figure is of, beyond its measure: not places (the story's
-    country goes without saying), verbs or generic words."""
+    country goes without saying), verbs, generic words or the name of a quarter
+    ('fourth-quarter': its period, not what it is of)."""
     kn = ctx.kn
     places = [m for m in claim.mods if kn.place_of.get(m) == m]
     words = set(claim.sentence.split())
     return {m for m in claim.mods if not m.startswith("~") and m not in places
             and (m not in claim.names or m.upper() in words)
-            and m not in kn.generic_modifiers and not any(m in p.split() for p in places)}
+            and m not in kn.generic_modifiers and not any(m in p.split() for p in places)
+            and m.partition("-")[2] not in kn.quarter_nouns}
 
 
 def rounds_to(coarse: Claim, fine: Claim, ctx: CheckContext) -> bool:
