@@ -12,8 +12,9 @@ from rapidfuzz import fuzz, process
 
 from ..knowledge import Knowledge
 from ..types import NUMBER_TYPES, Claim
-from .compatibility import _hazards, _holder_parts, _significant_digits, _slot_text, _telling_values
+from .compatibility import _hazards, _holder_parts, _slot_text
 from .params import _DEFAULTS, AlignParams
+from .telling import significant_digits, telling_values
 
 
 def block_key(claim: Claim) -> tuple | None:
@@ -35,7 +36,7 @@ def block_key(claim: Claim) -> tuple | None:
 def _anchors(claim: Claim, kn: Knowledge | None = None) -> set[str]:
     """Proper names a claim is about (people by surname, places, bodies): the sub-blocking keys;
     for precise figures and times of day, grid keys of their value (candidates for
-    ``_telling_values`` and ``_close_times``); for days and times, the kinds of incident their
+    ``telling_values`` and ``_close_times``); for days and times, the kinds of incident their
     clause names (the earthquake's times, wherever the sentences place it)."""
     keys = {"n:" + n for n in claim.names}
     keys |= {"p:" + p.split()[-1][:4] for p in claim.persons}
@@ -43,7 +44,7 @@ def _anchors(claim: Claim, kn: Knowledge | None = None) -> set[str]:
     keys |= {"h:" + h for h in _holder_parts(claim)}
     if claim.period and not _QUARTER.match(claim.period):
         keys.add("t:" + claim.period)
-    if claim.type in ("money", "count", "measure") and _significant_digits(claim) >= _DEFAULTS.telling_digits:
+    if claim.type in ("money", "count", "measure") and significant_digits(claim) >= _DEFAULTS.telling_digits:
         keys |= _value_keys(claim)
     if kn is not None and claim.type in ("date", "time"):
         keys |= {"z:" + h for h in _hazards(claim, kn)}
@@ -60,7 +61,7 @@ _QUARTER = re.compile(r"q[1-4]$")
 
 def _value_keys(claim: Claim) -> set[str]:
     """Grid keys of a precise figure, such that two figures within half a grid step (a hundredth
-    of the figure's magnitude) share one: candidates for ``_telling_values``."""
+    of the figure's magnitude) share one: candidates for ``telling_values``."""
     value = abs(float(claim.value))
     if value <= 0:
         return set()
@@ -126,7 +127,7 @@ def blocks_of(claims: list[Claim]) -> list[tuple[tuple, list[Claim]]]:
         key = block_key(c)
         if key is not None:
             blocks[key].append(c)
-        elif c.type in _TELLING_TYPES and c.value is not None and _significant_digits(c) >= _DEFAULTS.telling_digits - 1:
+        elif c.type in _TELLING_TYPES and c.value is not None and significant_digits(c) >= _DEFAULTS.telling_digits - 1:
             unplaced.append(c)
     if unplaced:
         _place_by_value(unplaced, blocks)
@@ -144,13 +145,13 @@ def _place_by_value(unplaced: list[Claim], blocks: dict[tuple, list[Claim]]) -> 
     for key, block in blocks.items():
         if key[0] in _TELLING_TYPES:
             for c in block:
-                if _significant_digits(c) >= _DEFAULTS.telling_digits - 1:
+                if significant_digits(c) >= _DEFAULTS.telling_digits - 1:
                     for k in _value_keys(c):
                         index[k].append((key, c))
     grown = set()
     for c in unplaced:
         found = {key for k in _value_keys(c) for key, other in index.get(k, ())
-                 if other.type == c.type and other.article != c.article and _telling_values(c, other, _DEFAULTS)}
+                 if other.type == c.type and other.article != c.article and telling_values(c, other, _DEFAULTS)}
         if len(found) == 1:
             key = found.pop()
             blocks[key].append(c)

@@ -18,6 +18,7 @@ from ..stories import Stories
 from ..types import NUMBER_TYPES, Claim
 from ..values import amount, minutes_apart, precision_of
 from .params import AlignParams
+from .telling import telling_values
 
 
 def plausibly_one_day(a: Claim, b: Claim, params: AlignParams) -> bool:
@@ -194,7 +195,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if _holders_differ(a, b) or _held_elsewhere(a, fb, kn) or _held_elsewhere(b, fa, kn):
         return False
-    if _telling_values(a, b, params) or _holder_parts(a) & _holder_parts(b):
+    if telling_values(a, b, params) or _holder_parts(a) & _holder_parts(b):
         return True
     same_period = bool(a.period and a.period == b.period)
     same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
@@ -237,40 +238,6 @@ def _holders_differ(a: Claim, b: Claim) -> bool:
     held = _holder_parts(one)
     rivals = {x for item in listed.split("|") for x in item.split("/")} - held
     return bool(other.names & rivals) and not other.names & held
-
-
-def _significant_digits(claim: Claim) -> int:
-    digits = "".join(ch for ch in claim.display.split(" ")[0] if ch.isdigit()).lstrip("0")
-    return len(digits.rstrip("0")) if "." not in claim.display else len(digits)
-
-
-def _telling_values(a: Claim, b: Claim, params: AlignParams) -> bool:
-    """True when two figures of one measure are equal or nearly so and written with enough
-    digits that a second fact of that measure would hardly share them ('5,864.6 tonnes' and
-    '5,864.60 tons'; '5,865.6', a slip of one digit): the value itself tells they are one fact,
-    however differently the sentences around them are worded."""
-    if a.type not in ("money", "count", "measure") or a.unit != b.unit:
-        return False
-    if max(_significant_digits(a), _significant_digits(b)) < params.telling_digits:
-        return False
-    x, y = abs(float(a.value)), abs(float(b.value))
-    if min(_significant_digits(a), _significant_digits(b)) >= params.telling_digits:
-        return max(x, y) > 0 and abs(x - y) <= params.telling_gap * max(x, y)
-    return telling_rounding(a, b, params)
-
-
-def telling_rounding(a: Claim, b: Claim, params: AlignParams) -> bool:
-    """True when the less precise of two figures is the other cut to its own last digit (rounded
-    half-up or truncated), the precise one has ``telling_digits`` significant digits and the other
-    one fewer ('$13.45 billion' and '$13.5 billion', '$27.23 billion' and '$27.2 billion')."""
-    coarse, fine = (a, b) if precision_of(a) > precision_of(b) else (b, a)
-    if _significant_digits(fine) < params.telling_digits or _significant_digits(coarse) < params.telling_digits - 1:
-        return False
-    step = precision_of(coarse)
-    if step <= precision_of(fine) or coarse.qualifiers.hedge or fine.qualifiers.hedge:
-        return False
-    x, y = abs(float(coarse.value)), abs(float(fine.value))
-    return abs(x - y) <= step / 2 + 1e-9 * step or 0 <= y - x < step - 1e-9 * step
 
 
 def _names_agree(fa: _Features, fb: _Features) -> bool:

@@ -8,8 +8,9 @@ from ..names import (
     same_person,
 )
 from ..types import Claim
-from .compatibility import _holder_parts, _telling_values, context_score
+from .compatibility import _holder_parts, context_score
 from .params import _DEFAULTS
+from .telling import telling_values
 
 
 def _is_common(name: str, common: frozenset[str]) -> bool:
@@ -22,7 +23,7 @@ def shared_evidence(a: Claim, b: Claim, kn: Knowledge, common: frozenset[str] = 
     sentences give it (modifiers, the period, the people, names the whole story does not use).
     Empty when all they share is what every sentence of the story shares."""
     why = []
-    if _telling_values(a, b, _DEFAULTS):
+    if telling_values(a, b, _DEFAULTS):
         why.append("figures written this precisely and this close")
     held = _holder_parts(a) & _holder_parts(b)
     if held:
