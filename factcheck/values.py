@@ -27,6 +27,26 @@ def precision_of(claim: Claim) -> float:
     return step
 
 
+def quarter_period(n: int) -> str:
+    """The period of a figure of quarter ``n`` ('q2')."""
+    return f"q{n}"
+
+
+def quarter_number(period: str | None) -> int | None:
+    """The quarter a period names ('q2' → 2), or None for a month, a year or nothing."""
+    if period and len(period) == 2 and period[0] == "q" and period[1] in "1234":
+        return int(period[1])
+    return None
+
+
+def cut_to_step(coarse: float, fine: float, step: float) -> bool:
+    """True when ``coarse`` is ``fine`` written to ``step``: rounded half-up, or truncated
+    (41.55 as 41.6 or 41.5)."""
+    if abs(coarse - fine) <= step / 2 + 1e-9 * max(step, 1.0):
+        return True
+    return 0 <= abs(fine) - abs(coarse) < step - 1e-9 * max(step, 1.0) and (coarse >= 0) == (fine >= 0)
+
+
 DURATION_TOLERANCE = 0.02
 
 

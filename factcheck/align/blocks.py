@@ -3,7 +3,6 @@ worth comparing (sub-blocking on names and on grid keys of precise values)."""
 from __future__ import annotations
 
 import math
-import re
 import struct
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -12,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from ..knowledge import Knowledge
 from ..types import NUMBER_TYPES, Claim
+from ..values import quarter_number
 from .compatibility import _hazards, _holder_parts, _slot_text
 from .params import _DEFAULTS, AlignParams
 from .telling import significant_digits, telling_values
@@ -42,7 +42,9 @@ def _anchors(claim: Claim, kn: Knowledge | None = None) -> set[str]:
     keys |= {"p:" + p.split()[-1][:4] for p in claim.persons}
     keys |= {"m:" + m for m in claim.mods}
     keys |= {"h:" + h for h in _holder_parts(claim)}
-    if claim.period and not _QUARTER.match(claim.period):
+    # A quarter ('q2') is named by most figures of a results story: it tells them apart from
+    # the next quarter's guidance, not which fact they are, so it is not a key to meet others by.
+    if claim.period and quarter_number(claim.period) is None:
         keys.add("t:" + claim.period)
     if claim.type in ("money", "count", "measure") and significant_digits(claim) >= _DEFAULTS.telling_digits:
         keys |= _value_keys(claim)
@@ -52,11 +54,6 @@ def _anchors(claim: Claim, kn: Knowledge | None = None) -> set[str]:
         step, zone = _DEFAULTS.close_time_minutes, claim.unit or "local"
         keys |= {f"c:{zone}:{int(claim.value) // step}", f"d:{zone}:{(int(claim.value) + step // 2) // step}"}
     return keys
-
-
-# A quarter ('q2') is named by most figures of a results story: it tells them apart from the
-# next quarter's guidance, not which fact they are, so it is not a key to meet others by.
-_QUARTER = re.compile(r"q[1-4]$")
 
 
 def _value_keys(claim: Claim) -> set[str]:

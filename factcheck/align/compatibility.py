@@ -155,8 +155,8 @@ def compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: AlignPar
 def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, params: AlignParams,
                 sole: bool = False, stories: Stories | None = None) -> bool:
     a, b = fa.claim, fb.claim
-    hazards = _hazards(a, kn) if a.type in ("date", "time") else set()
-    one_incident = bool(hazards) and hazards == _hazards(b, kn) and not (a.persons or b.persons)
+    ha, hb = (_hazards(a, kn), _hazards(b, kn)) if a.type in ("date", "time") else (set(), set())
+    one_incident = bool(ha) and ha == hb and not (a.persons or b.persons)
     if fa.context_places and fb.context_places and not fa.context_places & fb.context_places and not one_incident:
         return False
     if a.qualifiers.written_unit != b.qualifiers.written_unit and not _shared_word(fa, fb, kn):
@@ -164,7 +164,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     if a.type in ("date", "time"):
         if a.type == "date" and not plausibly_one_day(a, b, params):
             return False
-        if _other_hazards(a, b, kn):
+        if ha and hb and not ha & hb:  # an earthquake's day and a flood's: two incidents
             return False
         if a.type == "time":
             gap = _minutes_apart(a, b, kn)
@@ -270,12 +270,6 @@ def _names_told_in_both(fa: _Features, fb: _Features, stories: Stories | None) -
 def _hazards(claim: Claim, kn: Knowledge) -> set[str]:
     """The kinds of incident a claim's clause names (earthquake, aftershock, flood…)."""
     return {kn.hazard_of[w] for w in claim.context if w in kn.hazard_of}
-
-
-def _other_hazards(a: Claim, b: Claim, kn: Knowledge) -> bool:
-    """True when both clauses name kinds of incident and none in common (an earthquake, a flood)."""
-    ha, hb = _hazards(a, kn), _hazards(b, kn)
-    return bool(ha and hb) and not ha & hb
 
 
 def _dates_compatible(fa: _Features, fb: _Features, score: float, params: AlignParams,

@@ -3,7 +3,7 @@ fact of the measure would hardly share them, or one of them the other cut to one
 from __future__ import annotations
 
 from ..types import Claim
-from ..values import precision_of
+from ..values import cut_to_step, precision_of
 from .params import AlignParams
 
 
@@ -38,5 +38,4 @@ def telling_rounding(a: Claim, b: Claim, params: AlignParams) -> bool:
     step = precision_of(coarse)
     if step <= precision_of(fine) or coarse.qualifiers.hedge or fine.qualifiers.hedge:
         return False
-    x, y = abs(float(coarse.value)), abs(float(fine.value))
-    return abs(x - y) <= step / 2 + 1e-9 * step or 0 <= y - x < step - 1e-9 * step
+    return cut_to_step(abs(float(coarse.value)), abs(float(fine.value)), step)

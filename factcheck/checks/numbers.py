@@ -7,7 +7,7 @@ from ..align import context_score, shared_evidence
 from ..knowledge import stem
 from ..languages import shared_terms
 from ..types import DAYS_PER_UNIT, Claim, Fact
-from ..values import amount, precision_of, same_amount
+from ..values import amount, cut_to_step, precision_of, quarter_number, same_amount
 from .base import (
     CheckContext,
     Verdict,
@@ -166,9 +166,10 @@ def _earlier_month(claim: Claim, ctx: CheckContext) -> bool:
     published = ctx.published.get(claim.article)
     if published is None:
         return False
-    if claim.period and len(claim.period) == 2 and claim.period[0] == "q" and claim.period[1].isdigit():
+    quarter = quarter_number(claim.period)
+    if quarter is not None:
         latest = (published.month - 1) // 3 or 4
-        return int(claim.period[1]) == (latest - 2) % 4 + 1
+        return quarter == (latest - 2) % 4 + 1
     if claim.period not in ctx.kn.months:
         return False
     month = ctx.kn.months.index(claim.period) + 1
@@ -196,11 +197,8 @@ def rounds_to(coarse: Claim, fine: Claim, ctx: CheckContext) -> bool:
         return False
     x, y = amount(coarse), amount(fine)
     step_c, step_f = _step(coarse), _step(fine)
-    if step_c > step_f + 1e-12:
-        if abs(x - y) <= step_c / 2 + 1e-9:
-            return True
-        if 0 <= abs(y) - abs(x) < step_c - 1e-9 and (x >= 0) == (y >= 0):
-            return True
+    if step_c > step_f + 1e-12 and cut_to_step(x, y, step_c):
+        return True
     if coarse.qualifiers.hedge == "approx" and fine.qualifiers.hedge != "approx":
         tolerance = float(ctx.param(f"{coarse.type}.rounding", "approx_tolerance"))
         return abs(x - y) <= tolerance * max(abs(x), abs(y))

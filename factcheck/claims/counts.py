@@ -24,8 +24,6 @@ from .quantities import counted_head
 _DIGITS = re.compile(r"(?<![\w.,$€£¥:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w%:/-]|[.,]\w|\s?(?:percent|per cent))")
 
 
-
-
 VERB_MARK = "~"
 
 

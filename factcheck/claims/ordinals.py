@@ -11,6 +11,7 @@ from ..types import Article, Claim
 from .common import PersonIndex, Sentence, Spans, clause_slot, make_claim
 from .dates import speaks_of_future
 from .quantities import counted_head
+from .slots import quarter_at
 
 _NUMERIC = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b")
 
@@ -41,6 +42,14 @@ def _period_head(after, kn: Knowledge) -> tuple[str | None, set[str], int]:
     return head, mods, span
 
 
+def _names_a_quarter(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """True when the ordinal at ``start`` is the name of a quarter ('second quarter',
+    'first-quarter'), not a place in a series."""
+    tokens = sentence.tokens
+    i = next((k for k, t in enumerate(tokens) if t.start == start), None)
+    return i is not None and quarter_at(tokens, i, kn) is not None
+
+
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex,
             taken: Spans) -> list[Claim]:
     """Ordinal claims in one sentence."""
@@ -55,9 +64,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 continue
             if after and after[0].folded in kn.naming_ordinals:
                 continue
-            rest = sentence.text[m.end():m.end() + 12].lower()
-            if (after and after[0].folded in kn.quarter_nouns and after[0].start == end + 1) or \
-                    any(rest.startswith("-" + q) for q in kn.quarter_nouns):
+            if _names_a_quarter(sentence, start, kn):
                 continue
             head, mods, span = _period_head(after, kn)
             if head is None:

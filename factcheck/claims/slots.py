@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..knowledge import Knowledge, stem
 from ..types import Article
+from ..values import quarter_period
 from .people import PersonIndex
 from .text import Sentence, Token, phrase_terms
 
@@ -142,7 +143,7 @@ def quarter_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None 
     revenue …, and forecast third-quarter sales') says none for sure; as for months, a quarter
     that another figure stands between is that figure's ('fell 30.3%, after a 37.9% surge in Q1')."""
     named = [(t, q) for i, t in enumerate(tokens) if not (skip and skip[0] <= t.start < skip[1])
-             for q in [_quarter_at(tokens, i, kn)] if q]
+             for q in [quarter_at(tokens, i, kn)] if q]
     if len({q for _, q in named}) != 1:
         return None
     figures = [t.start for t in tokens if t.text[:1].isdigit()]
@@ -154,11 +155,13 @@ def quarter_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None 
     return None
 
 
-def _quarter_at(tokens: list[Token], i: int, kn: Knowledge) -> str | None:
+def quarter_at(tokens: list[Token], i: int, kn: Knowledge) -> str | None:
+    """The quarter that tokens[i] names, as a period ('Q4', 'fourth-quarter', 'fourth quarter'
+    → 'q4'), or None."""
     t = tokens[i]
     code = _QUARTER_CODE.match(t.text)
     if code:
-        return "q" + code.group(1)
+        return quarter_period(int(code.group(1)))
     first, _, rest = t.folded.partition("-")
     if rest in kn.quarter_nouns:
         n = kn.ordinal_words.get(first)
@@ -166,7 +169,7 @@ def _quarter_at(tokens: list[Token], i: int, kn: Knowledge) -> str | None:
         n = kn.ordinal_words[t.folded]
     else:
         return None
-    return f"q{n}" if n and 1 <= n <= 4 else None
+    return quarter_period(n) if n and 1 <= n <= 4 else None
 
 
 def _possessive_month(before: list[Token], kn: Knowledge) -> str | None:
