@@ -137,7 +137,8 @@ class Claim:
     it measures: 'revenue', 'dead', 'tariff'), ``event`` for a date or a time (the kind of event:
     'call', 'meeting', 'release'), ``person`` for a title (the folded name of whose title it
     is); ``topic`` gives whichever applies. ``mods``, ``context``, ``period``, ``persons`` and
-    ``names`` are the other words of its slot, used for alignment.
+    ``names`` are the other words of its slot, used for alignment; ``action`` is the verb that
+    governs a count, as a lemma ('killed 64 people': kill), which sets counts apart.
     """
 
     article: str
@@ -157,6 +158,7 @@ class Claim:
     period: str | None = None
     persons: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    action: str | None = None
     sentence: str = ""
     resolved: str | None = None
     display: str = ""

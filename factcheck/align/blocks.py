@@ -41,6 +41,8 @@ def _anchors(claim: Claim, kn: Knowledge | None = None) -> set[str]:
     keys = {"n:" + n for n in claim.names}
     keys |= {"p:" + p.split()[-1][:4] for p in claim.persons}
     keys |= {"m:" + m for m in claim.mods}
+    if claim.action:
+        keys.add("v:" + claim.action)
     keys |= {"h:" + h for h in _holder_parts(claim)}
     # A quarter ('q2') is named by most figures of a results story: it tells them apart from
     # the next quarter's guidance, not which fact they are, so it is not a key to meet others by.

@@ -117,8 +117,9 @@ class _Features:
 def features(claim: Claim, kn: Knowledge) -> _Features:
     """The compared parts of a claim: its places, other modifiers, names and contrast terms."""
     places = _places(claim.mods, kn)
-    return _Features(claim, places, claim.mods - places, _places(claim.context, kn),
-                     claim.names - _places(claim.names, kn), claim.mods | {claim.topic or ""})
+    action = frozenset({"verb:" + claim.action} if claim.action else ())
+    return _Features(claim, places, claim.mods - places | action, _places(claim.context, kn),
+                     claim.names - _places(claim.names, kn), claim.mods | action | {claim.topic or ""})
 
 
 def _across_languages(fa: _Features, fb: _Features, kn: Knowledge,
@@ -170,13 +171,13 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
             gap = _minutes_apart(a, b, kn)
             if gap is None or gap > params.max_time_gap_minutes:
                 return False
-            if a.event not in params.weak_events and gap is not None and gap <= params.close_time_minutes:
+            if a.event not in kn.unspecific_events and gap is not None and gap <= params.close_time_minutes:
                 return True
         if one_incident:
             return score >= params.date_context_min_with_names
-        if sole and a.event not in params.participant_events and a.persons and b.persons:
+        if sole and a.event not in kn.participant_events and a.persons and b.persons:
             return _names_agree(fa, fb) and _persons_overlap(a, b)
-        return _dates_compatible(fa, fb, score, params, stories)
+        return _dates_compatible(fa, fb, score, kn, params, stories)
     if not _persons_ok(a, b):
         return False
     if not plausibly_one_value(a, b, params, kn):
@@ -272,11 +273,11 @@ def _hazards(claim: Claim, kn: Knowledge) -> set[str]:
     return {kn.hazard_of[w] for w in claim.context if w in kn.hazard_of}
 
 
-def _dates_compatible(fa: _Features, fb: _Features, score: float, params: AlignParams,
+def _dates_compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, params: AlignParams,
                       stories: Stories | None = None) -> bool:
     a, b = fa.claim, fb.claim
     names_a, names_b = fa.names, fb.names
-    if not a.persons and not b.persons and names_a & names_b and a.event not in params.weak_events:
+    if not a.persons and not b.persons and names_a & names_b and a.event not in kn.unspecific_events:
         return score >= params.date_context_min_with_names
     if names_a and names_b and not names_a & names_b and not (a.persons and b.persons) \
             and not _names_told_in_both(fa, fb, stories):
@@ -285,7 +286,7 @@ def _dates_compatible(fa: _Features, fb: _Features, score: float, params: AlignP
         return person_sets_match(a.persons, b.persons) and (len(a.persons) >= 2 or score >= params.context_min)
     if a.persons or b.persons:
         shared = names_a & names_b or fa.context_places & fb.context_places
-        if shared and a.event not in params.weak_events:
+        if shared and a.event not in kn.unspecific_events:
             return score >= params.date_context_min_one_sided
         return score >= params.date_context_min
     return score >= params.date_context_min

@@ -1,7 +1,6 @@
 """Align: the evidence that claims are one fact, as short reasons for the report."""
 from __future__ import annotations
 
-from ..claims.counts import VERB_MARK
 from ..knowledge import Knowledge, lemma
 from ..names import (
     person_sets_match,
@@ -28,8 +27,8 @@ def shared_evidence(a: Claim, b: Claim, kn: Knowledge, common: frozenset[str] = 
     held = _holder_parts(a) & _holder_parts(b)
     if held:
         why.append("both give it to " + "/".join(sorted(held)))
-    mods = sorted(m.lstrip(VERB_MARK) for m in a.mods & b.mods
-                  if not _is_common(m.lstrip(VERB_MARK), common) and m not in kn.generic_modifiers)
+    mods = sorted({m for m in a.mods & b.mods if not _is_common(m, common) and m not in kn.generic_modifiers}
+                  | ({a.action} if a.action and a.action == b.action and not _is_common(a.action, common) else set()))
     if mods:
         why.append("both say " + ", ".join(mods))
     if a.period and a.period == b.period:

@@ -85,7 +85,7 @@ class _Unit:
     sole: bool
 
 
-def _sole_pairs(units: list[_Unit], params: AlignParams) -> set[tuple[int, int]]:
+def _sole_pairs(units: list[_Unit], kn: Knowledge, params: AlignParams) -> set[tuple[int, int]]:
     """Pairs of figures that are each the only one of their article in the block ('the third
     round' and 'the fourth round' of two reports): within one story they are taken for the same
     fact however differently the sentences around them are worded, unless something they say
@@ -95,8 +95,7 @@ def _sole_pairs(units: list[_Unit], params: AlignParams) -> set[tuple[int, int]]
     if not units:
         return set()
     first = units[0].claim
-    if first.type == "title" or (first.type == "date" and first.event in params.weak_events
-                                 and first.event not in params.sole_weak_events):
+    if first.type == "title" or (first.type == "date" and first.event in kn.unpaired_events):
         return set()
     sole = [i for i, u in enumerate(units) if u.sole and not u.claim.qualifiers.future]
     if sum(len(units[i].members) for i in sole) > params.max_sole:
@@ -132,7 +131,7 @@ def signature(claim: Claim) -> tuple:
     """Everything grouping reads of a claim but its article: two claims with one signature say
     the same figure in the same slot words, and group alike."""
     return (claim.type, claim.topic, claim.unit, claim.mods, claim.context, claim.period, claim.persons,
-            claim.names, repr(sorted(claim.qualifiers.items())), repr(claim.value), claim.lang)
+            claim.names, claim.action, repr(sorted(claim.qualifiers.items())), repr(claim.value), claim.lang)
 
 
 def collapse(block: list[Claim], kn: Knowledge, params: AlignParams, stories: Stories) -> list[_Unit]:
@@ -193,7 +192,7 @@ def _cluster_units(units: list[_Unit], kn: Knowledge, params: AlignParams, stori
     claims = [u.claim for u in units]
     feats = [features(c, kn) for c in claims]
     scored = _candidate_pairs(claims, params, kn)
-    sole = _sole_pairs(units, params)
+    sole = _sole_pairs(units, kn, params)
     for pair in sole:
         if pair not in scored:
             scored[pair] = fuzz.token_sort_ratio(_slot_text(claims[pair[0]]), _slot_text(claims[pair[1]]))

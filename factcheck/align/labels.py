@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..claims.counts import VERB_MARK
 from ..knowledge import Knowledge
 from ..names import (
     same_person,
@@ -35,8 +34,7 @@ def label_of(claims: list[Claim], kn: Knowledge | None = None) -> str:
         people = sorted(_display_name(p, kn) for p in kept)
         who = f" ({', '.join(people)})" if people else ""
         return f"date of {c.event}{who}"
-    mods = sorted(m for m in (set.intersection(*[set(x.mods) for x in claims]) or set(c.mods))
-                  if not m.startswith(VERB_MARK))
+    mods = sorted(set.intersection(*[set(x.mods) for x in claims]) or set(c.mods))
     period = next((x.period for x in claims if x.period), None)
     holders = [h for h in dict.fromkeys(x.qualifiers.holder for x in claims) if h]
     if len(holders) == 1:

@@ -14,9 +14,6 @@ class AlignParams:
     date_context_min: float = 70.0
     date_context_min_with_names: float = 35.0
     date_context_min_one_sided: float = 50.0
-    weak_events: tuple[str, ...] = ("statement", "release")
-    participant_events: tuple[str, ...] = ("call", "meeting", "visit")
-    sole_weak_events: tuple[str, ...] = ("release",)
     max_bucket: int = 200
     story_min: float = 0.1
     story_min_articles: int = 12

@@ -36,7 +36,7 @@ def check_signature(claim: Claim, ctx: CheckContext) -> tuple:
     its sentence, the article's publication date, and whether it is its article's only claim of
     the block."""
     return (claim.type, repr(claim.value), claim.unit, claim.display, claim.text, claim.resolved, claim.topic,
-            claim.mods, claim.context, claim.period, claim.persons, claim.names, claim.sentence,
+            claim.mods, claim.action, claim.context, claim.period, claim.persons, claim.names, claim.sentence,
             repr(sorted(claim.qualifiers.items())), ctx.published.get(claim.article), id(claim) in ctx.alone)
 
 

@@ -183,7 +183,7 @@ def _subject_words(claim: Claim, ctx: CheckContext) -> set[str]:
     kn = ctx.kn
     places = [m for m in claim.mods if kn.place_of.get(m) == m]
     words = set(claim.sentence.split())
-    return {m for m in claim.mods if not m.startswith("~") and m not in places
+    return {m for m in claim.mods if m not in places
             and (m not in claim.names or m.upper() in words)
             and m not in kn.generic_modifiers and not any(m in p.split() for p in places)
             and m.partition("-")[2] not in kn.quarter_nouns}

@@ -21,6 +21,7 @@ from .slots import EXCLUSION_REACH, Slot, clause_slot, measure_head, modifier_te
 from .text import (
     COMPOUND_MIN,
     MAX_SENTENCE,
+    SIGNS,
     TOKEN,
     WINDOW,
     Sentence,
@@ -43,6 +44,7 @@ __all__ = [
     "Sentence",
     "Slot",
     "Spans",
+    "SIGNS",
     "TOKEN",
     "Token",
     "WINDOW",

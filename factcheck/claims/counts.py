@@ -7,6 +7,7 @@ from dataclasses import replace
 from ..knowledge import Knowledge, fold, lemma, stem
 from ..types import Article, Claim, Qualifiers
 from .common import (
+    SIGNS,
     PersonIndex,
     Sentence,
     Spans,
@@ -21,24 +22,21 @@ from .common import (
 )
 from .quantities import counted_head
 
-_DIGITS = re.compile(r"(?<![\w.,$€£¥:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w%:/-]|[.,]\w|\s?(?:percent|per cent))")
+_DIGITS = re.compile(rf"(?<![\w.,{SIGNS}:/-])(\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%:/-]|[.,]\w|\s?(?:percent|per cent))")
 
 
-VERB_MARK = "~"
-
-
-def _verb_before(sentence: Sentence, start: int, kn: Knowledge) -> set[str]:
-    """The verb that governs a count ('killed 64 people', 'killing at least 64') as a lemma,
-    marked with VERB_MARK: it sets counts apart but is not shown in a fact's label."""
+def _verb_before(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
+    """The verb that governs a count ('killed 64 people', 'killing at least 64') as a lemma: it
+    sets counts apart but is not shown in a fact's label."""
     for t in reversed(sentence.before(start, 4)):
         f = t.folded
         if t.text.islower() and f in kn.count_verb_of:
-            return {VERB_MARK + kn.count_verb_of[f]}
+            return kn.count_verb_of[f]
         if t.text.islower() and f.endswith(("ed", "ing")) and len(f) > 4 and f not in kn.stopwords:
-            return {VERB_MARK + lemma(f)}
+            return lemma(f)
         if f not in kn.stopwords and f not in kn.hedge_words and t.text not in ",":
             break
-    return set()
+    return None
 
 
 def _scaled(kn: Knowledge) -> re.Pattern:
@@ -47,9 +45,9 @@ def _scaled(kn: Knowledge) -> re.Pattern:
         words = sorted((w for w in kn.scales if len(w) > 2), key=len, reverse=True)
         if kn.lang == "en":
             return re.compile(
-                rf"(?<![\w.,$€£¥:/-])(\d+(?:\.\d+)?\s(?:{'|'.join(map(re.escape, words)) or '(?!)'}))\b", re.IGNORECASE)
+                rf"(?<![\w.,{SIGNS}:/-])(\d+(?:\.\d+)?\s(?:{'|'.join(map(re.escape, words)) or '(?!)'}))\b", re.IGNORECASE)
         alternation = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in words) or "(?!)"
-        return re.compile(rf"(?<![\w.,$€£¥:/-])(\d+(?:\.\d+)?\s(?:{alternation})\b\.?)", re.IGNORECASE)
+        return re.compile(rf"(?<![\w.,{SIGNS}:/-])(\d+(?:\.\d+)?\s(?:{alternation})\b\.?)", re.IGNORECASE)
     return kn.derived("scaled_count", build)
 
 
@@ -211,7 +209,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 continue
             if head in kn.anaphoric_heads:
                 if claims and claims[-1].start < start:
-                    head, mods = claims[-1].measure, {m for m in claims[-1].mods if not m.startswith(VERB_MARK)}
+                    head, mods = claims[-1].measure, set(claims[-1].mods)
                 else:
                     head = _fate(sentence, start, end + (after[span - 1].end - end if span else 0), kn, after_first=True)
                     if not head:
@@ -220,8 +218,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if head in kn.count_subjects or _people_by_name(after, head):
                 head = _fate(sentence, start, end + (after[span - 1].end - end if span else 0), kn) or head
             if head in kn.count_class.values():
-                verb = set()
-            slot = clause_slot(article, sentence, start, head, mods | verb, kn, people)
+                verb = None
+            slot = clause_slot(article, sentence, start, head, mods, kn, people)
             quote_end = after[span - 1].end if span else end
             hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
             low = range_low(sentence, start, kn)
@@ -233,5 +231,5 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                           else "projected" if is_projection(sentence, start, kn)
                           or projection_noun_after(sentence, quote_end, kn) else None}
             claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, unit=head,
-                                     qualifiers=Qualifiers.of(**qualifiers), display=m.group(1)))
+                                     qualifiers=Qualifiers.of(**qualifiers), display=m.group(1), action=verb))
     return claims

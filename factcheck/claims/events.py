@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from ..knowledge import Knowledge, fold
-from .common import Sentence
+from .common import SIGNS, Sentence
 
-FIGURE = re.compile(r"\d\s?(?:%|percent\b|per cent\b)|[$€£¥]\s?\d|\d\s?(?:billion|million)\b")
+FIGURE = re.compile(rf"\d\s?(?:%|percent\b|per cent\b)|[{SIGNS}]\s?\d|\d\s?(?:billion|million)\b")
 """A figure of a statistic: a percentage, an amount of money, billions or millions."""
 
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|following|when|while|as|amid|because|ahead of|until)\b",

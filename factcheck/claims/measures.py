@@ -8,6 +8,7 @@ import re
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim, Qualifiers
 from .common import (
+    SIGNS,
     PersonIndex,
     Sentence,
     Spans,
@@ -32,7 +33,7 @@ def _build_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     def alternation(words):
         return "|".join(re.escape(w).replace("\\ ", "[ -]") for w in sorted(words, key=len, reverse=True)) or "(?!)"
     scales = "|".join(re.escape(w) for w in sorted((w for w in kn.scales if len(w) > 2), key=len, reverse=True))
-    after = re.compile(rf"(?<![\w.,$€£¥:/-])((?:{_NUMBER})(?:\s(?:{scales or '(?!)'}))?)(?:[ -]|\u00a0)?"
+    after = re.compile(rf"(?<![\w.,{SIGNS}:/-])((?:{_NUMBER})(?:\s(?:{scales or '(?!)'}))?)(?:[ -]|\u00a0)?"
                        rf"({alternation(kn.unit_of)})(?![\w/])", re.IGNORECASE)
     before = re.compile(rf"\b({alternation(kn.prefix_units)})[ -]({_NUMBER})(?![\w.,%-]|\.\d)", re.IGNORECASE)
     return after, before

@@ -7,6 +7,7 @@ from dataclasses import replace
 from ..knowledge import Knowledge, fold, stem
 from ..types import Article, Claim, Qualifiers
 from .common import (
+    SIGNS,
     PersonIndex,
     Sentence,
     Spans,
@@ -40,10 +41,10 @@ def _build_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     after = {f for f in forms if any(ch.isalpha() for ch in f) and "$" not in f and not f.endswith(".")
              and f not in kn.currency_prefixes}
     scale = rf"(?:[\s-]?({_alternation(kn.scales)})\b)?"
-    first = re.compile(rf"(?<![\w$€£¥₩₹])({_alternation(before)})\s?{_NUMBER}{scale}", re.IGNORECASE)
-    last = re.compile(rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}\s?({_alternation(after)})\b", re.IGNORECASE)
+    first = re.compile(rf"(?<![\w{SIGNS}])({_alternation(before)})\s?{_NUMBER}{scale}", re.IGNORECASE)
+    last = re.compile(rf"(?<![\w.{SIGNS}]){_NUMBER}{scale}\s?({_alternation(after)})\b", re.IGNORECASE)
     hyphened = re.compile(
-        rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}-({_alternation(kn.hyphen_currencies) or '(?!)'})"
+        rf"(?<![\w.{SIGNS}]){_NUMBER}{scale}-({_alternation(kn.hyphen_currencies) or '(?!)'})"
         rf"(?=\s+(?:[a-z-]+\s+)?(?:{_alternation(kn.priced_nouns) or '(?!)'})\b)", re.IGNORECASE)
     return first, last, hyphened
 
@@ -55,8 +56,8 @@ def _language_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Patter
     before = {f for f in forms if not any(ch.isalpha() for ch in f) or "$" in f or f.upper() == kn.currency_of[f]
               or f in kn.currency_prefixes}
     scale = rf"(?:[\s-]?({_alternation(kn.scales)})\b\.?)?"
-    first = re.compile(rf"(?<![\w$€£¥₩₹])({_alternation(before)})\s?{_NUMBER}{scale}", re.IGNORECASE)
-    last = re.compile(rf"(?<![\w.$€£¥₩₹]){_NUMBER}{scale}\s?({_alternation(forms)})(?!\w)", re.IGNORECASE)
+    first = re.compile(rf"(?<![\w{SIGNS}])({_alternation(before)})\s?{_NUMBER}{scale}", re.IGNORECASE)
+    last = re.compile(rf"(?<![\w.{SIGNS}]){_NUMBER}{scale}\s?({_alternation(forms)})(?!\w)", re.IGNORECASE)
     return first, last, re.compile("(?!)")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge import Knowledge, fold
-from .text import Sentence, Token
+from .text import CURRENCY_SIGNS, Sentence, Token
 
 
 def _hedge_patterns(kn: Knowledge) -> list[tuple[str, re.Pattern]]:
@@ -42,7 +42,7 @@ def is_previous_level(sentence: Sentence, start: int, end: int) -> bool:
         return False
     lo, hi = sentence.clause_bounds(start)
     tokens = sentence.tokens_between(lo, hi)
-    figure = [t.text[:1].isdigit() or t.text[:1] in "$€£¥₩₹" for t in tokens]
+    figure = [t.text[:1].isdigit() or t.text[:1] in CURRENCY_SIGNS for t in tokens]
     new_value = any(t.folded == "to" and i + 1 < len(tokens) and figure[i + 1] for i, t in enumerate(tokens))
     earlier_figure = any(f for t, f in zip(tokens, figure) if t.end <= before[-1].start)
     return new_value or earlier_figure

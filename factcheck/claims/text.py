@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..knowledge import Knowledge, fold
 from ..types import Article
 
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W_][\w'’\-]*|[$€£¥₩₹%]|[^\w\s]")
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W_][\w'’\-]*|[^\w\s]")
+CURRENCY_SIGNS = "".join(ch for ch in map(chr, range(0x10000)) if unicodedata.category(ch) == "Sc")
+"""Every currency sign of Unicode ($, €, £, ¥, ₩, ₹…): a number right after one is money."""
+SIGNS = re.escape(CURRENCY_SIGNS)
+"""The currency signs, escaped for a regex character class."""
 _SENT_BREAK = re.compile(r"[.!?][\"'”’)]*\s+")
 _PUNCT_BREAK = r";|\s[—–]\s"
 _PUNCT_CLAUSE_BREAK = re.compile(_PUNCT_BREAK)
