@@ -3,44 +3,63 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
+from ..knowledge import Knowledge
 from ..types import Article, Claim
 from .slots import Slot
 from .text import Sentence
 
 _YEAR = r"((?:19|20)\d{2})\b(?!\s*(?:percent|%))"
-_OTHER_YEAR = re.compile(r"\b(?:in|since|of|from|during|until|before|for|through|by\s+the\s+end\s+of)\s+" + _YEAR
-                         + r"|^\W*((?:19|20)\d{2})\s*:")
-# For a rate or an amount, a year after 'since' or 'from' is what it is compared with ('the
-# fastest growth since 2021'), not its period.
-_PERIOD_YEAR = re.compile(r"\b(?:in|for|during|through|by\s+the\s+end\s+of)\s+" + _YEAR + r"|^\W*((?:19|20)\d{2})\s*:")
-# '… since August 5, 2022, when it stood at 5.40%': the figure after 'when' is of that year.
-_WHEN_YEAR = re.compile(r"\b((?:19|20)\d{2}),?\s+when\b[^.;:]{0,60}$")
+_LIST_YEAR = r"^\W*((?:19|20)\d{2})\s*:"
 
 
-# A year in a comparison ('compared to the same month in 2024', 'than in 2019') is the base of a
-# change, not the period of the figures.
-_COMPARED = re.compile(r"\b(?:compared|comparison|than|versus|vs\.?|against)\b[^,;]*$", re.IGNORECASE)
+@dataclass(frozen=True)
+class _YearPatterns:
+    """The year a clause is about, as the language packs say it (english.yml)."""
+
+    other: re.Pattern  # a count's or an amount's clause: after a word of period or of base
+    period: re.Pattern  # a rate's clause: after a word of period only
+    when: re.Pattern  # 'since 2022, when …' right before the figure
+    compared: re.Pattern  # a comparison just before a year
 
 
-def other_year(clause: str, published, pattern: re.Pattern = _OTHER_YEAR) -> str | None:
+def _words(words: set[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+def _year_patterns(kn: Knowledge) -> _YearPatterns:
+    def build() -> _YearPatterns:
+        period, base = _words(kn.period_year_words), _words(kn.base_year_words)
+        return _YearPatterns(
+            other=re.compile(rf"\b(?:{period}|{base})\s+{_YEAR}|{_LIST_YEAR}"),
+            period=re.compile(rf"\b(?:{period})\s+{_YEAR}|{_LIST_YEAR}"),
+            when=re.compile(rf"\b((?:19|20)\d{{2}}),?\s+(?:{_words(kn.year_when_words)})\b[^.;:]{{0,60}}$"),
+            compared=re.compile(rf"(?<!\w)(?:{_words(kn.comparison_words)})(?!\w)[^,;]*$", re.IGNORECASE))
+    return kn.derived("year_patterns", build)
+
+
+def other_year(clause: str, published, kn: Knowledge, of_rate: bool = False) -> str | None:
     """A year other than the article's that a clause is about ('since 2011, when a magnitude
     7.1 tremor killed 412 people', 'to 3.1% in 2027', a list item '2026: 3.4%'): the figures
-    there are not this story's, nor the same year's as another year's."""
+    there are not this story's, nor the same year's as another year's. For a rate, a year after a
+    word of base ('since 2021') is what it is compared with, not its period."""
     if published is None:
         return None
-    for m in pattern.finditer(clause):
+    years = _year_patterns(kn)
+    for m in (years.period if of_rate else years.other).finditer(clause):
         year = m.group(1) or m.group(2)
-        if int(year) != published.year and not _COMPARED.search(clause, max(0, m.start() - 40), m.start()):
+        if int(year) != published.year and not years.compared.search(clause, max(0, m.start() - 40), m.start()):
             return year
     return None
 
 
 def make_claim(article: Article, type_: str, start: int, end: int, value, slot: Slot | None,
-               sentence: Sentence, **extra) -> Claim:
+               sentence: Sentence, kn: Knowledge | None = None, **extra) -> Claim:
     """Build a Claim with its evidence (line, offsets, quoted text) from an article span.
 
-    A figure in a clause about another year gets that year as its period."""
+    A figure in a clause about another year gets that year as its period (read with ``kn``,
+    which a figure with a slot needs)."""
     claim = Claim(article=article.id, type=type_, line=article.line_of(start), start=start, end=end,
                   text=article.norm[start:end].strip(), value=value, sentence=sentence.quote, **extra)
     if slot is not None:
@@ -51,12 +70,14 @@ def make_claim(article: Article, type_: str, start: int, end: int, value, slot: 
         claim.mods, claim.context = slot.mods, slot.context
         claim.period, claim.persons, claim.names = slot.period, slot.persons, slot.names
         if type_ in ("count", "measure", "percent", "money") and not claim.period:
-            when = _WHEN_YEAR.search(sentence.text, 0, start - sentence.start)
+            if kn is None:
+                raise ValueError(f"make_claim: a {type_} with a slot needs the knowledge to read its year")
+            when = _year_patterns(kn).when.search(sentence.text, 0, start - sentence.start)
             if when and article.published and int(when.group(1)) != article.published.year:
                 claim.period = when.group(1)
             else:
-                claim.period = other_year(slot.clause, article.published,
-                                          _OTHER_YEAR if type_ in ("count", "measure") else _PERIOD_YEAR)
+                claim.period = other_year(slot.clause, article.published, kn,
+                                          of_rate=type_ not in ("count", "measure"))
     return claim
 
 

@@ -172,7 +172,7 @@ def _ages(article: Article, sentence: Sentence, kn: Knowledge, people: PersonInd
             taken.add(start, end)
             slot = clause_slot(article, sentence, start, "age", set(), kn, people)
             slot = replace(slot, persons=frozenset({person}))
-            claims.append(make_claim(article, "count", start, end, value, slot, sentence, unit="age",
+            claims.append(make_claim(article, "count", start, end, value, slot, sentence, kn, unit="age",
                                      display=m.group(number_group)))
     return claims
 
@@ -230,6 +230,6 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                           else "total" if _is_total(sentence.before(start, 3))
                           else "projected" if is_projection(sentence, start, kn)
                           or projection_noun_after(sentence, quote_end, kn) else None}
-            claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, unit=head,
+            claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, kn, unit=head,
                                      qualifiers=Qualifiers.of(**qualifiers), display=m.group(1), action=verb))
     return claims

@@ -161,7 +161,7 @@ def gapped_counts(article: Article, sentence: Sentence, claims: list[Claim], kn:
                         persons=people.persons_between(sentence, lo, hi),
                         names=people.names_between(sentence, lo, hi, kn),
                         clause=sentence.text[lo - sentence.start:hi - sentence.start])
-            out.append(make_claim(article, "count", start, end, int(m.group(2).replace(",", "")), slot, sentence,
+            out.append(make_claim(article, "count", start, end, int(m.group(2).replace(",", "")), slot, sentence, kn,
                                   unit=first.unit, display=m.group(2),
                                   qualifiers=Qualifiers(hedge=first.qualifiers.hedge)))
             m = _GAPPED.match(sentence.text, m.end(2))

@@ -117,7 +117,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         if is_projection(sentence, start, kn) or projection_noun_after(sentence, quote_end, kn):
             qualifiers["level"] = "projected"
         claims.append(make_claim(article, "measure", start, quote_end, value, slot,
-                                 sentence, unit=unit, qualifiers=Qualifiers.of(**qualifiers),
+                                 sentence, kn, unit=unit, qualifiers=Qualifiers.of(**qualifiers),
                                  display=sentence.text[lo:hi]))
     _restated_in_parentheses(claims, sentence)
     return claims

@@ -124,5 +124,5 @@ def _claim(article, sentence, m, number, scale, currency, kn, people, form: str 
             slot = replace(slot, head=kn.canon_term(measure))
     hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
     qualifiers = {"hedge": hedge, "level": level_of(sentence, start, end, kn)}
-    return make_claim(article, "money", start, end, _amount(number, scale, kn, form), slot, sentence, unit=currency,
+    return make_claim(article, "money", start, end, _amount(number, scale, kn, form), slot, sentence, kn, unit=currency,
                       qualifiers=Qualifiers.of(**qualifiers), display=m.group(0).strip())

@@ -161,7 +161,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         low = range_low(sentence, start, kn)
         if low is not None and low < value and not qualifiers["hedge"]:
             qualifiers["hedge"], qualifiers["low"] = "range", repr(low)
-        claims.append(make_claim(article, "percent", start, quote_end, value, slot, sentence, unit=unit,
+        claims.append(make_claim(article, "percent", start, quote_end, value, slot, sentence, kn, unit=unit,
                                  qualifiers=Qualifiers.of(**qualifiers),
                                  display=shown))
     return claims
