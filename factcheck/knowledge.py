@@ -88,6 +88,8 @@ class Knowledge:
     period_year_words: set[str] = field(default_factory=set)
     base_year_words: set[str] = field(default_factory=set)
     comparison_words: set[str] = field(default_factory=set)
+    year_prefixes: set[str] = field(default_factory=set)
+    relative_years: dict[str, int] = field(default_factory=dict)
     year_when_words: set[str] = field(default_factory=set)
     past_verbs: set[str] = field(default_factory=set)
     future_markers: set[str] = field(default_factory=set)

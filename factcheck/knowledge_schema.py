@@ -174,6 +174,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "period_year_words": Words("period_year_words"),
         "base_year_words": Words("base_year_words"),
         "comparison_words": Words("comparison_words"),
+        "year_prefixes": Words("year_prefixes"),
+        "relative_years": Map("relative_years", key=text, value=whole, says=WHOLES),
         "year_when_words": Words("year_when_words"),
     },
     "places.yml": {"places": Canon("place_of", itself=True, required=True),

@@ -87,6 +87,8 @@ class Qualifiers:
     """Which level of the figure it is: 'previous', 'projected', 'additional', 'target', ..."""
     future: bool = False
     """The sentence speaks of the figure or day as yet to come."""
+    reached: bool = False
+    """A level a change came to ('raised its rate to 0.5%'), not the size of the change."""
     holder: str | None = None
     """The name a figure of a list belongs to ('the AfD 152')."""
     where: str | None = None

@@ -186,6 +186,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if a.qualifiers.level != b.qualifiers.level:
         return False
+    if (a.qualifiers.direction and b.qualifiers.reached) or (b.qualifiers.direction and a.qualifiers.reached):
+        return False  # 'raised by 0.25%' is the size of a change, 'raised to 0.5%' the level it came to
     if a.period != b.period and (a.period and b.period or _year(a.period) or _year(b.period)):
         return False
     if kn.is_contrast(fa.terms, fb.terms):

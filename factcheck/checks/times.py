@@ -10,9 +10,25 @@ def _shown(c: Claim) -> str:
     return c.display or c.text
 
 
+def _coarse(c: Claim) -> bool:
+    """An approximate time ('around 1:30 p.m.', 'midnight') or one told to the hour, its minutes
+    left out ('at 9 a.m.' for a crash at 9:03)."""
+    return bool(c.qualifiers.hedge) or (isinstance(c.value, (int, float)) and c.value % 60 == 0
+                                        and not any(ch.isdigit() for ch in _minutes_part(c)))
+
+
+def _minutes_part(c: Claim) -> str:
+    text = c.text
+    for i, ch in enumerate(text):
+        if ch in ":." and text[i + 1:i + 2].isdigit():
+            return text[i + 1:]
+    return ""
+
+
 def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     """Contradiction when two sources time one event differently; rounding when one of them is
-    approximate ('around 1:30 p.m.', 'midnight') and within the tolerance of times.yml."""
+    approximate ('around 1:30 p.m.', 'midnight') or told to the hour ('9 a.m.' for 9:03), and
+    within the tolerance of times.yml."""
     claims = fact.claims
     if len(sources_of(claims)) < 2:
         return []
@@ -27,7 +43,7 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                 continue
             if gap == 0:
                 agreeing += [a, b]
-            elif (a.qualifiers.hedge or b.qualifiers.hedge) and gap <= kn.approx_minutes:
+            elif (_coarse(a) or _coarse(b)) and gap <= kn.approx_minutes:
                 roundings.append((a, b))
             else:
                 clashes.append((a, b))

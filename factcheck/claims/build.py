@@ -10,8 +10,8 @@ from ..types import Article, Claim
 from .slots import Slot
 from .text import Sentence
 
-_YEAR = r"((?:19|20)\d{2})\b(?!\s*(?:percent|%))"
-_LIST_YEAR = r"^\W*((?:19|20)\d{2})\s*:"
+_YEAR = r"(?P<year>(?:19|20)\d{2})\b(?!\s*(?:percent|%))"
+_LIST_YEAR = r"^\W*(?P<listed>(?:19|20)\d{2})\s*:"
 
 
 @dataclass(frozen=True)
@@ -20,38 +20,63 @@ class _YearPatterns:
 
     other: re.Pattern  # a count's or an amount's clause: after a word of period or of base
     period: re.Pattern  # a rate's clause: after a word of period only
+    after: re.Pattern  # right after the figure ('2.4% in fiscal 2025'): the figure's own year
     when: re.Pattern  # 'since 2022, when …' right before the figure
     compared: re.Pattern  # a comparison just before a year
 
 
-def _words(words: set[str]) -> str:
+def _words(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def _year_patterns(kn: Knowledge) -> _YearPatterns:
     def build() -> _YearPatterns:
         period, base = _words(kn.period_year_words), _words(kn.base_year_words)
+        year = rf"(?:(?:{_words(kn.year_prefixes)})\s*)?{_YEAR}|(?P<rel>{_words(kn.relative_years)})\b"
         return _YearPatterns(
-            other=re.compile(rf"\b(?:{period}|{base})\s+{_YEAR}|{_LIST_YEAR}"),
-            period=re.compile(rf"\b(?:{period})\s+{_YEAR}|{_LIST_YEAR}"),
+            other=re.compile(rf"\b(?:{period}|{base})\s+(?:{year})|{_LIST_YEAR}"),
+            period=re.compile(rf"\b(?:{period})\s+(?:{year})|{_LIST_YEAR}"),
+            after=re.compile(rf"\s*,?\s*(?:{period})\s+(?:{year})"),
             when=re.compile(rf"\b((?:19|20)\d{{2}}),?\s+(?:{_words(kn.year_when_words)})\b[^.;:]{{0,60}}$"),
             compared=re.compile(rf"(?<!\w)(?:{_words(kn.comparison_words)})(?!\w)[^,;]*$", re.IGNORECASE))
     return kn.derived("year_patterns", build)
 
 
+def _year_of(m: re.Match, published, kn: Knowledge) -> int:
+    if m.group("rel"):
+        return published.year + kn.relative_years[re.sub(r"\s+", " ", m.group("rel"))]
+    return int(m.group("year") or m.group("listed"))
+
+
 def other_year(clause: str, published, kn: Knowledge, of_rate: bool = False) -> str | None:
     """A year other than the article's that a clause is about ('since 2011, when a magnitude
-    7.1 tremor killed 412 people', 'to 3.1% in 2027', a list item '2026: 3.4%'): the figures
-    there are not this story's, nor the same year's as another year's. For a rate, a year after a
-    word of base ('since 2021') is what it is compared with, not its period."""
+    7.1 tremor killed 412 people', 'to 3.1% in 2027', 'for next year', a list item '2026: 3.4%'):
+    the figures there are not this story's, nor the same year's as another year's. For a rate, a
+    year after a word of base ('since 2021') is what it is compared with, not its period."""
     if published is None:
         return None
     years = _year_patterns(kn)
     for m in (years.period if of_rate else years.other).finditer(clause):
-        year = m.group(1) or m.group(2)
-        if int(year) != published.year and not years.compared.search(clause, max(0, m.start() - 40), m.start()):
-            return year
+        year = _year_of(m, published, kn)
+        if year != published.year and not years.compared.search(clause, max(0, m.start() - 40), m.start()):
+            return str(year)
     return None
+
+
+def _year_of_figure(article: Article, sentence: Sentence, start: int, end: int, type_: str, clause: str,
+                    kn: Knowledge) -> str | None:
+    published = article.published
+    if published is None:
+        return None
+    years = _year_patterns(kn)
+    own = years.after.match(sentence.text, end - sentence.start)
+    if own:  # '2.7% in fiscal 2024, 2.4% in fiscal 2025': each figure its year, the article's too
+        year = _year_of(own, published, kn)
+        return str(year) if year != published.year else None
+    when = years.when.search(sentence.text, 0, start - sentence.start)
+    if when and int(when.group(1)) != published.year:
+        return when.group(1)
+    return other_year(clause, published, kn, of_rate=type_ not in ("count", "measure"))
 
 
 def make_claim(article: Article, type_: str, start: int, end: int, value, slot: Slot | None,
@@ -72,12 +97,7 @@ def make_claim(article: Article, type_: str, start: int, end: int, value, slot: 
         if type_ in ("count", "measure", "percent", "money") and not claim.period:
             if kn is None:
                 raise ValueError(f"make_claim: a {type_} with a slot needs the knowledge to read its year")
-            when = _year_patterns(kn).when.search(sentence.text, 0, start - sentence.start)
-            if when and article.published and int(when.group(1)) != article.published.year:
-                claim.period = when.group(1)
-            else:
-                claim.period = other_year(slot.clause, article.published, kn,
-                                          of_rate=type_ not in ("count", "measure"))
+            claim.period = _year_of_figure(article, sentence, start, end, type_, slot.clause, kn)
     return claim
 
 

@@ -137,11 +137,15 @@ def _total_after(after) -> int | None:
     return k if k < len(after) and after[k].text[:1].isdigit() else None
 
 
-def _is_total(before) -> bool:
-    """True for 169 in '71 of the 169 seats': a whole that another count is part of."""
+def _is_total(before, kn: Knowledge) -> bool:
+    """True for 169 in '71 of the 169 seats', 181 in 'all but two of 181': a whole that another
+    count is part of."""
     words = [t.text.lower() for t in before]
-    return (len(words) >= 2 and words[-1] == "of" and words[-2][:1].isdigit()) or (
-        len(words) >= 3 and words[-2:] == ["of", "the"] and words[-3][:1].isdigit())
+
+    def number(w: str) -> bool:
+        return w[:1].isdigit() or w in kn.number_words
+    return (len(words) >= 2 and words[-1] == "of" and number(words[-2])) or (
+        len(words) >= 3 and words[-2:] == ["of", "the"] and number(words[-3]))
 
 
 def _number_words(kn: Knowledge) -> re.Pattern:
@@ -227,7 +231,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 hedge = "range"
             qualifiers = {"hedge": hedge, "low": repr(low) if hedge == "range" else None,
                           "level": "previous" if is_previous_level(sentence, start, end)
-                          else "total" if _is_total(sentence.before(start, 3))
+                          else "total" if _is_total(sentence.before(start, 3), kn)
                           else "projected" if is_projection(sentence, start, kn)
                           or projection_noun_after(sentence, quote_end, kn) else None}
             claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, kn, unit=head,

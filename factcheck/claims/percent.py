@@ -116,6 +116,16 @@ def direction_near(sentence: Sentence, start: int, kn: Knowledge) -> tuple[str |
     return None, False
 
 
+def _reached(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """True for a level a change came to: a level word right before the figure and a word of
+    direction before it in its clause ('raised its policy rate to 0.5%')."""
+    before = sentence.before(start, 8)
+    if not before or before[-1].folded not in kn.level_words:
+        return False
+    lo, _ = sentence.clause_bounds(start)
+    return any(kn.direction_of.get(t.folded) for t in before[:-1] if t.start >= lo)
+
+
 def _language_unit(number: str, word: str, kn: Knowledge) -> tuple[str, float, str]:
     """('%' or 'pp', the value, how to show it) of a percentage in another language's words."""
     value = float(number.replace(",", ""))
@@ -157,7 +167,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         qualifiers = {"basis": basis if is_change or basis else None,
                       "direction": direction if is_change and level != "previous" else None,
                       "hedge": hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn),
-                      "level": level}
+                      "level": level,
+                      "reached": level != "previous" and _reached(sentence, start, kn)}
         low = range_low(sentence, start, kn)
         if low is not None and low < value and not qualifiers["hedge"]:
             qualifiers["hedge"], qualifiers["low"] = "range", repr(low)

@@ -117,6 +117,7 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
     figure's ('Imports shrank 3.4%, leaving a surplus of $103.2 billion, up from $96.2 billion
     in April': April is not the month of the 3.4%)."""
     figures = [t.start for t in tokens if t.text[:1].isdigit()]
+    found = []
     for i, t in enumerate(tokens):
         if skip and skip[0] <= t.start < skip[1]:
             continue
@@ -129,7 +130,11 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
             if figure and any(min(figure[1], t.start) <= x < max(figure[0], t.end) for x in figures
                               if not figure[0] <= x < figure[1]):
                 continue
-            return month
+            if figure is None:
+                return month
+            found.append((abs(t.start - figure[0]), month))
+    if found:  # 'ended it in March and last raised it in July to 0.25%': the month nearest the figure
+        return min(found)[1]
     return quarter_of(tokens, kn, skip, figure)
 
 
