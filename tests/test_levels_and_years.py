@@ -1,0 +1,79 @@
+"""Levels against changes, the year a figure names, the month nearest it, wholes of a count and
+times told to the hour: how real reports word figures. Texts written for this project."""
+from __future__ import annotations
+
+from datetime import date
+
+from factcheck.api import check_texts
+
+from .helpers import claims_of
+
+DAY = date(2025, 1, 24)
+
+
+def _codes(report):
+    return sorted((f.code, f.verdict) for f in report.findings)
+
+
+def test_each_figure_of_a_list_takes_the_year_right_after_it(kn):
+    found = claims_of("The board now sees core prices rising 2.9% in fiscal 2024, 2.3% in fiscal 2025 and 1.8% "
+                      "in fiscal 2026.", kn, DAY, "percent")
+    assert [(c.text, c.period) for c in found] == [("2.9%", "2024"), ("2.3%", None), ("1.8%", "2026")]
+
+
+def test_next_year_after_a_word_of_period_is_the_year_after_publication(kn):
+    found = claims_of("Its core price forecast for next year is 1.8%.", kn, DAY, "percent")
+    assert [c.period for c in found] == ["2026"]
+
+
+def test_forecasts_for_different_years_are_not_one_fact(ruleset):
+    texts = [("a.txt", "The board expects core prices to rise 2.9% in fiscal 2024, the central bank said.", DAY),
+             ("b.txt", "The central bank's core price forecast for next year is 1.8%.", DAY)]
+    assert [f for f in check_texts(texts, ruleset).findings if f.verdict == "contradiction"] == []
+
+
+def test_the_size_of_a_rate_rise_is_not_the_level_it_came_to(kn, ruleset):
+    by, to = (claims_of(t, kn, DAY, "percent")[0] for t in (
+        "The central bank raised rates by 0.25% on Friday.",
+        "The central bank raised its policy rate to 0.5% on Friday."))
+    assert by.qualifiers.direction == "rise" and not by.qualifiers.reached
+    assert to.qualifiers.reached and to.qualifiers.direction is None
+    texts = [("a.txt", "The central bank raised rates by 0.25% on Friday.", DAY),
+             ("b.txt", "The central bank raised its policy rate to 0.5% on Friday.", DAY)]
+    assert _codes(check_texts(texts, ruleset)) == []
+    texts[0] = ("a.txt", "The central bank raised its policy rate to 0.75% on Friday.", DAY)
+    assert ("PCT001", "contradiction") in _codes(check_texts(texts, ruleset))
+
+
+def test_the_month_nearest_a_figure_is_its_period(kn):
+    found = claims_of("The bank scrapped negative rates in March and last lifted its rate in July to 0.25%.",
+                      kn, DAY, "percent")
+    assert [(c.text, c.period) for c in found] == [("0.25%", "july")]
+
+
+def test_all_but_two_of_a_number_is_a_whole_not_the_dead(kn, ruleset):
+    found = claims_of("All but two of the 150 people on board died when the jet crashed on Sunday.", kn,
+                      date(2024, 12, 29), "count")
+    assert [c.qualifiers.level for c in found if c.value == 150] == ["total"]
+    texts = [("a.txt", "All but two of 150 passengers and crew died when the jet crashed on Sunday.",
+              date(2024, 12, 29)),
+             ("b.txt", "The jet crash on Sunday killed 148 people, and two crew members survived.",
+              date(2024, 12, 29))]
+    assert [f for f in check_texts(texts, ruleset).findings if f.verdict == "contradiction"] == []
+
+
+def test_a_time_told_to_the_hour_is_a_rounding_of_one_minutes_after(ruleset):
+    day = date(2024, 12, 29)
+    texts = [("a.txt", "The airliner crashed at 9:04 a.m. local time on Sunday.", day),
+             ("b.txt", "The airliner crashed at 9 a.m. local time on Sunday.", day)]
+    report = check_texts(texts, ruleset)
+    assert ("DAT003", "rounding") in [(f.code, f.verdict) for f in report.agreements]
+    assert report.findings == []
+    texts[1] = ("b.txt", "The airliner crashed at 9:40 a.m. local time on Sunday.", day)
+    assert ("DAT002", "contradiction") in _codes(check_texts(texts, ruleset))
+
+
+def test_a_mayday_has_its_own_time(kn):
+    found = claims_of("The pilot declared a mayday at 8:59 a.m., and the jet crashed at 9:03 a.m.", kn,
+                      date(2024, 12, 29), "time")
+    assert [(c.text, c.event) for c in found] == [("8:59 a.m.", "distress"), ("9:03 a.m.", "incident")]
