@@ -118,6 +118,7 @@ class Knowledge:
     descriptive_ranks: set[str] = field(default_factory=set)
     loose_roles: set[str] = field(default_factory=set)
     exclusive_roles: set[frozenset[str]] = field(default_factory=set)
+    concurrent_roles: set[frozenset[str]] = field(default_factory=set)
     qualifier_suffixes: set[str] = field(default_factory=set)
     portfolio_canon: dict[str, str] = field(default_factory=dict)
     incompatible: set[frozenset[str]] = field(default_factory=set)

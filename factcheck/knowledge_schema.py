@@ -62,6 +62,12 @@ def _exclusive_roles(kn: Knowledge, value, at: At) -> None:
         kn.exclusive_roles.update(frozenset((a, b)) for a in canon for b in canon if a != b)
 
 
+def _concurrent_roles(kn: Knowledge, value, at: At) -> None:
+    for group in value:
+        canon = [read(word, r, at) for r in listed(group, at)]
+        kn.concurrent_roles.update(frozenset((a, b)) for a in canon for b in canon if a != b)
+
+
 def _qualifiers(kn: Knowledge, value, at: At) -> None:
     for qual, words in value.items():
         where = at.of(value, qual)
@@ -194,6 +200,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "role_aliases": Custom("role_alias", _role_aliases, of=dict, says=NAMES),
         "roles": Custom("roles", _roles, required=True),
         "exclusive_roles": Custom("exclusive_roles", _exclusive_roles, says="a list of [role, role…] groups"),
+        "concurrent_roles": Custom("concurrent_roles", _concurrent_roles, says="a list of [role, role…] groups"),
         "affiliations": Words("affiliations", conv=text, required=True),
         "ranks": Words("ranks"),
         "qualifiers": Custom("qualifier_of", _qualifiers, of=dict, says="a mapping of qualifier: [words]",

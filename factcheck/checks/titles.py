@@ -127,6 +127,8 @@ def _cross_source(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                 continue
             if _leaving(a, kn) or _leaving(b, kn):
                 continue
+            if frozenset((a.qualifiers.role, b.qualifiers.role)) in kn.concurrent_roles:
+                continue
             if role_base(a) != role_base(b):
                 if frozenset((a.qualifiers.role, b.qualifiers.role)) in kn.exclusive_roles:
                     office_pairs.append((a, b))
