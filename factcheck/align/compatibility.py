@@ -188,6 +188,10 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if (a.qualifiers.direction and b.qualifiers.reached) or (b.qualifiers.direction and a.qualifiers.reached):
         return False  # 'raised by 0.25%' is the size of a change, 'raised to 0.5%' the level it came to
+    if _came_to_apart(a, b):
+        return False
+    if a.type == "ordinal" and _premodified(a, kn) != _premodified(b, kn):
+        return False  # 'the first Jesuit pope' counts another series than 'the 266th pope'
     if a.period != b.period and (a.period and b.period or _year(a.period) or _year(b.period)):
         return False
     if kn.is_contrast(fa.terms, fb.terms):
@@ -292,6 +296,22 @@ def _dates_compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge,
             return score >= params.date_context_min_one_sided
         return score >= params.date_context_min
     return score >= params.date_context_min
+
+
+def _premodified(claim: Claim, kn: Knowledge) -> bool:
+    """True for an ordinal with words between it and its noun ('first Latin American pontiff')."""
+    middle = claim.text.split()[1:-1]
+    return bool(middle) and not any(w.lower() in kn.stopwords for w in middle)
+
+
+def _came_to_apart(a: Claim, b: Claim) -> bool:
+    """True when two changes came to amounts too far apart to be of one thing ('climbed 18% to
+    $30.87 billion', 'jumped 13% to $167.7 billion': a segment and the whole)."""
+    x, y = a.qualifiers.came_to, b.qualifiers.came_to
+    if not x or not y:
+        return False
+    lo, hi = sorted((float(x), float(y)))
+    return lo <= 0 or hi / lo > 1.5
 
 
 def _year(period: str | None) -> bool:

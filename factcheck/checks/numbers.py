@@ -115,7 +115,7 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
                 "forecasters and polls of analysts differ")
     if a.type == "ordinal" and bool(a.mods & ctx.kn.in_a_row_words) != bool(b.mods & ctx.kn.in_a_row_words):
         return "a run in a row against a count of all times: two series"
-    if a.type == "percent" and stem(a.measure or "") in ctx.kn.market_measures:
+    if a.type in ("percent", "money") and stem(a.measure or "") in ctx.kn.market_measures:
         return f"a market move ({a.measure}), which changes through a trading session: reports written at other hours differ"
     if a.qualifiers.side or b.qualifiers.side:
         return (f"a count of one side of a split: its sentence gives other counts of {a.measure} "

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge import Knowledge, fold
+from .text import CURRENCY_SIGNS
 from ..types import Article, Claim, Qualifiers
 from .common import (
     PersonIndex,
@@ -116,6 +117,27 @@ def direction_near(sentence: Sentence, start: int, kn: Knowledge) -> tuple[str |
     return None, False
 
 
+def _came_to(sentence: Sentence, end: int, kn: Knowledge) -> str | None:
+    """The amount a change came to, written right after it ('rose 18% to $30.87 billion')."""
+    after = sentence.after(end, 10)
+    i = next((k for k, t in enumerate(after[:5]) if t.folded in kn.level_words), None)
+    if i is None:
+        return None
+    rest = after[i + 1:]
+    j = next((k for k, t in enumerate(rest[:3]) if t.text[:1].isdigit()), None)
+    if not j:
+        return None
+    prefix = "".join(t.text for t in rest[:j])
+    if not (prefix[-1] in CURRENCY_SIGNS or prefix.lower() in kn.currency_of):
+        return None
+    try:
+        value = float(rest[j].text.replace(",", ""))
+    except ValueError:
+        return None
+    scale = kn.scales.get(rest[j + 1].folded, 1) if len(rest) > j + 1 else 1
+    return repr(value * scale)
+
+
 def _reached(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     """True for a level a change came to: a level word right before the figure and a word of
     direction before it in its clause ('raised its policy rate to 0.5%')."""
@@ -168,7 +190,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                       "direction": direction if is_change and level != "previous" else None,
                       "hedge": hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn),
                       "level": level,
-                      "reached": level != "previous" and _reached(sentence, start, kn)}
+                      "reached": level != "previous" and _reached(sentence, start, kn),
+                      "came_to": _came_to(sentence, end, kn) if is_change else None}
         low = range_low(sentence, start, kn)
         if low is not None and low < value and not qualifiers["hedge"]:
             qualifiers["hedge"], qualifiers["low"] = "range", repr(low)
