@@ -162,6 +162,8 @@ class Knowledge:
     record_window_words: set[str] = field(default_factory=set)
     count_subjects: set[str] = field(default_factory=set)
     market_measures: set[str] = field(default_factory=set)
+    whole_words: set[str] = field(default_factory=set)
+    part_links: set[str] = field(default_factory=set)
     quarter_nouns: set[str] = field(default_factory=set)
     split_words: set[str] = field(default_factory=set)
     anaphoric_heads: set[str] = field(default_factory=set)

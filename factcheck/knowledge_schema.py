@@ -237,6 +237,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "next_words": Words("next_words"),
         "projection_nouns": Words("projection_nouns"),
         "market_measures": Words("market_measures", conv=stem_word),
+        "whole_words": Words("whole_words"),
+        "part_links": Words("part_links"),
         "quarter_nouns": Words("quarter_nouns"),
         "split_words": Words("split_words"),
         "anaphoric_heads": Words("anaphoric_heads", conv=stem_word),

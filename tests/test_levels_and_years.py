@@ -77,3 +77,42 @@ def test_a_mayday_has_its_own_time(kn):
     found = claims_of("The pilot declared a mayday at 8:59 a.m., and the jet crashed at 9:03 a.m.", kn,
                       date(2024, 12, 29), "time")
     assert [(c.text, c.event) for c in found] == [("8:59 a.m.", "distress"), ("9:03 a.m.", "incident")]
+
+
+def test_changes_that_came_to_amounts_far_apart_are_of_different_things(ruleset):
+    day = date(2025, 7, 31)
+    texts = [("a.txt", "The company's cloud unit saw its revenue climb 19% to $31.2 billion in the quarter.", day),
+             ("b.txt", "In the quarter, revenue jumped 12% to $171.4 billion, the company said.", day)]
+    assert [f for f in check_texts(texts, ruleset).findings if f.verdict == "contradiction"] == []
+
+
+def test_share_prices_of_two_sessions_are_possible_matches(ruleset):
+    day = date(2025, 8, 1)
+    texts = [("a.txt", "Orbis stock closed the regular session up 1.7% at $231.50.", day),
+             ("b.txt", "Orbis stock fell to $212.40 in premarket trading.", day)]
+    report = check_texts(texts, ruleset)
+    assert [f for f in report.findings if f.code == "MON001"] == []
+
+
+def test_an_ordinal_with_words_before_its_noun_counts_another_series(ruleset):
+    day = date(2025, 4, 21)
+    texts = [("a.txt", "He was introduced to the world in 2013 as the 266th pope.", day),
+             ("b.txt", "He was the first Jesuit pope, elected in 2013.", day)]
+    assert [f for f in check_texts(texts, ruleset).findings if f.verdict == "contradiction"] == []
+
+
+def test_figures_as_of_other_days_are_possible_matches(ruleset):
+    day = date(2025, 4, 29)
+    texts = [("a.txt", "The grid operator had restored 58% of electricity demand by late Monday.", day),
+             ("b.txt", "The grid operator had restored 93% of electricity demand by 6 a.m. Tuesday.", day)]
+    report = check_texts(texts, ruleset)
+    assert [f for f in report.findings if f.verdict == "contradiction"] == []
+    assert report.possible
+
+
+def test_a_whole_is_not_the_part_of_it(kn):
+    found = claims_of("The operator restored power to 77 of the 81 substations; all of the 81 substations were back by "
+                      "night, and 77 out of 81 depots reopened.", kn, date(2025, 4, 29), "count")
+    assert [(c.value, c.qualifiers.level) for c in found if c.value == 81] == [(81, "total")] * 3
+    assert "total" not in [c.qualifiers.level for c in claims_of(
+        "The crash killed all 242 people on board.", kn, date(2025, 6, 12), "count")]

@@ -115,6 +115,10 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
                 "forecasters and polls of analysts differ")
     if a.type == "ordinal" and bool(a.mods & ctx.kn.in_a_row_words) != bool(b.mods & ctx.kn.in_a_row_words):
         return "a run in a row against a count of all times: two series"
+    days_a, days_b = _weekdays_in(a.sentence, ctx), _weekdays_in(b.sentence, ctx)
+    if days_a and days_b and not days_a & days_b:
+        return (f"figures given as of other days ({', '.join(sorted(days_a))}; {', '.join(sorted(days_b))}): "
+                "a restoration, a toll or a price moves as the hours go by")
     if a.type in ("percent", "money") and stem(a.measure or "") in ctx.kn.market_measures:
         return f"a market move ({a.measure}), which changes through a trading session: reports written at other hours differ"
     if a.qualifiers.side or b.qualifiers.side:
@@ -187,6 +191,17 @@ def _subject_words(claim: Claim, ctx: CheckContext) -> set[str]:
             and (m not in claim.names or m.upper() in words)
             and m not in kn.generic_modifiers and not any(m in p.split() for p in places)
             and m.partition("-")[2] not in kn.quarter_nouns}
+
+
+def _weekdays_in(sentence: str, ctx: CheckContext) -> set[str]:
+    """The days a sentence gives a figure as of ('restored 92% by 5 a.m. Tuesday', 'by late
+    Monday'): a weekday within four words after a word of time limit."""
+    words = [x.strip(".,;:()\"'").lower() for x in sentence.split()]
+    found = set()
+    for i, w in enumerate(words):
+        if w in ctx.kn.weekdays and any(x in ctx.kn.deadline_words for x in words[max(0, i - 4):i]):
+            found.add(w)
+    return found
 
 
 def rounds_to(coarse: Claim, fine: Claim, ctx: CheckContext) -> bool:

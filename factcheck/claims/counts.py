@@ -138,14 +138,17 @@ def _total_after(after) -> int | None:
 
 
 def _is_total(before, kn: Knowledge) -> bool:
-    """True for 169 in '71 of the 169 seats', 181 in 'all but two of 181': a whole that another
-    count is part of."""
+    """True for 169 in '71 of the 169 seats', 181 in 'all but two of 181', 89 in '85 out of 89'
+    and 'all of the 89 substations' (not 'killing all 242'): a whole that another count is part of."""
     words = [t.text.lower() for t in before]
-
-    def number(w: str) -> bool:
-        return w[:1].isdigit() or w in kn.number_words
-    return (len(words) >= 2 and words[-1] == "of" and number(words[-2])) or (
-        len(words) >= 3 and words[-2:] == ["of", "the"] and number(words[-3]))
+    if words and words[-1] in kn.pp_articles and words[-1] not in kn.part_links:
+        words = words[:-1]
+    for link in sorted(kn.part_links, key=len, reverse=True):
+        n = len(link.split())
+        if len(words) > n and " ".join(words[-n:]) == link:
+            rest = words[:-n]
+            return rest[-1] in kn.whole_words or rest[-1][:1].isdigit() or rest[-1] in kn.number_words
+    return False
 
 
 def _number_words(kn: Knowledge) -> re.Pattern:
@@ -231,7 +234,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 hedge = "range"
             qualifiers = {"hedge": hedge, "low": repr(low) if hedge == "range" else None,
                           "level": "previous" if is_previous_level(sentence, start, end)
-                          else "total" if _is_total(sentence.before(start, 3), kn)
+                          else "total" if _is_total(sentence.before(start, 4), kn)
                           else "projected" if is_projection(sentence, start, kn)
                           or projection_noun_after(sentence, quote_end, kn) else None}
             claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, kn, unit=head,

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 from ..knowledge import Knowledge, fold
-from .text import CURRENCY_SIGNS
 from ..types import Article, Claim, Qualifiers
 from .common import (
     PersonIndex,
@@ -16,6 +15,7 @@ from .common import (
     number_slot,
     range_low,
 )
+from .text import CURRENCY_SIGNS
 
 PERCENT = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?:[ \u00a0]|-(?=[a-z]))?(%|percent\b|per cent\b|pct\b|pc\b|"
