@@ -89,6 +89,9 @@ class Qualifiers:
     """The sentence speaks of the figure or day as yet to come."""
     reached: bool = False
     """A level a change came to ('raised its rate to 0.5%'), not the size of the change."""
+    misnamed_day: str | None = None
+    """For a date written with its weekday ('Wednesday, February 14'), the weekday, when the date
+    falls on another one."""
     came_to: str | None = None
     """For a change, the amount it came to, in its currency's units (a repr): 'climbed 18% to
     $30.87 billion' is a change of something worth $30.87 billion."""

@@ -116,3 +116,21 @@ def test_a_whole_is_not_the_part_of_it(kn):
     assert [(c.value, c.qualifiers.level) for c in found if c.value == 81] == [(81, "total")] * 3
     assert "total" not in [c.qualifiers.level for c in claims_of(
         "The crash killed all 242 people on board.", kn, date(2025, 6, 12), "count")]
+
+
+def test_a_date_named_with_the_wrong_weekday_is_flagged_against_the_others(ruleset):
+    day = date(2025, 4, 21)
+    texts = [("a.txt", "The pontiff had been in hospital since he was admitted on Wednesday, February 14.", day),
+             ("b.txt", "The pontiff was admitted to hospital on Feb. 14 with bronchitis.", day)]
+    report = check_texts(texts, ruleset)
+    found = [f for f in report.findings if f.code == "DAT001"]
+    assert found and "a Wednesday; it is a Friday" in found[0].message
+    texts[0] = ("a.txt", "The pontiff had been in hospital since he was admitted on Friday, February 14.", day)
+    assert [f for f in check_texts(texts, ruleset).findings if f.code == "DAT001"] == []
+
+
+def test_a_cardinal_is_a_title_whose_name_is_checked(ruleset):
+    day = date(2025, 4, 21)
+    texts = [("a.txt", "Cardinal Kevin Ferrell announced the death on Vatican television.", day),
+             ("b.txt", "The death was announced by Cardinal Kevin Farrell on Vatican television.", day)]
+    assert ("NAM002", "possible_misspelling") in _codes(check_texts(texts, ruleset))

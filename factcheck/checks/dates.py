@@ -22,6 +22,9 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
         return []
     clashes = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:]
                if a.article != b.article and not _overlap(a, b)]
+    misnamed = _misnamed_days(claims, ctx.kn.weekdays)
+    if misnamed and not clashes:
+        return [misnamed]
     if not clashes:
         return [agreement("date.value", fact, f"{len(sources_of(claims))} sources agree on {_shown(claims[0])}")]
     firm = [pair for pair in clashes if not _weak(*pair, ctx)]
@@ -34,6 +37,21 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                                                else f"{c.value[0]}/{c.value[1]}")
     return [Verdict("date.value", "contradiction", evidence,
                     f"{a.article} dates it {_shown(a)}, {b.article} {_shown(b)}", majority, outliers, weak)]
+
+
+def _misnamed_days(claims: list[Claim], weekdays: list[str]) -> Verdict | None:
+    """A date one source names with the wrong weekday ('Wednesday, February 14' in a year when
+    February 14 is a Friday), where other sources give the same date."""
+    for c in claims:
+        if not c.qualifiers.misnamed_day:
+            continue
+        others = [o for o in claims if o.article != c.article and o.value == c.value and not o.qualifiers.misnamed_day]
+        if others:
+            actual = weekdays[date.fromisoformat(c.value[0]).weekday()].capitalize()
+            return Verdict("date.value", "contradiction", [c, *others],
+                           f"{c.article} calls {c.value[0]} a {c.qualifiers.misnamed_day.capitalize()}; it is a "
+                           f"{actual}", c.value[0], [c.article])
+    return None
 
 
 def _weak(a: Claim, b: Claim, ctx: CheckContext) -> str:

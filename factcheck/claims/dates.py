@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..knowledge import Knowledge, fold
@@ -218,14 +219,21 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
 def _without_named_weekdays(claims: list[Claim], sentence: Sentence) -> list[Claim]:
     """'Monday, June 2' states one date: the weekday right before an explicit date is its name,
     not a second date to resolve."""
-    explicit = {c.start for c in claims if c.qualifiers.form != "weekday"}
+    explicit = {c.start: c for c in claims if c.qualifiers.form != "weekday"}
     out = []
+    named = {}
     for c in claims:
         if c.qualifiers.form == "weekday":
             gap = _NAMED_DAY_GAP.match(sentence.text, c.end - sentence.start)
             if gap and sentence.start + gap.end() in explicit:
+                named[sentence.start + gap.end()] = c
                 continue
         out.append(c)
+    for at, weekday in named.items():
+        day = explicit[at]
+        if day.value and day.value[0] == day.value[1] and weekday.value and \
+                date.fromisoformat(day.value[0]).weekday() != date.fromisoformat(weekday.value[0]).weekday():
+            day.qualifiers = replace(day.qualifiers, misnamed_day=weekday.text.strip().lower())
     return out
 
 
