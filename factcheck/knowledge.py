@@ -89,6 +89,7 @@ class Knowledge:
     base_year_words: set[str] = field(default_factory=set)
     comparison_words: set[str] = field(default_factory=set)
     year_prefixes: set[str] = field(default_factory=set)
+    years_back: set[str] = field(default_factory=set)
     relative_years: dict[str, int] = field(default_factory=dict)
     year_when_words: set[str] = field(default_factory=set)
     past_verbs: set[str] = field(default_factory=set)

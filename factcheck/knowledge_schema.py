@@ -181,6 +181,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "base_year_words": Words("base_year_words"),
         "comparison_words": Words("comparison_words"),
         "year_prefixes": Words("year_prefixes"),
+        "years_back": Words("years_back"),
         "relative_years": Map("relative_years", key=text, value=whole, says=WHOLES),
         "year_when_words": Words("year_when_words"),
     },

@@ -134,3 +134,12 @@ def test_a_cardinal_is_a_title_whose_name_is_checked(ruleset):
     texts = [("a.txt", "Cardinal Kevin Ferrell announced the death on Vatican television.", day),
              ("b.txt", "The death was announced by Cardinal Kevin Farrell on Vatican television.", day)]
     assert ("NAM002", "possible_misspelling") in _codes(check_texts(texts, ruleset))
+
+
+def test_a_figure_some_years_earlier_is_of_that_year_and_a_later_year_is_a_base(kn):
+    found = claims_of("The party won 35 per cent of the vote, above its 31.5 per cent three years earlier.", kn,
+                      date(2025, 5, 3), "percent")
+    assert [(c.text, c.period) for c in found] == [("35 per cent", None), ("31.5 per cent", "2022")]
+    counts = claims_of("The party held 84 of the 150 seats, up six seats from the 2022 election.", kn,
+                       date(2025, 5, 3), "count")
+    assert [c.period for c in counts if c.value == 84] == [None]

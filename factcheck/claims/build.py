@@ -22,6 +22,7 @@ class _YearPatterns:
     period: re.Pattern  # a rate's clause: after a word of period only
     after: re.Pattern  # right after the figure ('2.4% in fiscal 2025'): the figure's own year
     when: re.Pattern  # 'since 2022, when …' right before the figure
+    ago: re.Pattern  # 'three years earlier' right after the figure
     compared: re.Pattern  # a comparison just before a year
 
 
@@ -37,6 +38,8 @@ def _year_patterns(kn: Knowledge) -> _YearPatterns:
             other=re.compile(rf"\b(?:{period}|{base})\s+(?:{year})|{_LIST_YEAR}"),
             period=re.compile(rf"\b(?:{period})\s+(?:{year})|{_LIST_YEAR}"),
             after=re.compile(rf"\s*,?\s*(?:{period})\s+(?:{year})"),
+            ago=re.compile(rf"\s*(?P<n>\d{{1,2}}|{_words(kn.number_words)})\s+(?:{_words(kn.years_back)})\b",
+                           re.IGNORECASE),
             when=re.compile(rf"\b((?:19|20)\d{{2}}),?\s+(?:{_words(kn.year_when_words)})\b[^.;:]{{0,60}}$"),
             compared=re.compile(rf"(?<!\w)(?:{_words(kn.comparison_words)})(?!\w)[^,;]*$", re.IGNORECASE))
     return kn.derived("year_patterns", build)
@@ -63,7 +66,7 @@ def other_year(clause: str, published, kn: Knowledge, of_rate: bool = False) -> 
     return None
 
 
-def _year_of_figure(article: Article, sentence: Sentence, start: int, end: int, type_: str, clause: str,
+def _year_of_figure(article: Article, sentence: Sentence, start: int, end: int, type_: str,
                     kn: Knowledge) -> str | None:
     published = article.published
     if published is None:
@@ -76,7 +79,18 @@ def _year_of_figure(article: Article, sentence: Sentence, start: int, end: int, 
     when = years.when.search(sentence.text, 0, start - sentence.start)
     if when and int(when.group(1)) != published.year:
         return when.group(1)
-    return other_year(clause, published, kn, of_rate=type_ not in ("count", "measure"))
+    ago = years.ago.match(sentence.text, end - sentence.start)
+    if ago:  # '32.5 per cent three years earlier'
+        n = ago.group("n")
+        back = int(n) if n.isdigit() else kn.number_words.get(n.lower())
+        if back:
+            return str(published.year - back)
+    lo, _ = sentence.clause_bounds(start)
+    before = sentence.text[lo - sentence.start:start - sentence.start]
+    # A year after the figure in its clause ('82 seats, five more than at the 2022 election') is
+    # what it is compared with; only one right after it is its own (above).
+    return other_year(before, published, kn,
+                      of_rate=type_ not in ("count", "measure"))
 
 
 def make_claim(article: Article, type_: str, start: int, end: int, value, slot: Slot | None,
@@ -97,7 +111,7 @@ def make_claim(article: Article, type_: str, start: int, end: int, value, slot: 
         if type_ in ("count", "measure", "percent", "money") and not claim.period:
             if kn is None:
                 raise ValueError(f"make_claim: a {type_} with a slot needs the knowledge to read its year")
-            claim.period = _year_of_figure(article, sentence, start, end, type_, slot.clause, kn)
+            claim.period = _year_of_figure(article, sentence, start, end, type_, kn)
     return claim
 
 
