@@ -42,7 +42,7 @@ def lemma(word: str) -> str:
             w = w[: -len(suffix)]
             if len(w) > 3 and w[-1] == w[-2]:
                 w = w[:-1]
-            return w.rstrip("e") if suffix == "ed" else w.rstrip("e")
+            return w.rstrip("e")
     return w
 
 

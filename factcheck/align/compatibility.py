@@ -184,14 +184,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if bool(a.qualifiers.future) != bool(b.qualifiers.future):
         return False
-    if a.qualifiers.level != b.qualifiers.level:
+    if _levels_apart(a, b, kn):
         return False
-    if (a.qualifiers.direction and b.qualifiers.reached) or (b.qualifiers.direction and a.qualifiers.reached):
-        return False  # 'raised by 0.25%' is the size of a change, 'raised to 0.5%' the level it came to
-    if _came_to_apart(a, b):
-        return False
-    if a.type == "ordinal" and _premodified(a, kn) != _premodified(b, kn):
-        return False  # 'the first Jesuit pope' counts another series than 'the 266th pope'
     if a.period != b.period and (a.period and b.period or _year(a.period) or _year(b.period)):
         return False
     if kn.is_contrast(fa.terms, fb.terms):
@@ -296,6 +290,16 @@ def _dates_compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge,
             return score >= params.date_context_min_one_sided
         return score >= params.date_context_min
     return score >= params.date_context_min
+
+
+def _levels_apart(a: Claim, b: Claim, kn: Knowledge) -> bool:
+    """True when two figures are of other levels: a previous, projected or total one against
+    another; the size of a change ('raised by 0.25%') against the level it came to ('raised to
+    0.5%'); changes that came to amounts far apart; 'the first Jesuit pope' against 'the 266th
+    pope' (another series)."""
+    qa, qb = a.qualifiers, b.qualifiers
+    return (qa.level != qb.level or bool(qa.direction and qb.reached) or bool(qb.direction and qa.reached)
+            or _came_to_apart(a, b) or (a.type == "ordinal" and _premodified(a, kn) != _premodified(b, kn)))
 
 
 def _premodified(claim: Claim, kn: Knowledge) -> bool:
