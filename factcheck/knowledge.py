@@ -189,6 +189,8 @@ class Knowledge:
     place_prepositions: set[str] = field(default_factory=set)
     zone_offset: dict[str, int] = field(default_factory=dict)
     zone_family: dict[str, str] = field(default_factory=dict)
+    summer_time: dict[str, tuple[str, str]] = field(default_factory=dict)
+    summer_time_span: tuple[tuple[int, int], tuple[int, int]] | None = None
     hour_words: dict[str, int] = field(default_factory=dict)
     hour_suffixes: set[str] = field(default_factory=set)
     approx_minutes: int = 15

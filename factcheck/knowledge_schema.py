@@ -68,6 +68,22 @@ def _concurrent_roles(kn: Knowledge, value, at: At) -> None:
         kn.concurrent_roles.update(frozenset((a, b)) for a in canon for b in canon if a != b)
 
 
+def _summer_time(kn: Knowledge, value, at: At) -> None:
+    for family, zones in value.items():
+        where = at.of(value, family)
+        pair = [read(word, z, where) for z in listed(zones, where)]
+        if len(pair) != 2:
+            raise where.error("needs [SUMMER ZONE, WINTER ZONE]")
+        kn.summer_time[word(family)] = (pair[0], pair[1])
+
+
+def _summer_span(kn: Knowledge, value, at: At) -> None:
+    days = [[read(whole, x, at) for x in listed(d, at)] for d in listed(value, at)]
+    if len(days) != 2 or any(len(d) != 2 for d in days):
+        raise at.error("needs [[MONTH, NTH SUNDAY], [MONTH, NTH SUNDAY]]")
+    kn.summer_time_span = ((days[0][0], days[0][1]), (days[1][0], days[1][1]))
+
+
 def _qualifiers(kn: Knowledge, value, at: At) -> None:
     for qual, words in value.items():
         where = at.of(value, qual)
@@ -298,6 +314,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "hour_words": Map("hour_words", value=whole, says=WHOLES, required=True),
         "hour_suffixes": Words("hour_suffixes"),
         "approx_minutes": Scalar("approx_minutes"),
+        "summer_time": Custom("summer_time", _summer_time, of=dict, says="a mapping of family: [summer zone, winter zone]"),
+        "summer_time_span": Custom("summer_time_span", _summer_span, says="[[month, nth Sunday], [month, nth Sunday]]"),
     },
 }
 

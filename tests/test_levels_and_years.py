@@ -143,3 +143,27 @@ def test_a_figure_some_years_earlier_is_of_that_year_and_a_later_year_is_a_base(
     counts = claims_of("The party held 84 of the 150 seats, up six seats from the 2022 election.", kn,
                        date(2025, 5, 3), "count")
     assert [c.period for c in counts if c.value == 84] == [None]
+
+
+def test_a_family_zone_is_read_in_summer_or_winter_time_by_the_publication_date(kn):
+    def unit(day):
+        return claims_of("The truce took effect at 7:00 a.m. Eastern time.", kn, day, "time")[0].unit
+    assert unit(date(2025, 5, 10)) == "edt"
+    assert unit(date(2025, 1, 10)) == "est"
+    assert unit(date(2025, 3, 8)) == "est" and unit(date(2025, 3, 9)) == "edt"  # the 2nd Sunday of March
+
+
+def test_a_time_converted_in_brackets_shares_the_hedge_of_the_time_it_converts(kn):
+    found = claims_of("The quake struck around 1:30 p.m. local time (2:30 a.m. ET) on Friday.", kn,
+                      date(2025, 3, 28), "time")
+    assert [(c.text, c.qualifiers.hedge) for c in found] == [("1:30 p.m. local time", "approx"),
+                                                            ("2:30 a.m. ET", "approx")]
+
+
+def test_eastern_time_in_summer_converts_through_utc(ruleset):
+    day = date(2025, 5, 10)
+    texts = [("a.txt", "The truce took effect at 7:00 a.m. Eastern time on Saturday.", day),
+             ("b.txt", "The truce took effect at 1130 GMT on Saturday.", day)]
+    assert ("DAT002", "contradiction") in _codes(check_texts(texts, ruleset))
+    texts[0] = ("a.txt", "The truce took effect at 7:30 a.m. Eastern time on Saturday.", day)
+    assert _codes(check_texts(texts, ruleset)) == []

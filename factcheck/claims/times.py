@@ -7,6 +7,7 @@ as for dates. Zones and hour words are in rules/knowledge/times.yml.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim, Qualifiers
@@ -53,6 +54,28 @@ def _zone_after(text: str, kn: Knowledge, pattern: re.Pattern) -> tuple[str | No
     return (name if name in kn.zone_offset else kn.zone_family.get(name, name)), m.end()
 
 
+def _converts(between: str) -> bool:
+    """True when a time comes in brackets right after another, as its conversion to another zone."""
+    return len(between) <= 4 and between.strip() in ("(", ",", "/", "or")
+
+
+def _dated_zone(zone: str | None, published, kn: Knowledge) -> str | None:
+    """The zone of a family that keeps summer time on the publication date ('Eastern' in May is
+    EDT), so that it converts through UTC; other zones as written."""
+    family = kn.zone_family.get(zone or "", zone)
+    if published is None or family not in kn.summer_time or kn.summer_time_span is None:
+        return zone
+    (m1, n1), (m2, n2) = kn.summer_time_span
+    summer, winter = kn.summer_time[family]
+    return summer if _nth_sunday(published.year, m1, n1) <= published < _nth_sunday(published.year, m2, n2) \
+        else winter
+
+
+def _nth_sunday(year: int, month: int, n: int):
+    first = date(year, month, 1)
+    return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (n - 1))
+
+
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex, taken: Spans) -> list[Claim]:
     """Time-of-day claims in one sentence."""
     zones, words, hours_word = _patterns(kn)
@@ -80,8 +103,11 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         slot = clause_slot(article, sentence, start, head, set(), kn, people)
         qualifiers = {"zone": zone}
         hedge = hedge_of(sentence.text[max(0, lo - 60):lo], kn)
+        if not hedge and claims and _converts(sentence.text[claims[-1].end - sentence.start:lo]):
+            hedge = claims[-1].qualifiers.hedge  # 'around 1:30 p.m. local time (2:30 a.m. ET)'
         if hedge or fold(shown) in kn.hour_words:
             qualifiers["hedge"] = hedge or "approx"
-        claims.append(make_claim(article, "time", start, end_quote, minutes, slot, sentence, unit=zone,
+        claims.append(make_claim(article, "time", start, end_quote, minutes, slot, sentence,
+                                 unit=_dated_zone(zone, article.published, kn),
                                  qualifiers=Qualifiers.of(**qualifiers), display=sentence.text[lo:hi + (extra if zone else 0)].strip()))
     return claims
