@@ -167,3 +167,9 @@ def test_eastern_time_in_summer_converts_through_utc(ruleset):
     assert ("DAT002", "contradiction") in _codes(check_texts(texts, ruleset))
     texts[0] = ("a.txt", "The truce took effect at 7:30 a.m. Eastern time on Saturday.", day)
     assert _codes(check_texts(texts, ruleset)) == []
+
+
+def test_a_figure_after_an_election_of_another_year_is_of_that_year(kn):
+    found = claims_of("The previous landslide came after the 1975 election, when the coalition held 91 of the "
+                      "127 seats.", kn, date(2025, 5, 3), "count")
+    assert [(c.value, c.period) for c in found] == [(91, "1975"), (127, "1975")]
