@@ -164,6 +164,8 @@ class Knowledge:
     count_subjects: set[str] = field(default_factory=set)
     market_measures: set[str] = field(default_factory=set)
     whole_words: set[str] = field(default_factory=set)
+    snapshot_words: set[str] = field(default_factory=set)
+    as_of_words: set[str] = field(default_factory=set)
     part_links: set[str] = field(default_factory=set)
     quarter_nouns: set[str] = field(default_factory=set)
     split_words: set[str] = field(default_factory=set)

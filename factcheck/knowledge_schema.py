@@ -255,6 +255,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "projection_nouns": Words("projection_nouns"),
         "market_measures": Words("market_measures", conv=stem_word),
         "whole_words": Words("whole_words"),
+        "snapshot_words": Words("snapshot_words", conv=text),
+        "as_of_words": Words("as_of_words", conv=text),
         "part_links": Words("part_links"),
         "quarter_nouns": Words("quarter_nouns"),
         "split_words": Words("split_words"),

@@ -173,3 +173,13 @@ def test_a_figure_after_an_election_of_another_year_is_of_that_year(kn):
     found = claims_of("The previous landslide came after the 1975 election, when the coalition held 91 of the "
                       "127 seats.", kn, date(2025, 5, 3), "count")
     assert [(c.value, c.period) for c in found] == [(91, "1975"), (127, "1975")]
+
+
+def test_a_tally_of_the_moment_is_a_possible_match(ruleset):
+    day = date(2025, 5, 3)
+    texts = [("a.txt", "At the time of writing, Labor held 81 seats in the House of Representatives.", day),
+             ("b.txt", "Labor has won 87 seats in the House of Representatives, the commission said.", day)]
+    report = check_texts(texts, ruleset)
+    assert [f for f in report.findings if f.code == "CNT001"] == [] and report.possible
+    texts[0] = ("a.txt", "Labor won 81 seats in the House of Representatives, the commission said.", day)
+    assert ("CNT001", "contradiction") in _codes(check_texts(texts, ruleset))

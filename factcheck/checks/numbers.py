@@ -115,6 +115,10 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
                 "forecasters and polls of analysts differ")
     if a.type == "ordinal" and bool(a.mods & ctx.kn.in_a_row_words) != bool(b.mods & ctx.kn.in_a_row_words):
         return "a run in a row against a count of all times: two series"
+    snapshot = next((w for c in (a, b) for w in _snapshots(c.sentence, ctx)), None)
+    if snapshot and a.type == "count":
+        return (f"a count of the moment ('{snapshot}'): a tally still being made, which other reports "
+                "give at other hours")
     days_a, days_b = _weekdays_in(a.sentence, ctx), _weekdays_in(b.sentence, ctx)
     if days_a and days_b and not days_a & days_b:
         return (f"figures given as of other days ({', '.join(sorted(days_a))}; {', '.join(sorted(days_b))}): "
@@ -191,6 +195,18 @@ def _subject_words(claim: Claim, ctx: CheckContext) -> set[str]:
             and (m not in claim.names or m.upper() in words)
             and m not in kn.generic_modifiers and not any(m in p.split() for p in places)
             and m.partition("-")[2] not in kn.quarter_nouns}
+
+
+def _snapshots(sentence: str, ctx: CheckContext) -> list[str]:
+    """The words that make a sentence's count one of the moment ('at the time of writing', 'as
+    of 11pm')."""
+    low = sentence.lower()
+    found = [w for w in sorted(ctx.kn.snapshot_words) if w in low]
+    for w in sorted(ctx.kn.as_of_words):
+        at = low.find(w + " ")
+        if at >= 0 and low[at + len(w) + 1:at + len(w) + 2].isdigit():
+            found.append(w)
+    return found
 
 
 def _weekdays_in(sentence: str, ctx: CheckContext) -> set[str]:
