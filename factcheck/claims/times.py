@@ -92,7 +92,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         found.append((m.start(), m.end(), hour * 60 + minute, m.group()))
     for m in (words.finditer(sentence.text) if words else ()):
         found.append((m.start(), m.end(), kn.hour_words[fold(m.group())], m.group()))
-    claims = []
+    claims: list[Claim] = []
     for lo, hi, minutes, shown in sorted(found):
         start, end = sentence.start + lo, sentence.start + hi
         if taken.overlaps(start, end):
