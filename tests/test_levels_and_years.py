@@ -183,3 +183,11 @@ def test_a_tally_of_the_moment_is_a_possible_match(ruleset):
     assert [f for f in report.findings if f.code == "CNT001"] == [] and report.possible
     texts[0] = ("a.txt", "Labor won 81 seats in the House of Representatives, the commission said.", day)
     assert ("CNT001", "contradiction") in _codes(check_texts(texts, ruleset))
+
+
+def test_a_figure_owned_by_a_name_the_other_does_not_give_is_a_possible_match(ruleset):
+    day = date(2025, 7, 31)
+    texts = [("a.txt", "The company's cloud unit saw its revenue climb 19% in the quarter, Orbis said.", day),
+             ("b.txt", "Rivals did better: Quillon's cloud revenue climbed 31% in the quarter, Orbis said.", day)]
+    report = check_texts(texts, ruleset)
+    assert [f for f in report.findings if f.code == "PCT001"] == [] and report.possible

@@ -115,6 +115,12 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
                 "forecasters and polls of analysts differ")
     if a.type == "ordinal" and bool(a.mods & ctx.kn.in_a_row_words) != bool(b.mods & ctx.kn.in_a_row_words):
         return "a run in a row against a count of all times: two series"
+    for x, y in ((a, b), (b, a)):
+        owners = sorted(m for m in x.mods & x.names if m not in ctx.common_names and m not in y.sentence.lower()
+                        and not ctx.kn.place_of.get(m) and re.search(rf"(?i)\b{re.escape(m)}['’]s\b", x.sentence))
+        if owners:
+            return (f"only one source names whose figure it is ({', '.join(owners)}'s): the other may be "
+                    "of another company or body")
     snapshot = next((w for c in (a, b) for w in _snapshots(c.sentence, ctx)), None)
     if snapshot and a.type == "count":
         return (f"a count of the moment ('{snapshot}'): a tally still being made, which other reports "
