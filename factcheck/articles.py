@@ -274,6 +274,13 @@ def _card_start(lines, idx: int, kinds: list[str]) -> int:
     return idx
 
 
+def _prose_goes_on(lines, idx: int) -> bool:
+    """True when a heading of links has the story's own prose after it: of the next two lines with
+    words, one is a sentence of 20 words or more, and another such sentence follows."""
+    long = [bool(len(_WORD.findall(x)) >= 20 and _SENTENCE_END.search(x)) for _, _, x in lines[idx + 1:] if x.strip()]
+    return any(long[:2]) and sum(long) >= 2
+
+
 def _classify(lines, kn: Knowledge) -> tuple[list[str], list[Dropped]]:
     kinds: list[str] = []
     dropped: list[Dropped] = []
@@ -290,8 +297,12 @@ def _classify(lines, kn: Knowledge) -> tuple[list[str], list[Dropped]]:
             dropped.append(Dropped(idx + 1, idx + 1, f"page furniture: {line.strip()[:40]!r}"))
             continue
         if seen_body and folded in kn.trailing_headings:
-            trailing_from = idx
-            break
+            if not _prose_goes_on(lines, idx):
+                trailing_from = idx
+                break
+            kinds.append("furniture")  # a related-links box inside the story: the story goes on after it
+            dropped.append(Dropped(idx + 1, idx + 1, f"page furniture: {line.strip()[:40]!r}"))
+            continue
         if seen_body and any(p.search(line) for p in kn.trailing_markers):
             trailing_from = _card_start(lines, idx, kinds)
             kinds = kinds[:trailing_from]

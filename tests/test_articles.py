@@ -169,3 +169,16 @@ def test_publication_date_printed_in_the_header_is_used_when_none_is_given(kn):
     assert b.published == date(2025, 6, 3)
     c = _article(f"Budget gap narrows\n{BODY}\n", kn)
     assert c.published is None
+
+
+def test_a_links_heading_inside_the_story_drops_one_line_when_prose_goes_on(kn):
+    more = ("The ministry said on Wednesday that spending on pensions rose 4% in the same quarter, less than "
+            "planned, and that the target for the year still held.")
+    last = ("Opposition lawmakers said on Wednesday that the narrower deficit owed more to one-off receipts "
+            "than to lasting savings, and asked for a full audit.")
+    a = _article(f"Budget gap narrows\n{BODY}\nRelated News\n{more}\n{last}\n", kn)
+    assert "pensions rose 4%" in _kept(a) and "full audit" in _kept(a)
+    assert [(d.first_line, d.last_line) for d in a.dropped] == [(3, 3)]
+    b = _article(f"Budget gap narrows\n{BODY}\nRelated News\nMinister resigns after 12 days in office\n"
+                 "Storm closes schools\n", kn)
+    assert "Minister resigns" not in _kept(b)
