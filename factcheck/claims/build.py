@@ -9,6 +9,7 @@ from ..knowledge import Knowledge
 from ..types import Article, Claim
 from .slots import Slot
 from .text import Sentence
+from .text import alternation as _words
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})\b(?!\s*(?:percent|%))"
 _LIST_YEAR = r"^\W*(?P<listed>(?:19|20)\d{2})\s*:"
@@ -24,10 +25,6 @@ class _YearPatterns:
     when: re.Pattern  # 'since 2022, when …' right before the figure
     ago: re.Pattern  # 'three years earlier' right after the figure
     compared: re.Pattern  # a comparison just before a year
-
-
-def _words(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def _year_patterns(kn: Knowledge) -> _YearPatterns:

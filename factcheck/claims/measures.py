@@ -20,6 +20,7 @@ from .common import (
     noun_run,
     projection_noun_after,
 )
+from .text import alternation as text_alternation
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -31,7 +32,7 @@ def _patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
 
 def _build_patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     def alternation(words):
-        return "|".join(re.escape(w).replace("\\ ", "[ -]") for w in sorted(words, key=len, reverse=True)) or "(?!)"
+        return text_alternation(words, "[ -]")
     scales = "|".join(re.escape(w) for w in sorted((w for w in kn.scales if len(w) > 2), key=len, reverse=True))
     after = re.compile(rf"(?<![\w.,{SIGNS}:/-])((?:{_NUMBER})(?:\s(?:{scales or '(?!)'}))?)(?:[ -]|\u00a0)?"
                        rf"({alternation(kn.unit_of)})(?![\w/])", re.IGNORECASE)

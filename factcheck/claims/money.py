@@ -16,12 +16,13 @@ from .common import (
     make_claim,
     number_slot,
 )
+from .text import alternation
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s?") for w in sorted(words, key=lambda w: (-len(w), w)))
+    return alternation(words, r"\s?")
 
 
 def patterns(kn: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:

@@ -15,6 +15,13 @@ CURRENCY_SIGNS = "".join(ch for ch in map(chr, range(0x10000)) if unicodedata.ca
 """Every currency sign of Unicode ($, €, £, ¥, ₩, ₹…): a number right after one is money."""
 SIGNS = re.escape(CURRENCY_SIGNS)
 """The currency signs, escaped for a regex character class."""
+
+
+def alternation(words, space: str = r"\s+") -> str:
+    """A regex alternation of words, longest first, a space in a phrase matching ``space``; a
+    pattern that matches nothing when there are no words."""
+    items = sorted(words, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in items) or "(?!)"
 _SENT_BREAK = re.compile(r"[.!?][\"'”’)]*\s+")
 _PUNCT_BREAK = r";|\s[—–]\s"
 _PUNCT_CLAUSE_BREAK = re.compile(_PUNCT_BREAK)
