@@ -83,6 +83,8 @@ class Knowledge:
     month_parts: dict[str, tuple[int, int]] = field(default_factory=dict)
     time_units: set[str] = field(default_factory=set)
     not_duration_after: set[str] = field(default_factory=set)
+    interval_words: dict[str, str] = field(default_factory=dict)
+    earlier_value_words: set[str] = field(default_factory=set)
     clause_conjunctions: set[str] = field(default_factory=set)
     split_conjunctions: set[str] = field(default_factory=set)
     period_year_words: set[str] = field(default_factory=set)

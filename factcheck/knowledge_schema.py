@@ -191,6 +191,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "month_parts": Map("month_parts", key=text, value=day_range, says="a mapping of words: [first day, last day]"),
         "time_units": Words("time_units"),
         "not_duration_after": Words("not_duration_after"),
+        "interval_words": Map("interval_words"),
+        "earlier_value_words": Words("earlier_value_words"),
         "clause_conjunctions": Words("clause_conjunctions"),
         "split_conjunctions": Words("split_conjunctions"),
         "period_year_words": Words("period_year_words"),

@@ -191,3 +191,21 @@ def test_a_figure_owned_by_a_name_the_other_does_not_give_is_a_possible_match(ru
              ("b.txt", "Rivals did better: Quillon's cloud revenue climbed 31% in the quarter, Orbis said.", day)]
     report = check_texts(texts, ruleset)
     assert [f for f in report.findings if f.code == "PCT001"] == [] and report.possible
+
+
+def test_the_old_value_of_a_revision_is_a_previous_level(kn):
+    found = claims_of("The bank's governor said the inflation forecast is revised down to 3.1% from an earlier 3.6%.",
+                      kn, DAY, "percent")
+    assert [(c.text, c.qualifiers.level) for c in found] == [("3.1%", "projected"), ("3.6%", "previous")]
+
+
+def test_the_month_right_after_a_figure_is_its_own_even_when_another_ends_just_before(kn):
+    found = claims_of("Retail inflation in Elbonia eased to 2.1 per cent in May from 2.6 per cent in April.",
+                      kn, DAY, "percent")
+    assert [(c.text, c.measure, c.period) for c in found] == [("2.1 per cent", "inflation", "may"),
+                                                              ("2.6 per cent", "inflation", "april")]
+
+
+def test_a_model_number_before_a_verb_is_not_a_count(kn):
+    assert claims_of("The A350 made its first commercial flight in 2015, and the 787 made its debut earlier.",
+                     kn, DAY, "count") == []

@@ -233,7 +233,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if low is not None and low < value and not hedge:
                 hedge = "range"
             qualifiers = {"hedge": hedge, "low": repr(low) if hedge == "range" else None,
-                          "level": "previous" if is_previous_level(sentence, start, end)
+                          "level": "previous" if is_previous_level(sentence, start, end, kn)
                           else "total" if _is_total(sentence.before(start, 4), kn)
                           else "projected" if is_projection(sentence, start, kn)
                           or projection_noun_after(sentence, quote_end, kn) else None}

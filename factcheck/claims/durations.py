@@ -6,6 +6,7 @@ import re
 from ..knowledge import Knowledge, stem
 from ..types import DAYS_PER_UNIT, Article, Claim, Qualifiers
 from .common import PersonIndex, Sentence, clause_slot, hedge_of, make_claim, noun_run
+from .events import triggers
 from .quantities import counted_head
 
 _UNITS = r"(second|minute|hour|day|week|month|year)s?"
@@ -86,6 +87,31 @@ def _clause_event(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
     return None
 
 
+def _interval(sentence: Sentence, end: int, kn: Knowledge) -> set[str] | None:
+    """The events a length of time runs between, when a word of interval ties it to an event
+    just after it ('30 seconds after takeoff, the plane crashed', '36 seconds from take-off to
+    impact'): the kinds of event its sentence names, or 'from'/'to' the one kind it names. Such
+    a length is an interval (its head), those kinds its modifiers."""
+    after = sentence.after(end, 8)
+    link = None
+    for i, t in enumerate(after[:5]):
+        if t.text in ",.;:":
+            return None
+        if t.folded in kn.interval_words:
+            link = i
+            break
+    if link is None:
+        return None
+    found = triggers(sentence, kn)
+    window = after[link + 1:link + 4]
+    if not any(t_start == t.start for t in window for t_start, _, _ in found):
+        return None
+    kinds = {kind for _, _, kind in found if kind not in kn.unspecific_events}
+    if len(kinds) == 1:
+        return {f"{kn.interval_words[after[link].folded]} {kinds.pop()}"}
+    return kinds or None
+
+
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
     """Duration claims in one sentence."""
     claims = []
@@ -103,7 +129,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             head, mods, span = counted_head(after[1:], kn)
             span = span + 1 if head else 0
         else:
-            head, mods, span = None, set(), 0
+            between = _interval(sentence, end, kn)
+            head, mods, span = ("interval", between, 0) if between else (None, set(), 0)
         if head is None:
             before = sentence.before(start, 6)
             event = next((kn.event_of.get(t.folded) or kn.synonym_of[t.folded] for t in reversed(before)

@@ -28,6 +28,11 @@ def _triggers(sentence: Sentence, kn: Knowledge) -> list[tuple[int, int, str]]:
     return found
 
 
+def triggers(sentence: Sentence, kn: Knowledge) -> list[tuple[int, int, str]]:
+    """The event words of a sentence: (start, end, kind), in text order, read once per sentence."""
+    return sentence.memo(("events", kn.derived("identity", object)), lambda: _triggers(sentence, kn))
+
+
 _PHRASE_LINKS = {"with", "between", "for", "of", "on", "to", "the", "a", "an", "and"}
 
 
@@ -60,7 +65,7 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge, deadlines:
     following = sentence.after(end, 2)
     before = after = None
     previous = None
-    for t_start, t_end, kind in sentence.memo(("events", kn.derived("identity", object)), lambda: _triggers(sentence, kn)):
+    for t_start, t_end, kind in triggers(sentence, kn):
         if t_start < lo or t_end > hi:
             continue
         if following and t_start == following[0].start:

@@ -27,10 +27,14 @@ def hedge_of(before: str, kn: Knowledge) -> str | None:
     return None
 
 
-def is_previous_level(sentence: Sentence, start: int, end: int) -> bool:
+def is_previous_level(sentence: Sentence, start: int, end: int, kn: Knowledge) -> bool:
     """True for the old value of a change: '145%' in 'from 145% to 30%', 'to 30% from 145%' and
-    'was 74.5%, up from 71.9%', 'accelerated to 1.4% from the first quarter's 0.5% pace'."""
-    before = sentence.before(start, 1)
+    'was 74.5%, up from 71.9%', 'accelerated to 1.4% from the first quarter's 0.5% pace',
+    'revised down to 3.7% from an earlier 4%'."""
+    before = sentence.before(start, 3)
+    while len(before) > 1 and before[-1].folded in kn.earlier_value_words:
+        before = before[:-1]
+    before = before[-1:]
     if before and before[-1].text.endswith(("'s", "’s")):
         back = sentence.before(start, 6)
         k = len(back) - 1
@@ -54,7 +58,7 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     cumulative 100 bps cut'), 'each' for a part of one ('four tranches of 25 bps each'),
     'projected' for a figure
     that may come ('could exceed 10,000'), else None."""
-    if is_previous_level(sentence, start, end):
+    if is_previous_level(sentence, start, end, kn):
         return "previous"
     before = sentence.before(start, 1)
     if before and before[-1].folded in kn.additional_words:

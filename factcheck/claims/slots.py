@@ -79,11 +79,12 @@ def _in_object_phrase(tokens: list[Token], i: int, kn: Knowledge) -> bool:
 def noun_run(tokens: list[Token], kn: Knowledge) -> list[Token]:
     """The run of non-stopword words at the start of tokens (a noun phrase, roughly); it ends
     before a participle ('fell', 'raised'), an '-ing' word after a plural ('people sheltering')
-    or a past verb with its object ('justices found him guilty')."""
+    or a past verb with its object ('justices found him guilty'; 'the 787 made its debut' has no
+    noun after the number)."""
     run: list[Token] = []
     for n, t in enumerate(tokens):
         f = t.folded
-        if run and f in kn.past_verbs and t.text.islower() and n + 1 < len(tokens) and \
+        if f in kn.past_verbs and t.text.islower() and n + 1 < len(tokens) and \
                 (tokens[n + 1].is_capitalised or tokens[n + 1].folded in kn.object_words):
             break
         if not f or not (f[0].isalpha() or f[0].isdigit()) or f in kn.stopwords or (run and f.isdigit()):
@@ -132,7 +133,7 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
                 continue
             if figure is None:
                 return month
-            found.append((abs(t.start - figure[0]), month))
+            found.append((t.start - figure[1] if t.start >= figure[1] else figure[0] - t.end, month))
     if found:  # 'ended it in March and last raised it in July to 0.25%': the month nearest the figure
         return min(found)[1]
     return quarter_of(tokens, kn, skip, figure)
