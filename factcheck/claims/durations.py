@@ -91,7 +91,8 @@ def _interval(sentence: Sentence, end: int, kn: Knowledge) -> set[str] | None:
     """The events a length of time runs between, when a word of interval ties it to an event
     just after it ('30 seconds after takeoff, the plane crashed', '36 seconds from take-off to
     impact'): the kinds of event its sentence names, or 'from'/'to' the one kind it names. Such
-    a length is an interval (its head), those kinds its modifiers."""
+    a length is an interval (its head); those kinds, together, its one modifier, so that an
+    interval between a takeoff and a crash is not the one between a takeoff and a mayday."""
     after = sentence.after(end, 8)
     link = None
     for i, t in enumerate(after[:5]):
@@ -106,10 +107,10 @@ def _interval(sentence: Sentence, end: int, kn: Knowledge) -> set[str] | None:
     window = after[link + 1:link + 4]
     if not any(t_start == t.start for t in window for t_start, _, _ in found):
         return None
-    kinds = {kind for _, _, kind in found if kind not in kn.unspecific_events}
+    kinds = sorted({kind for _, _, kind in found if kind not in kn.unspecific_events})
     if len(kinds) == 1:
-        return {f"{kn.interval_words[after[link].folded]} {kinds.pop()}"}
-    return kinds or None
+        return {f"{kn.interval_words[after[link].folded]} {kinds[0]}"}
+    return {" and ".join(kinds)} if kinds else None
 
 
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
