@@ -85,6 +85,8 @@ class Knowledge:
     not_duration_after: set[str] = field(default_factory=set)
     interval_words: dict[str, str] = field(default_factory=dict)
     earlier_value_words: set[str] = field(default_factory=set)
+    respectively_words: set[str] = field(default_factory=set)
+    list_links: set[str] = field(default_factory=set)
     clause_conjunctions: set[str] = field(default_factory=set)
     split_conjunctions: set[str] = field(default_factory=set)
     period_year_words: set[str] = field(default_factory=set)

@@ -193,6 +193,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "not_duration_after": Words("not_duration_after"),
         "interval_words": Map("interval_words"),
         "earlier_value_words": Words("earlier_value_words"),
+        "respectively_words": Words("respectively_words"),
+        "list_links": Words("list_links"),
         "clause_conjunctions": Words("clause_conjunctions"),
         "split_conjunctions": Words("split_conjunctions"),
         "period_year_words": Words("period_year_words"),

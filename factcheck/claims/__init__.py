@@ -18,6 +18,7 @@ from . import (
     money,
     ordinals,
     percent,
+    respectively,
     times,
     titles,
 )
@@ -233,6 +234,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         found += enumerations.gapped_counts(article, s, found, kn, people)
         enumerations.give_holders(found, s, kn, people)
         enumerations.mark_sides(found, s, kn)
+        respectively.pair_items(found, s, kn)
         out.extend(found)
     _changes_of_priced(out)
     if kn is english:

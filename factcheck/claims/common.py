@@ -14,6 +14,7 @@ from .qualifiers import (
     is_previous_level,
     is_projection,
     level_of,
+    of_own_month,
     projection_noun_after,
     range_low,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "is_previous_level",
     "is_projection",
     "level_of",
+    "of_own_month",
     "make_claim",
     "mark_proper_names",
     "measure_head",

@@ -15,6 +15,7 @@ from .common import (
     level_of,
     make_claim,
     number_slot,
+    of_own_month,
 )
 from .text import alternation
 
@@ -124,6 +125,9 @@ def _claim(article, sentence, m, number, scale, currency, kn, people, form: str 
         if measure:
             slot = replace(slot, head=kn.canon_term(measure))
     hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
-    qualifiers = {"hedge": hedge, "level": level_of(sentence, start, end, kn)}
+    level = level_of(sentence, start, end, kn)
+    if level == "previous" and of_own_month(sentence, end, kn):
+        level = None
+    qualifiers = {"hedge": hedge, "level": level}
     return make_claim(article, "money", start, end, _amount(number, scale, kn, form), slot, sentence, kn, unit=currency,
                       qualifiers=Qualifiers.of(**qualifiers), display=m.group(0).strip())

@@ -13,6 +13,7 @@ from .common import (
     make_claim,
     noun_run,
     number_slot,
+    of_own_month,
     range_low,
 )
 from .text import CURRENCY_SIGNS
@@ -186,11 +187,14 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         heads = [t for t in follow if slot.head and kn.canon_term(t.folded) == slot.head]
         quote_end = heads[0].end if heads else end
         level = level_of(sentence, start, end, kn)
+        previous = level == "previous"
+        if previous and of_own_month(sentence, end, kn):
+            level = None
         qualifiers = {"basis": basis if is_change or basis else None,
-                      "direction": direction if is_change and level != "previous" else None,
+                      "direction": direction if is_change and not previous else None,
                       "hedge": hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn),
                       "level": level,
-                      "reached": level != "previous" and _reached(sentence, start, kn),
+                      "reached": not previous and _reached(sentence, start, kn),
                       "came_to": _came_to(sentence, end, kn) if is_change else None}
         low = range_low(sentence, start, kn)
         if low is not None and low < value and not qualifiers["hedge"]:

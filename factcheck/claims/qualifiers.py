@@ -52,6 +52,14 @@ def is_previous_level(sentence: Sentence, start: int, end: int, kn: Knowledge) -
     return new_value or earlier_figure
 
 
+def of_own_month(sentence: Sentence, end: int, kn: Knowledge) -> bool:
+    """True when a month right after a figure is its own ('from 3.34 per cent in March'): an
+    old value so dated is that month's level, as another report gives it."""
+    after = sentence.after(end, 2)
+    return len(after) == 2 and after[0].folded in kn.period_preps and \
+        (after[1].folded in kn.months or after[1].folded in kn.month_abbr) and after[1].is_capitalised
+
+
 def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
     """'previous' for the old value of a change, 'additional' for a figure on top of another
     ('two further quarter-point cuts', 'an additional $5 billion'), 'total' for a sum ('a
