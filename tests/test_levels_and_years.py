@@ -209,3 +209,14 @@ def test_the_month_right_after_a_figure_is_its_own_even_when_another_ends_just_b
 def test_a_model_number_before_a_verb_is_not_a_count(kn):
     assert claims_of("The A350 made its first commercial flight in 2015, and the 787 made its debut earlier.",
                      kn, DAY, "count") == []
+
+
+def test_names_told_apart_do_not_part_figures_of_one_month_and_the_same_places(ruleset):
+    may = date(2025, 6, 9)
+    texts = [("a.txt", "Japan's exports to Canada fell 21.4% in May, Bloomberg reported, citing official data.", may),
+             ("b.txt", "Japan's exports to Canada fell 21.5% in May, the sharpest drop since the Covid slump, "
+                       "customs data showed.", may)]
+    assert _codes(check_texts(texts, ruleset)) == [("PCT001", "contradiction")]
+    texts[1] = ("b.txt", "Japan's exports to Mexico fell 21.5% in May, the sharpest drop since the Covid slump, "
+                         "customs data showed.", may)
+    assert _codes(check_texts(texts, ruleset)) == []

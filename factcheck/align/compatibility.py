@@ -201,7 +201,10 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     same_period = bool(a.period and a.period == b.period)
     same_people = bool(a.persons) and person_sets_match(a.persons, b.persons)
     same_names = bool(fa.names & fb.names) or bool(_holder_parts(a) & _holder_parts(b))
-    if fa.names and fb.names and not same_names and not same_people and not _names_told_in_both(fa, fb, stories):
+    # Names told apart (a source, an aside) do not part figures of one period and the same places.
+    same_places = bool(fa.places) and fa.places == fb.places
+    if fa.names and fb.names and not same_names and not same_people and not (same_period and same_places) and \
+            not _names_told_in_both(fa, fb, stories):
         return False
     if (fa.other_mods & fb.other_mods) or same_people or same_names:
         return score >= params.context_min_with_mods
