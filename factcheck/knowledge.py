@@ -87,6 +87,7 @@ class Knowledge:
     earlier_value_words: set[str] = field(default_factory=set)
     respectively_words: set[str] = field(default_factory=set)
     list_links: set[str] = field(default_factory=set)
+    change_of_words: set[str] = field(default_factory=set)
     clause_conjunctions: set[str] = field(default_factory=set)
     split_conjunctions: set[str] = field(default_factory=set)
     period_year_words: set[str] = field(default_factory=set)

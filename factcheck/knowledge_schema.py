@@ -195,6 +195,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "earlier_value_words": Words("earlier_value_words"),
         "respectively_words": Words("respectively_words"),
         "list_links": Words("list_links"),
+        "change_of_words": Words("change_of_words"),
         "clause_conjunctions": Words("clause_conjunctions"),
         "split_conjunctions": Words("split_conjunctions"),
         "period_year_words": Words("period_year_words"),

@@ -220,3 +220,10 @@ def test_names_told_apart_do_not_part_figures_of_one_month_and_the_same_places(r
     texts[1] = ("b.txt", "Japan's exports to Mexico fell 21.5% in May, the sharpest drop since the Covid slump, "
                          "customs data showed.", may)
     assert _codes(check_texts(texts, ruleset)) == []
+
+
+def test_a_noun_of_change_takes_the_measure_it_names(kn):
+    found = claims_of("Imports from Chile fell 12%, leading to a 30.25% reduction in the trade deficit with Chile.",
+                      kn, DAY, "percent")
+    assert [(c.text, c.measure, c.qualifiers.direction) for c in found] == [
+        ("12%", "imports", "fall"), ("30.25%", "trade deficit", "fall")]

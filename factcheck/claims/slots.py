@@ -207,6 +207,13 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
             head = run_head
             mods |= modifier_terms(follow[:idx], kn)
             mods |= _pp_terms(after[len(follow):], kn)
+    if head is None and follow and kn.direction_of.get(follow[-1].folded) and len(after) > len(follow) and \
+            after[len(follow)].folded in kn.change_of_words:  # 'a 41.55% reduction in China's trade surplus'
+        changed = after[len(follow) + 1:len(follow) + 7]
+        head, idx = measure_head(changed, kn)
+        if head:
+            span = next(n for n in (3, 2, 1) if " ".join(t.folded for t in changed[idx:idx + n]) in kn.measure_of)
+            mods |= modifier_terms(changed[:idx], kn) | _pp_terms(after[len(follow) + 1 + idx + span:], kn)
     if head is None:
         head = _verb_right_before(before, kn)
         if head:
