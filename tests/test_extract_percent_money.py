@@ -77,6 +77,13 @@ def test_money_hedge(kn):
     assert c.qualifiers.hedge == "approx"
 
 
+def test_a_basis_before_to_is_not_a_hedge_on_the_new_level(kn):
+    c = one("Sales at the cloud unit rose 9% year over year to $12.4 billion.", kn, "money")
+    assert c.qualifiers.hedge is None
+    c = one("The backlog more than doubled to $8 billion.", kn, "money")
+    assert c.qualifiers.hedge == "lower"
+
+
 def test_a_money_amount_is_not_a_count_or_a_date(kn):
     found = claims_of("The firm paid $12 million in May 2024.", kn)
     assert sorted(c.type for c in found) == ["date", "money"]

@@ -11,7 +11,8 @@ from .text import CURRENCY_SIGNS, Sentence, Token
 def _hedge_patterns(kn: Knowledge) -> list[tuple[str, re.Pattern]]:
     return kn.derived("hedge_patterns", lambda: [
         (kind, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in kn.hedges.get(kind, [])) +
-                          r")(?:(?: have| has| had)? [a-z]+ to)? $"))
+                          r")(?:(?: have| has| had)? (?!(?:" + "|".join(sorted(kn.time_units)) +
+                          r")s? )[a-z]+ to)? $"))
         for kind in ("upper", "lower", "approx") if kn.hedges.get(kind)])
 
 
