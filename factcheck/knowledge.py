@@ -115,6 +115,7 @@ class Knowledge:
     past_qualifiers: set[str] = field(default_factory=set)
     qualifier_prefixes: set[str] = field(default_factory=set)
     role_alias: dict[str, str] = field(default_factory=dict)
+    role_plural: dict[str, str] = field(default_factory=dict)
     name_particles: set[str] = field(default_factory=set)
     romanisations: list[tuple[str, str]] = field(default_factory=list)
     name_suffixes: set[str] = field(default_factory=set)

@@ -220,6 +220,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "descriptive_ranks": Words("descriptive_ranks"),
         "loose_roles": Words("loose_roles"),
         "role_aliases": Custom("role_alias", _role_aliases, of=dict, says=NAMES),
+        "role_plurals": Canon("role_plural"),
         "roles": Custom("roles", _roles, required=True),
         "exclusive_roles": Custom("exclusive_roles", _exclusive_roles, says="a list of [role, role…] groups"),
         "concurrent_roles": Custom("concurrent_roles", _concurrent_roles, says="a list of [role, role…] groups"),

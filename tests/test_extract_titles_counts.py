@@ -239,3 +239,14 @@ def test_an_ordinal_that_names_a_term_or_a_quarter_is_not_a_claim(kn):
 def test_a_figure_written_with_a_thousands_comma_is_never_a_year(kn):
     assert [c.value for c in claims_of("About 1,900 rescue workers joined the search.", kn, kind="count")] == [1900]
     assert [c.value for c in claims_of("In 1998 the dam broke.", kn, kind="count")] == []
+
+
+def test_offices_told_together_give_each_name_its_own_office(kn):
+    found = claims_of("Finance and Health Ministers Anna Berg and Karl Lind met the unions on Monday.", kn,
+                      kind="title")
+    assert [(c.display, c.qualifiers.role, c.qualifiers.portfolio) for c in found] == [
+        ("Anna Berg", "minister", "treasury"), ("Karl Lind", "minister", "health and human services")]
+
+
+def test_offices_told_together_are_not_read_without_a_name_for_each(kn):
+    assert claims_of("Finance and Health Ministers met the unions on Monday.", kn, kind="title") == []

@@ -174,6 +174,11 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge) -> list[Claim]:
     claims = []
     i = 0
     while i < len(tokens):
+        together, skip = _offices_told_together(article, sentence, tokens, i, kn)
+        if together:
+            claims += together
+            i += skip
+            continue
         n = _role_at(tokens, i, kn)
         if not n:
             i += 1
@@ -183,6 +188,54 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge) -> list[Claim]:
             claims.append(claim)
         i += n
     return claims
+
+
+def _offices_told_together(article: Article, sentence: Sentence, tokens: list[Token], i: int,
+                           kn: Knowledge) -> tuple[list[Claim], int]:
+    """Titles of offices told together under a plural role, each name holding the office of its
+    own place in the list: 'Treasury and Commerce Secretaries Scott Bessent and Howard Lutnick'.
+    Nothing unless there are as many names as offices."""
+    n = next((m for m in (2, 1) if " ".join(t.folded for t in tokens[i:i + m]) in kn.role_plural), 0)
+    if not n or not tokens[i + n - 1].is_capitalised:
+        return [], 0
+    offices: list[list[Token]] = [[]]
+    k = i - 1
+    while k >= 0 and (tokens[k].is_capitalised or tokens[k].folded in ("and", ",")) \
+            and (tokens[k].folded == "and" or tokens[k].folded not in NAME_STOP) and not _role_at(tokens, k, kn):
+        if tokens[k].folded in ("and", ","):
+            if not offices[0]:
+                break
+            offices.insert(0, [])
+        else:
+            offices[0].insert(0, tokens[k])
+        k -= 1
+    offices = [o for o in offices if o]
+    names: list[list[Token]] = []
+    j = i + n
+    while len(names) < len(offices):
+        name = name_after(tokens, j, kn)
+        if not name:
+            break
+        names.append(name)
+        j = tokens.index(name[-1]) + 1
+        while j < len(tokens) and tokens[j].folded in (",", "and"):
+            j += 1
+    if len(offices) < 2 or len(names) != len(offices):
+        return [], 0
+    singular = kn.role_plural[" ".join(t.folded for t in tokens[i:i + n])]
+    role = [Token(w, tokens[i].start, tokens[i + n - 1].end) for w in singular.split()]
+    claims = []
+    for words, name in zip(offices, names):
+        person = _strip_possessive(" ".join(article.text[name[0].start:name[-1].end].split()))
+        office = read_office(words, role, [], kn)
+        claim = make_claim(article, "title", words[0].start, name[-1].end, office.label(), None, sentence,
+                           display=person)
+        claim.qualifiers = Qualifiers(person=kn.canonical_person(person), role=office.role,
+                                      portfolio=office.portfolio, country=office.country,
+                                      qualifier=office.qualifier, transition=_in_transition(sentence, kn))
+        claim.person = fold(kn.canonical_person(person))
+        claims.append(claim)
+    return claims, j - i
 
 
 def _country_before(tokens: list[Token], i: int, kn: Knowledge) -> bool:
