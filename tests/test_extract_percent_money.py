@@ -209,3 +209,18 @@ def test_the_noun_right_after_a_figure_gives_its_direction(kn):
     c = one("This sharp fall offset an 11% rise in exports to other countries.", kn, "percent")
     assert c.qualifiers.direction == "rise"
     assert one("Exports fell 34.5 percent in May.", kn, "percent").qualifiers.direction == "fall"
+
+
+def test_a_figure_after_from_is_an_old_level_only_in_a_change(kn):
+    found = claims_of("A total of 133 delegates from 70 countries took part.", kn, kind="count")
+    assert [c.qualifiers.level for c in found] == [None, None]
+    assert one("That marks a sharp increase from the 115 delegates of the last summit.", kn,
+               "count").qualifiers.level == "previous"
+    assert [c.qualifiers.level for c in claims_of("Unemployment was 4.1%, up from 3.9%.", kn, kind="percent")] \
+        == [None, "previous"]
+
+
+def test_a_hedged_figure_quotes_its_hedge_and_a_verb_of_going_up_is_no_hedge(kn):
+    assert one("Shares of the carrier rose by over 8% on Monday.", kn, "percent").text == "over 8%"
+    c = one("Spending growth sped up to 1.4% in the quarter.", kn, "percent")
+    assert (c.text, c.qualifiers.hedge) == ("1.4%", None)

@@ -134,7 +134,7 @@ def test_verbs_of_one_kind_of_loss_count_one_fact(kn):
 def test_twenty_four_hour_times_with_a_colon_and_city_zones(kn):
     def times(text):
         return [(c.text, c.value, c.unit) for c in claims_of(text, kn, DAY, "time")]
-    assert times("At around 22:40 Moscow time, the talks began.") == [("22:40 Moscow time", 1360, "moscow time")]
+    assert times("At around 22:40 Moscow time, the talks began.") == [("around 22:40 Moscow time", 1360, "moscow time")]
     assert times("Closer to 22:00 the plane landed.") == [("22:00", 1320, None)]
     assert times("The score was 10:30 at the break.") == []
 

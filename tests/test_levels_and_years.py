@@ -156,7 +156,7 @@ def test_a_family_zone_is_read_in_summer_or_winter_time_by_the_publication_date(
 def test_a_time_converted_in_brackets_shares_the_hedge_of_the_time_it_converts(kn):
     found = claims_of("The quake struck around 1:30 p.m. local time (2:30 a.m. ET) on Friday.", kn,
                       date(2025, 3, 28), "time")
-    assert [(c.text, c.qualifiers.hedge) for c in found] == [("1:30 p.m. local time", "approx"),
+    assert [(c.text, c.qualifiers.hedge) for c in found] == [("around 1:30 p.m. local time", "approx"),
                                                             ("2:30 a.m. ET", "approx")]
 
 

@@ -136,7 +136,7 @@ def test_a_measure_that_could_come_is_apart_from_one_measured(kn):
     found = _by_text("The city could see winds reaching 230 kilometres per hour.", kn, "measure")
     assert found["230 kilometres per hour"].qualifiers.level == "projected"
     flights = _by_text("About 1,000 flights expected to land on Thursday.", kn, "count")
-    assert flights["1,000 flights"].qualifiers.level == "projected"
+    assert flights["About 1,000 flights"].qualifiers.level == "projected"
 
 
 def test_times_hours_apart_are_two_events(ruleset):

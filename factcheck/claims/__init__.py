@@ -23,6 +23,7 @@ from . import (
     titles,
 )
 from .common import PersonIndex, Spans, mark_proper_names, sentences
+from .qualifiers import hedge_start
 
 _TITLES_KEPT = 20000
 
@@ -235,6 +236,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         enumerations.give_holders(found, s, kn, people)
         enumerations.mark_sides(found, s, kn)
         respectively.pair_items(found, s, kn)
+        _quote_hedges(found, s, article, kn)
         out.extend(found)
     _changes_of_priced(out)
     if kn is english:
@@ -244,6 +246,17 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         _quote_as_written(out, sents, article, original)
     out.sort(key=lambda c: c.key)
     return out
+
+
+def _quote_hedges(claims: list[Claim], sentence, article: Article, kn: Knowledge) -> None:
+    """A hedged figure quotes its hedge with it ('over 8%', 'nearly $90 million'): that is what
+    the source claims, and what a reader looks for in it."""
+    for c in claims:
+        if c.qualifiers.hedge and c.type != "title":
+            at = hedge_start(sentence, c.start, kn)
+            if at is not None and article.line_of(at) == c.line:
+                c.start = at
+                c.text = article.norm[at:c.end].strip()
 
 
 def _quote_as_written(claims: list[Claim], sents, read: Article, original: Article) -> None:

@@ -23,8 +23,38 @@ def hedge_of(before: str, kn: Knowledge) -> str | None:
     if tail.endswith((" a ", " an ")):
         tail = tail[:tail.rstrip().rfind(" ") + 1]
     for kind, pattern in _hedge_patterns(kn):
-        if pattern.search(tail):
+        m = pattern.search(tail)
+        if m and not _particle_of_verb(tail[:m.start()], tail[m.start():], kn):
             return kind
+    return None
+
+
+def _particle_of_verb(before: str, hedge: str, kn: Knowledge) -> bool:
+    """True for 'up' of a verb that goes up ('sped up to 1.4%', 'climbed up to 40%'): the
+    words are a verb's, not a bound on the figure."""
+    if not hedge.startswith("up "):
+        return False
+    words = before.split()
+    return bool(words) and (words[-1] in kn.direction_of or words[-1] in kn.past_verbs
+                            or words[-1].endswith(kn.past_endings))
+
+
+HEDGE_WORDS_MAX = 4  # words a hedge may take before a figure ('as high as', 'more than')
+
+
+def hedge_start(sentence: Sentence, start: int, kn: Knowledge) -> int | None:
+    """Where the words hedging a figure begin ('over' in 'rose by over 8%'), so that the claim
+    quotes 'over 8%' as the source wrote it; None when no words right before it hedge it."""
+    before = sentence.before(start, HEDGE_WORDS_MAX)
+    for k in range(1, len(before) + 1):
+        words = before[-k:]
+        if any(not t.text[:1].isalpha() for t in words):
+            return None
+        tail = " " + " ".join(t.folded for t in words) + " "
+        for _, pattern in _hedge_patterns(kn):
+            m = pattern.search(tail)
+            if m and m.start() <= 1:
+                return words[0].start
     return None
 
 
@@ -47,9 +77,17 @@ def is_previous_level(sentence: Sentence, start: int, end: int, kn: Knowledge) -
         return False
     lo, hi = sentence.clause_bounds(start)
     tokens = sentence.tokens_between(lo, hi)
+    at_from = next((i for i, t in enumerate(tokens) if t.start == before[-1].start), None)
+    if at_from and tokens[at_from - 1].folded in kn.direction_of:
+        return True
     figure = [t.text[:1].isdigit() or t.text[:1] in CURRENCY_SIGNS for t in tokens]
     new_value = any(t.folded == "to" and i + 1 < len(tokens) and figure[i + 1] for i, t in enumerate(tokens))
-    earlier_figure = any(f for t, f in zip(tokens, figure) if t.end <= before[-1].start)
+    last = max((i for i, f in enumerate(figure) if f and tokens[i].end <= before[-1].start), default=None)
+    # 'was 74.5%, up from 71.9%' is a change; '133 cardinals from 70 countries' is where they came from
+    between = tokens[last + 1:at_from] if last is not None and at_from is not None else None
+    earlier_figure = between is not None and (
+        any(t.folded in kn.direction_of or t.text in ",;" for t in between)
+        or all(not t.text.isalpha() or t.folded in kn.scales or t.folded in kn.measure_units for t in between))
     return new_value or earlier_figure
 
 
