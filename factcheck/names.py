@@ -34,7 +34,7 @@ def spelling_variant(a: str, b: str, max_edits: int = 2) -> bool:
     doubled letter written once ('Olsen' / 'Olsson' differ by one edit beyond the doubling).
     """
     ta, tb = name_tokens(a), name_tokens(b)
-    if len(ta) != len(tb) or ta == tb:
+    if len(ta) != len(tb) or ta == tb or numbered_apart(a, b):
         return False
     diff = [(x, y) for x, y in zip(ta, tb) if x != y]
     if len(diff) != 1:
@@ -43,6 +43,18 @@ def spelling_variant(a: str, b: str, max_edits: int = 2) -> bool:
     limit = max_edits if min(len(x), len(y)) >= 8 else 1
     distance = min(OSA.distance(x, y), OSA.distance(_single(x), _single(y)))
     return distance <= limit and x[:1].isalpha() and x[:1] == y[:1]
+
+
+_ROMAN = re.compile(r"(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
+
+
+def numbered_apart(a: str, b: str) -> bool:
+    """True when two names carry different regnal or dynastic numbers ('Leo XIII' / 'Leo XIV',
+    'Henry VII' / 'Henry VIII'): two people, however alike the rest is."""
+    def numerals(name: str) -> set[str]:
+        return {w for w in name.replace(".", " ").split() if w.isupper() and _ROMAN.fullmatch(w)}
+    na, nb = numerals(a), numerals(b)
+    return bool(na) and bool(nb) and na != nb
 
 
 NEAR_OTHER_INITIAL = 5  # letters a surname needs before a slip in its first letter is read as one ('Sundar' / 'Kunder')
@@ -55,7 +67,7 @@ def near_spelling(a: str, b: str) -> bool:
     the first letter included in words of five or more ('Clive Sundar' / 'Clive Kunder'). Callers
     link such names only for people given one office in one story."""
     ta, tb = name_tokens(a), name_tokens(b)
-    if len(ta) != len(tb) or len(ta) < 2 or ta == tb:
+    if len(ta) != len(tb) or len(ta) < 2 or ta == tb or numbered_apart(a, b):
         return False
     diff = [(x, y) for x, y in zip(ta, tb) if x != y]
     if len(diff) != 1:

@@ -92,6 +92,9 @@ class Qualifiers:
     misnamed_day: str | None = None
     """For a date written with its weekday ('Wednesday, February 14'), the weekday, when the date
     falls on another one."""
+    came_by: str | None = None
+    """For a level a change came to ('weakened to Category 4', 'decreased to 130 mph'), which way
+    the change went ('rise', 'fall'): the figure is of after the change."""
     came_to: str | None = None
     """For a change, the amount it came to, in its currency's units (a repr): 'climbed 18% to
     $30.87 billion' is a change of something worth $30.87 billion."""

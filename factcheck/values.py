@@ -47,6 +47,7 @@ def cut_to_step(coarse: float, fine: float, step: float) -> bool:
     return 0 <= abs(fine) - abs(coarse) < step - 1e-9 * max(step, 1.0) and (coarse >= 0) == (fine >= 0)
 
 
+CONVERSION_TOLERANCE = 0.015  # a measure written in other units, converted and rounded ('185 mph', '295 km/h')
 DURATION_TOLERANCE = 0.02
 
 
@@ -63,6 +64,9 @@ def same_amount(a: Claim, b: Claim) -> bool:
     if a.type == "duration" and a.unit != b.unit:
         x, y = amount(a), amount(b)
         return abs(x - y) <= DURATION_TOLERANCE * max(abs(x), abs(y))
+    if a.type == "measure" and a.qualifiers.written_unit != b.qualifiers.written_unit:
+        x, y = amount(a), amount(b)
+        return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
     return a.value == b.value
 
 

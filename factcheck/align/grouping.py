@@ -186,6 +186,17 @@ def _cluster(block: list[Claim], kn: Knowledge, params: AlignParams, stories: St
     return [sorted(i for u in g for i in units[u].members) for g in groups]
 
 
+RESTATED_GAP = 3  # characters between a measure and its conversion in brackets ('100mph (155km/h)')
+
+
+def restated(a: Claim, b: Claim) -> bool:
+    """True when one measure is the other converted, in brackets right after it in one article
+    ('100mph (155km/h)'): one figure written twice, which a wrong conversion may contradict."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return a.type == b.type == "measure" and a.article == b.article \
+        and a.qualifiers.written_unit != b.qualifiers.written_unit and 0 <= second.start - first.end <= RESTATED_GAP
+
+
 def _cluster_units(units: list[_Unit], kn: Knowledge, params: AlignParams, stories: Stories) -> list[list[int]]:
     ok: set[tuple[int, int]] = set()
     edges = []
@@ -206,7 +217,8 @@ def _cluster_units(units: list[_Unit], kn: Knowledge, params: AlignParams, stori
         a, b = claims[i], claims[j]
         shared = not units[i].articles.isdisjoint(units[j].articles)
         if shared and a.value != b.value and not (
-                _bound(a) and not _outside(a, b) or _bound(b) and not _outside(b, a)) and not _rounded(a, b, kn):
+                _bound(a) and not _outside(a, b) or _bound(b) and not _outside(b, a)) and not _rounded(a, b, kn) \
+                and not restated(a, b):
             continue
         if not stories.related(a.article, b.article):
             continue

@@ -122,9 +122,14 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
             return (f"only one source names whose figure it is ({', '.join(owners)}'s): the other may be "
                     "of another company or body")
     snapshot = next((w for c in (a, b) for w in _snapshots(c.sentence, ctx)), None)
-    if snapshot and a.type == "count":
-        return (f"a count of the moment ('{snapshot}'): a tally still being made, which other reports "
-                "give at other hours")
+    if snapshot:
+        return (f"a figure of the moment ('{snapshot}'): a tally or a reading still changing, which other "
+                "reports give at other hours")
+    for x, y in ((a, b), (b, a)):
+        way = x.qualifiers.came_by
+        if way and not y.qualifiers.came_by and (amount(y) > amount(x) if way == "fall" else amount(y) < amount(x)):
+            return (f"'{x.text}' is the level after a {way}; the other figure, "
+                    f"{'higher' if way == 'fall' else 'lower'}, may be of before it")
     days_a, days_b = _weekdays_in(a.sentence, ctx), _weekdays_in(b.sentence, ctx)
     if days_a and days_b and not days_a & days_b:
         return (f"figures given as of other days ({', '.join(sorted(days_a))}; {', '.join(sorted(days_b))}): "

@@ -6,7 +6,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..knowledge import Knowledge
-from ..names import name_tokens, near_spelling, same_person, spelling_variant
+from ..names import name_tokens, near_spelling, numbered_apart, same_person, spelling_variant
 from ..types import Claim, Fact
 from .base import CheckContext, Verdict, agreement, majority_and_outliers, sources_of
 
@@ -215,7 +215,7 @@ def _record(claim: Claim, ctx: CheckContext) -> list[Verdict]:
     placed = bool(q.country or q.portfolio)
     min_similarity = float(ctx.param("name.misspelled_holder", "min_similarity"))
     for h in kn.holders_of(q.role, q.portfolio, q.country, day):
-        if romanised(q.person, kn) == romanised(h.person, kn):
+        if romanised(q.person, kn) == romanised(h.person, kn) or numbered_apart(q.person, h.person):
             continue
         if spelling_variant(q.person, h.person) or (
                 placed and fuzz.ratio(q.person.lower(), h.person.lower()) >= min_similarity

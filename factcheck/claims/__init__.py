@@ -23,7 +23,7 @@ from . import (
     titles,
 )
 from .common import PersonIndex, Spans, mark_proper_names, sentences
-from .qualifiers import hedge_start
+from .qualifiers import came_by, hedge_start
 
 _TITLES_KEPT = 20000
 
@@ -236,6 +236,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         enumerations.give_holders(found, s, kn, people)
         enumerations.mark_sides(found, s, kn)
         respectively.pair_items(found, s, kn)
+        _mark_levels_came_to(found, s, kn)
         _quote_hedges(found, s, article, kn)
         out.extend(found)
     _changes_of_priced(out)
@@ -246,6 +247,19 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         _quote_as_written(out, sents, article, original)
     out.sort(key=lambda c: c.key)
     return out
+
+
+_READINGS = ("count", "measure")
+
+
+def _mark_levels_came_to(claims: list[Claim], sentence, kn: Knowledge) -> None:
+    """Counts and measures that are the level a change came to ('decreased to 130 mph') say which
+    way it went. (A rate or an amount that a change came to has its own reading: ``reached``.)"""
+    for c in claims:
+        if c.type in _READINGS:
+            way = came_by(sentence, c.start, kn)
+            if way:
+                c.qualifiers = replace(c.qualifiers, came_by=way)
 
 
 def _quote_hedges(claims: list[Claim], sentence, article: Article, kn: Knowledge) -> None:

@@ -82,6 +82,12 @@ def _year_of_figure(article: Article, sentence: Sentence, start: int, end: int, 
         back = int(n) if n.isdigit() else kn.number_words.get(n.lower())
         if back:
             return str(published.year - back)
+    fronted = years.other.match(sentence.text.lower())
+    if fronted and sentence.text[fronted.end():fronted.end() + 1] == "," and fronted.end() < start - sentence.start:
+        # 'In 2013, it took five rounds of voting': a year set before the sentence is all of it
+        year = _year_of(fronted, published, kn)
+        if year != published.year:
+            return str(year)
     lo, _ = sentence.clause_bounds(start)
     before = sentence.text[lo - sentence.start:start - sentence.start]
     # A year after the figure in its clause ('82 seats, five more than at the 2022 election') is

@@ -58,6 +58,26 @@ def hedge_start(sentence: Sentence, start: int, kn: Knowledge) -> int | None:
     return None
 
 
+CHANGE_REACH = 3  # words before 'to' where the verb of a change that came to a level stands
+
+
+def came_by(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
+    """'fall' or 'rise' for a level a change came to ('winds had decreased to 130 mph', 'weakened
+    slightly to Category 4'): the figure is the level after the change, not before it."""
+    before = sentence.before(start, CHANGE_REACH + 4)
+    while before and before[-1].folded in kn.hedge_words and before[-1].folded not in kn.level_words:
+        before = before[:-1]
+    if not before or before[-1].folded not in kn.level_words:
+        return None
+    lo, _ = sentence.clause_bounds(start)
+    for t in reversed(before[-CHANGE_REACH - 1:-1]):
+        if t.start < lo:
+            break
+        if t.folded in kn.direction_of:
+            return kn.direction_of[t.folded]
+    return None
+
+
 def is_previous_level(sentence: Sentence, start: int, end: int, kn: Knowledge) -> bool:
     """True for the old value of a change: '145%' in 'from 145% to 30%', 'to 30% from 145%' and
     'was 74.5%, up from 71.9%', 'accelerated to 1.4% from the first quarter's 0.5% pace',

@@ -1,0 +1,59 @@
+"""Readings that change with the hours (a storm's winds), conversions, years set before a
+sentence, and names told apart by their numbers."""
+from __future__ import annotations
+
+from datetime import date
+
+from factcheck.api import check_texts
+from factcheck.names import near_spelling, numbered_apart, spelling_variant
+
+from .helpers import claims_of
+
+D = date(2025, 10, 29)
+
+
+def _verdicts(ruleset, *texts):
+    report = check_texts([(f"s{i}.txt", t, D) for i, t in enumerate(texts)], ruleset)
+    return [(f.code, f.verdict) for f in report.findings], report
+
+
+def test_a_reading_after_a_fall_against_a_higher_one_is_only_possibly_one_fact(ruleset):
+    found, report = _verdicts(ruleset,
+                              "The storm struck the coast with maximum sustained winds of 175 mph, forecasters said.",
+                              "The storm weakened inland, and forecasters said its maximum sustained winds had "
+                              "decreased to 125 mph.")
+    assert found == []
+    assert [(f.code, "level after a fall" in f.weak) for f in report.possible] == [("CNT004", True)]
+    found, _ = _verdicts(ruleset,
+                         "The storm struck the coast with maximum sustained winds of 175 mph, forecasters said.",
+                         "The storm struck the coast with maximum sustained winds of 150 mph, forecasters said.")
+    assert found == [("CNT004", "contradiction")]
+
+
+def test_a_measure_converted_to_other_units_and_rounded_is_the_same_figure(ruleset):
+    found, _ = _verdicts(ruleset, "The storm struck the coast with maximum sustained winds of 175 mph.",
+                         "The storm struck the coast with maximum sustained winds of 280 km/h.")
+    assert found == []
+    found, _ = _verdicts(ruleset, "The storm struck the coast with maximum sustained winds of 175 mph.",
+                         "The storm struck the coast with maximum sustained winds of 270 km/h.")
+    assert found == [("CNT004", "contradiction")]
+
+
+def test_a_wrong_conversion_in_brackets_contradicts_a_right_one(ruleset):
+    found, _ = _verdicts(ruleset, "The storm moved north, packing maximum sustained winds of 90 mph (135 km/h).",
+                         "The storm moved north, packing maximum sustained winds of 90 mph (145 km/h).")
+    assert found == [("CNT004", "contradiction")]
+
+
+def test_a_year_set_before_a_sentence_is_its_figures_period(kn):
+    found = claims_of("In 2013, it took five rounds of voting to choose the chair.", kn, D, "count")
+    assert [(c.value, c.period) for c in found] == [(5, "2013")]
+    found = claims_of("In May, it took five rounds of voting to choose the chair.", kn, D, "count")
+    assert [c.period for c in found] == [None]
+
+
+def test_names_with_different_numbers_are_two_people():
+    assert numbered_apart("Leo XIII", "Leo XIV") and numbered_apart("Henry VII", "Henry VIII")
+    assert not numbered_apart("Charles III", "Charles") and not numbered_apart("Li Qiang", "Le Qiang")
+    assert not spelling_variant("Pius XI", "Pius XII") and not near_spelling("Pope Pius XI", "Pope Pius XII")
+    assert spelling_variant("Li Qiang", "Le Qiang")
