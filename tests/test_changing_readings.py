@@ -57,3 +57,26 @@ def test_names_with_different_numbers_are_two_people():
     assert not numbered_apart("Charles III", "Charles") and not numbered_apart("Li Qiang", "Le Qiang")
     assert not spelling_variant("Pius XI", "Pius XII") and not near_spelling("Pope Pius XI", "Pope Pius XII")
     assert spelling_variant("Li Qiang", "Le Qiang")
+
+
+def test_the_share_of_votes_counted_is_its_own_measure_and_makes_other_shares_of_the_moment(ruleset, kn):
+    found = claims_of("With 94.4% of the votes counted, Park won 48.8% and Cho took 42.0%.", kn, D, "percent")
+    assert [c.measure == "share counted" for c in found] == [True, False, False]
+    found, report = _verdicts(ruleset,
+                              "With 90% of the votes counted, Park won 48.4% of the vote, the commission said.",
+                              "Park won 49.4% of the vote, the commission said after the count ended.")
+    assert found == []
+    assert [(f.code, "of the moment" in f.weak) for f in report.possible] == [("PCT001", True)]
+
+
+def test_an_amount_in_brackets_in_the_outlets_own_dollars_is_not_read_as_us_dollars(kn):
+    found = claims_of("The firm incurred $US800 million ($1.2b) in tariff costs in the quarter.", kn, D, "money")
+    assert [(c.text, c.unit) for c in found] == [("$US800 million", "USD")]
+    found = claims_of("The jewels are worth 88 million euros ($102.6 million).", kn, D, "money")
+    assert [c.unit for c in found] == ["EUR", "USD"]
+
+
+def test_a_figure_of_last_years_results_is_an_old_level(kn):
+    found = claims_of("Phone sales reached $44.5 billion, beating expectations of $40 billion and last "
+                      "year's results of $39.3 billion.", kn, D, "money")
+    assert [c.qualifiers.level for c in found] == [None, "projected", "previous"]

@@ -208,11 +208,22 @@ def _subject_words(claim: Claim, ctx: CheckContext) -> set[str]:
             and m.partition("-")[2] not in kn.quarter_nouns}
 
 
+def _tally_pattern(kn) -> re.Pattern:
+    """A share of a count being made, in a sentence ('94.4% of the votes counted')."""
+    def build() -> re.Pattern:
+        nouns = "|".join(re.escape(w) for w in sorted(kn.tally_nouns, key=len, reverse=True)) or "(?!)"
+        verbs = "|".join(re.escape(w) for w in sorted(kn.tally_verbs, key=len, reverse=True)) or "(?!)"
+        return re.compile(rf"(\d{{1,3}}(?:\.\d{{1,2}})?) ?(?:%|percent|per cent) of (?:the |all )?(?:{nouns})"
+                          rf" (?:(?:were|was|have|has|had|been) )*(?:{verbs})\b")
+    return kn.derived("tally_pattern", build)
+
+
 def _snapshots(sentence: str, ctx: CheckContext) -> list[str]:
     """The words that make a sentence's count one of the moment ('at the time of writing', 'as
     of 11pm')."""
     low = sentence.lower()
     found = [w for w in sorted(ctx.kn.snapshot_words) if w in low]
+    found += [m.group(0) for m in _tally_pattern(ctx.kn).finditer(low) if float(m.group(1)) < 100]
     for w in sorted(ctx.kn.as_of_words):
         at = low.find(w + " ")
         if at >= 0 and low[at + len(w) + 1:at + len(w) + 2].isdigit():

@@ -78,6 +78,7 @@ def _scale_key(scale: str) -> str:
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
     """Money claims in one sentence."""
     claims = []
+    symbols: dict[int, str] = {}
     taken = Spans()
     first, last, hyphened = patterns(kn)
     for m in first.finditer(sentence.text):
@@ -86,6 +87,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         if currency is None:
             continue
         claims.append(_claim(article, sentence, m, number, scale, currency, kn, people))
+        symbols[id(claims[-1])] = re.sub(r"\s+", " ", symbol.lower())
         taken.add(m.start(), m.end())
     for m in last.finditer(sentence.text):
         if taken.overlaps(m.start(), m.start() + 1):
@@ -100,7 +102,21 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         if not taken.overlaps(m.start(), m.end()):
             claims.append(_claim(article, sentence, m, m.group(1), m.group(2),
                                  kn.hyphen_currencies[fold(m.group(3))], kn, people))
-    return claims
+    return _without_local_restatements(claims, symbols, sentence)
+
+
+def _without_local_restatements(claims: list[Claim], symbols: dict[int, str], sentence: Sentence) -> list[Claim]:
+    """'$US800 million ($1.2b)': an amount named in a currency written out, then in brackets in a
+    bare sign that would read as the same currency, is the amount in the outlet's own currency
+    (Australian dollars), which the text does not name: not a claim that can be checked."""
+    claims = sorted(claims, key=lambda c: c.start)
+    local = set()
+    for first, second in zip(claims, claims[1:]):
+        between = sentence.text[first.end - sentence.start:second.start - sentence.start]
+        a, b = symbols.get(id(first)), symbols.get(id(second))
+        if between.strip() == "(" and a and b and len(b) == 1 and a != b and first.unit == second.unit:
+            local.add(id(second))
+    return [c for c in claims if id(c) not in local]
 
 
 def _per_unit(sentence: Sentence, end: int, kn: Knowledge) -> str | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim, Qualifiers
@@ -16,7 +17,10 @@ from .common import (
     of_own_month,
     range_low,
 )
+from .qualifiers import tally_share
 from .text import CURRENCY_SIGNS
+
+TALLY_MEASURE = "share counted"  # the measure of 'with 94.4% of the votes counted'
 
 PERCENT = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?:[ \u00a0]|-(?=[a-z]))?(%|percent\b|per cent\b|pct\b|pc\b|"
@@ -182,6 +186,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         basis, where = basis_of(clause, kn, (start - lo, end - lo))
         skip = (lo + where[0], lo + where[1]) if where else None
         slot = number_slot(sentence, start, end, kn, people, skip, share=True)
+        if tally_share(sentence, end, kn):
+            slot = replace(slot, head=TALLY_MEASURE, mods=frozenset())
         direction, is_change = direction_near(sentence, start, kn)
         follow = noun_run(sentence.after(end, 6), kn)
         heads = [t for t in follow if slot.head and kn.canon_term(t.folded) == slot.head]

@@ -39,6 +39,27 @@ def _particle_of_verb(before: str, hedge: str, kn: Knowledge) -> bool:
                             or words[-1].endswith(kn.past_endings))
 
 
+TALLY_REACH = 7  # words after a share where the count it is a share of is said to be made
+
+
+def tally_share(sentence: Sentence, end: int, kn: Knowledge) -> bool:
+    """True for the share of a count made so far ('94.4% of the votes counted', '90% of votes
+    were tallied', '100 percent of precincts reporting')."""
+    words = [t.folded for t in sentence.after(end, TALLY_REACH)]
+    if not words or words[0] != "of":
+        return False
+    i = 1
+    if i < len(words) and words[i] in ("the", "all"):
+        i += 1
+    noun = next((n for n in (2, 1) if " ".join(words[i:i + n]) in kn.tally_nouns), 0)
+    if not noun:
+        return False
+    i += noun
+    while i < len(words) and words[i] in ("were", "was", "have", "has", "had", "been"):
+        i += 1
+    return i < len(words) and words[i] in kn.tally_verbs
+
+
 HEDGE_WORDS_MAX = 4  # words a hedge may take before a figure ('as high as', 'more than')
 
 
@@ -111,6 +132,25 @@ def is_previous_level(sentence: Sentence, start: int, end: int, kn: Knowledge) -
     return new_value or earlier_figure
 
 
+EARLIER_OWNER_REACH = 3  # words between 'last year's' and the figure it dates ('results of')
+
+
+def _of_earlier_period(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """True for a figure a few words after a word of an earlier period ("last year's results of
+    $39.3 billion", 'the year-ago $21.4 billion'), in its clause."""
+    if not kn.earlier_period_owners:
+        return False
+    lo, _ = sentence.clause_bounds(start)
+    words = [t.text.lower().replace("’", "'") for t in sentence.before(start, EARLIER_OWNER_REACH + 3) if t.start >= lo]
+    words = [w for w in words if w[:1].isalpha() or w in ("'s",)]
+    for n in range(1, EARLIER_OWNER_REACH + 2):
+        for k in (1, 2, 3):
+            phrase = " ".join(words[-n - k + 1:len(words) - n + 1]) if len(words) >= n + k - 1 else ""
+            if phrase in kn.earlier_period_owners:
+                return True
+    return False
+
+
 def of_own_month(sentence: Sentence, end: int, kn: Knowledge) -> bool:
     """True when a month right after a figure is its own ('from 3.34 per cent in March'): an
     old value so dated is that month's level, as another report gives it."""
@@ -125,7 +165,7 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     cumulative 100 bps cut'), 'each' for a part of one ('four tranches of 25 bps each'),
     'projected' for a figure
     that may come ('could exceed 10,000'), else None."""
-    if is_previous_level(sentence, start, end, kn):
+    if is_previous_level(sentence, start, end, kn) or _of_earlier_period(sentence, start, kn):
         return "previous"
     before = sentence.before(start, 1)
     if before and before[-1].folded in kn.additional_words:
