@@ -173,6 +173,7 @@ class Knowledge:
     whole_words: set[str] = field(default_factory=set)
     snapshot_words: set[str] = field(default_factory=set)
     tally_nouns: set[str] = field(default_factory=set)
+    since_words: set[str] = field(default_factory=set)
     tally_verbs: set[str] = field(default_factory=set)
     as_of_words: set[str] = field(default_factory=set)
     part_links: set[str] = field(default_factory=set)

@@ -80,3 +80,23 @@ def test_a_figure_of_last_years_results_is_an_old_level(kn):
     found = claims_of("Phone sales reached $44.5 billion, beating expectations of $40 billion and last "
                       "year's results of $39.3 billion.", kn, D, "money")
     assert [c.qualifiers.level for c in found] == [None, "projected", "previous"]
+
+
+def test_a_body_and_its_initials_are_one_office(ruleset):
+    found, _ = _verdicts(ruleset, "Central Bank of Norvia governor Anna Berg spoke on Tuesday.",
+                         "CBN Governor Anna Berg will speak again later today.")
+    assert found == []
+
+
+def test_a_change_told_before_from_makes_an_old_level(kn):
+    found = claims_of("The central bank reduced its cash rate from 3.85%.", kn, D, "percent")
+    assert [c.qualifiers.level for c in found] == ["previous"]
+
+
+def test_a_first_in_a_while_is_not_a_place_in_the_series(ruleset):
+    found, _ = _verdicts(ruleset, "The cut in February was the bank's first rate cut since October 2020.",
+                         "Tuesday's move was the bank's third rate cut this year.")
+    assert found == []
+    found, _ = _verdicts(ruleset, "Tuesday's move was the bank's second rate cut this year.",
+                         "Tuesday's move was the bank's third rate cut this year.")
+    assert found == [("CNT002", "contradiction")]

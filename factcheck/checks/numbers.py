@@ -115,6 +115,8 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
                 "forecasters and polls of analysts differ")
     if a.type == "ordinal" and bool(a.mods & ctx.kn.in_a_row_words) != bool(b.mods & ctx.kn.in_a_row_words):
         return "a run in a row against a count of all times: two series"
+    if a.type == "ordinal" and ("since" in a.mods) != ("since" in b.mods):
+        return "a first in a while ('since …') against a place in a series: two series"
     for x, y in ((a, b), (b, a)):
         owners = sorted(m for m in x.mods & x.names if m not in ctx.common_names and m not in y.sentence.lower()
                         and not ctx.kn.place_of.get(m) and re.search(rf"(?i)\b{re.escape(m)}['’]s\b", x.sentence))

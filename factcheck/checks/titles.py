@@ -33,9 +33,15 @@ def portfolios_compatible(p: str | None, q: str | None, kn: Knowledge) -> bool:
     if cp == cq:
         return True
     tp, tq = set(cp.split()) - _CONNECTORS, set(cq.split()) - _CONNECTORS
-    if tp <= tq or tq <= tp:
+    if tp <= tq or tq <= tp or _initials_of(cp, cq) or _initials_of(cq, cp):
         return True
     return fuzz.ratio(cp, cq) >= 90
+
+
+def _initials_of(short: str, long: str) -> bool:
+    """True when one name is the other's initials ('rba', 'reserve bank of australia')."""
+    words = [w for w in long.split() if w not in _CONNECTORS]
+    return " " not in short and len(words) >= 2 and short == "".join(w[0] for w in words)
 
 
 def portfolios_differ(a: Claim, b: Claim, kn: Knowledge) -> bool:

@@ -50,6 +50,9 @@ def _names_a_quarter(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     return i is not None and quarter_at(tokens, i, kn) is not None
 
 
+SINCE_REACH = 2  # words after an ordinal's noun where 'since' makes it a first in a while
+
+
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex,
             taken: Spans) -> list[Claim]:
     """Ordinal claims in one sentence."""
@@ -71,6 +74,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 head, mods, span = counted_head(after, kn)
             if not head or head in kn.months or head in kn.weekdays:
                 continue
+            if any(t.folded in kn.since_words for t in after[span:span + SINCE_REACH]):
+                mods = mods | {"since"}  # 'the first rate cut since October 2020': first in a while
             slot = clause_slot(article, sentence, start, head, mods, kn, people)
             quote_end = after[span - 1].end if span else end
             claim = make_claim(article, "ordinal", start, quote_end, to_value(m.group(1)), slot, sentence,

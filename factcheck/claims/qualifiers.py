@@ -119,8 +119,9 @@ def is_previous_level(sentence: Sentence, start: int, end: int, kn: Knowledge) -
     lo, hi = sentence.clause_bounds(start)
     tokens = sentence.tokens_between(lo, hi)
     at_from = next((i for i, t in enumerate(tokens) if t.start == before[-1].start), None)
-    if at_from and tokens[at_from - 1].folded in kn.direction_of:
-        return True
+    if at_from and any(t.folded in kn.direction_of for t in tokens[:at_from]):
+        return True  # 'up from 71.9%', 'reduced its cash rate from 3.85%'
+
     figure = [t.text[:1].isdigit() or t.text[:1] in CURRENCY_SIGNS for t in tokens]
     new_value = any(t.folded == "to" and i + 1 < len(tokens) and figure[i + 1] for i, t in enumerate(tokens))
     last = max((i for i, f in enumerate(figure) if f and tokens[i].end <= before[-1].start), default=None)
