@@ -242,6 +242,7 @@ def _is_title_line(lines, idx: int, kn: Knowledge) -> bool:
     return last not in kn.stopwords and last not in kn.roles
 
 
+_AMOUNT_SIGN = re.compile(r"[$€£¥₹%]\s?\d|\d\s?%")  # a list item with an amount is a figure, not metadata ('- Mac: $8 billion')
 _COUNTER = re.compile(r"\s*\(?\d{1,6}\)?$")
 
 
@@ -258,7 +259,8 @@ def _furniture_reason(line: str, in_header: bool, kn: Knowledge) -> str | None:
                 return "byline, date or reading time"
     if in_header and _LIST_MARK.match(line):
         body = _LIST_MARK.sub("", line)
-        if len(_WORD.findall(body)) <= kn.max_metadata_list_words and not _SENTENCE_END.search(body):
+        if len(_WORD.findall(body)) <= kn.max_metadata_list_words and not _SENTENCE_END.search(body) \
+                and not _AMOUNT_SIGN.search(body):
             return "metadata list item"
     return None
 
@@ -339,6 +341,8 @@ def _blocks(lines, kinds: list[str], chars: list[str]) -> list[Block]:
             blocks.append(Block(start, end, "heading"))
             open_block = None
             continue
+        if open_block is not None and _LIST_MARK.match(line):
+            open_block = None  # a new list item ('- Laptops: $8 billion') is not the last one wrapped
         if open_block is not None:
             prev_end = blocks[-1].end
             for j in range(prev_end, start):

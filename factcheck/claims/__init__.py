@@ -13,6 +13,7 @@ from . import (
     dates,
     durations,
     enumerations,
+    labels,
     measures,
     mentions,
     money,
@@ -239,6 +240,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         _mark_levels_came_to(found, s, kn)
         _quote_hedges(found, s, article, kn)
         out.extend(found)
+    labels.read_labels(out, article, kn)
     _changes_of_priced(out)
     if kn is english:
         out = _without_unreadable_numbers(out, article)
