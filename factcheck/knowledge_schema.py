@@ -265,6 +265,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "snapshot_words": Words("snapshot_words", conv=text),
         "tally_nouns": Words("tally_nouns"),
         "since_words": Words("since_words"),
+        "annual_words": Words("annual_words"),
         "tally_verbs": Words("tally_verbs"),
         "as_of_words": Words("as_of_words", conv=text),
         "part_links": Words("part_links"),

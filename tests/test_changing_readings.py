@@ -100,3 +100,26 @@ def test_a_first_in_a_while_is_not_a_place_in_the_series(ruleset):
     found, _ = _verdicts(ruleset, "Tuesday's move was the bank's second rate cut this year.",
                          "Tuesday's move was the bank's third rate cut this year.")
     assert found == [("CNT002", "contradiction")]
+
+
+def test_generic_owners_do_not_part_a_figure_from_the_same_one(ruleset):
+    found, report = _verdicts(ruleset, "The tech firm's net income rose to $27.23 billion in the quarter.",
+                              "Net income reached $27.2 billion in the quarter, the company said.")
+    assert found == []
+    assert [a.verdict for a in report.agreements] == ["rounding"]
+
+
+def test_a_whole_years_figure_is_not_a_quarters(ruleset, kn):
+    found = claims_of("The cloud unit passed $75 billion in annual revenue.", kn, D, "money")
+    assert [c.period for c in found] == ["year"]
+    found, _ = _verdicts(ruleset, "The cloud unit passed $75 billion in annual revenue, the firm said.",
+                         "The cloud unit posted $76.4 billion in revenue, the firm said.")
+    assert found == []
+
+
+def test_the_figure_a_change_is_compared_with_is_an_old_level(kn):
+    found = claims_of("Revenue was $76.4 billion, up 18% compared to the $64.7 billion of last time.", kn, D,
+                      "money")
+    assert [c.qualifiers.level for c in found] == [None, "previous"]
+    found = claims_of("Revenue: $76.44 billion vs. $73.81 billion expected.", kn, D, "money")
+    assert [c.qualifiers.level for c in found] == [None, "projected"]

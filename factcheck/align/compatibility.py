@@ -322,8 +322,9 @@ def _came_to_apart(a: Claim, b: Claim) -> bool:
 
 
 def _year(period: str | None) -> bool:
-    """True for a period that is a year other than the article's (counts and measures)."""
-    return bool(period) and period.isdigit()
+    """True for a period that is a year other than the article's, or a whole year ('annual
+    revenue'): a figure without a period is not of it."""
+    return bool(period) and (period.isdigit() or period == "year")
 
 
 def _bound(claim: Claim) -> bool:

@@ -238,6 +238,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         enumerations.mark_sides(found, s, kn)
         respectively.pair_items(found, s, kn)
         _mark_levels_came_to(found, s, kn)
+        _mark_annual(found, s, kn)
         _quote_hedges(found, s, article, kn)
         out.extend(found)
     labels.read_labels(out, article, kn)
@@ -262,6 +263,20 @@ def _mark_levels_came_to(claims: list[Claim], sentence, kn: Knowledge) -> None:
             way = came_by(sentence, c.start, kn)
             if way:
                 c.qualifiers = replace(c.qualifiers, came_by=way)
+
+
+ANNUAL = "year"  # the period of a whole year's figure ('annual revenue')
+ANNUAL_REACH = 2  # words after a figure where 'annually' makes it a year's
+
+
+def _mark_annual(claims: list[Claim], sentence, kn: Knowledge) -> None:
+    """A figure said to be a whole year's ('$75 billion in annual revenue', '$111 billion
+    annually') has the year as its period, unless it names its own."""
+    for c in claims:
+        if c.type in ("money", "percent", "count") and not c.period and (
+                c.mods & kn.annual_words or any(t.folded in kn.annual_words for t in sentence.after(c.end, ANNUAL_REACH))):
+            c.period = ANNUAL
+            c.mods = c.mods - kn.annual_words
 
 
 def _quote_hedges(claims: list[Claim], sentence, article: Article, kn: Knowledge) -> None:

@@ -133,6 +133,18 @@ def is_previous_level(sentence: Sentence, start: int, end: int, kn: Knowledge) -
     return new_value or earlier_figure
 
 
+_COMPARED = (("compared", "to"), ("compared", "with"), ("versus",), ("vs",), ("vs.",))
+
+
+def _compared_with(sentence: Sentence, start: int) -> bool:
+    """True for the figure a change is compared with ('an increase of 18% compared to the $64.7
+    billion reported last time', 'versus $61.6 billion'): the old level."""
+    words = [t.folded for t in sentence.before(start, 4)]
+    while words and words[-1] in ("the", "a", "an"):
+        words.pop()
+    return any(tuple(words[-len(c):]) == c for c in _COMPARED)
+
+
 EARLIER_OWNER_REACH = 3  # words between 'last year's' and the figure it dates ('results of')
 
 
@@ -167,6 +179,9 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     'projected' for a figure
     that may come ('could exceed 10,000'), else None."""
     if is_previous_level(sentence, start, end, kn) or _of_earlier_period(sentence, start, kn):
+        return "previous"
+    if _compared_with(sentence, start) and not (is_projection(sentence, start, kn)
+                                                or projection_noun_after(sentence, end, kn)):
         return "previous"
     before = sentence.before(start, 1)
     if before and before[-1].folded in kn.additional_words:
