@@ -123,3 +123,12 @@ def test_the_figure_a_change_is_compared_with_is_an_old_level(kn):
     assert [c.qualifiers.level for c in found] == [None, "previous"]
     found = claims_of("Revenue: $76.44 billion vs. $73.81 billion expected.", kn, D, "money")
     assert [c.qualifiers.level for c in found] == [None, "projected"]
+
+
+def test_a_first_of_a_kind_is_not_a_place_in_the_whole_line(ruleset):
+    found, _ = _verdicts(ruleset, "Mara Lind was sworn in as the 31st prime minister of Norvia on Tuesday.",
+                         "Mara Lind became Norvia's first woman prime minister on Tuesday.")
+    assert found == []
+    found, _ = _verdicts(ruleset, "Mara Lind was sworn in as the 31st prime minister of Norvia on Tuesday.",
+                         "Mara Lind was sworn in as the 32nd prime minister of Norvia on Tuesday.")
+    assert found == [("CNT002", "contradiction")]

@@ -307,7 +307,11 @@ def _levels_apart(a: Claim, b: Claim, kn: Knowledge) -> bool:
 
 def _premodified(claim: Claim, kn: Knowledge) -> bool:
     """True for an ordinal with words between it and its noun ('first Latin American pontiff')."""
-    middle = claim.text.split()[1:-1]
+    words = claim.text.split()
+    middle = words[1:-1]
+    while middle and " ".join(middle[-1:] + words[-1:]).lower() in kn.roles:
+        middle = middle[:-1]  # 'prime' of 'the 104th prime minister' is its noun's
+        words = words[:-2] + [" ".join(words[-2:])]
     return bool(middle) and not any(w.lower() in kn.stopwords for w in middle)
 
 
