@@ -132,3 +132,11 @@ def test_a_first_of_a_kind_is_not_a_place_in_the_whole_line(ruleset):
     found, _ = _verdicts(ruleset, "Mara Lind was sworn in as the 31st prime minister of Norvia on Tuesday.",
                          "Mara Lind was sworn in as the 32nd prime minister of Norvia on Tuesday.")
     assert found == [("CNT002", "contradiction")]
+
+
+def test_a_near_spelling_of_a_party_head_and_leader_is_one_person(ruleset):
+    report = check_texts([(f"s{i}.txt", t, D) for i, t in enumerate([
+        "Tomasz Wielgosz, leader of the Green Party, conceded on Tuesday.",
+        "Tomasz Wielgosz, leader of the Green Party, spoke on Tuesday.",
+        "Tomasz Wielgos, head of the Green Party, spoke on Tuesday."])], ruleset)
+    assert [(f.code, f.verdict) for f in report.findings] == [("NAM002", "possible_misspelling")]

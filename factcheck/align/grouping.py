@@ -57,7 +57,7 @@ def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[
     for x, y in sorted(pairs):
         linked = same_person(x, y)
         if not linked and (spelling_variant(x, y) or near_spelling(x, y)) and not (x in holders and y in holders):
-            linked = _offices_meet(offices[x], offices[y]) and any(
+            linked = _offices_meet(offices[x], offices[y], kn.loose_roles) and any(
                 stories.related(a, b) for a in sorted(sources[x]) for b in sorted(sources[y]))
         if linked:
             parent[find(y)] = find(x)
@@ -67,10 +67,11 @@ def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[
     return [g for _, g in sorted(groups.items())]
 
 
-def _offices_meet(a: set, b: set) -> bool:
-    """True when two people are given one office: the same role, and no two different bodies
-    (a name mentioned without a title meets any office)."""
-    return any(not ra or not rb or (ra == rb and (pa is None or pb is None or pa == pb))
+def _offices_meet(a: set, b: set, loose: frozenset[str] | set[str] = frozenset()) -> bool:
+    """True when two people are given one office: the same role (or two loose ones, 'head' and
+    'leader' of a party), and no two different bodies (a name mentioned without a title meets
+    any office)."""
+    return any(not ra or not rb or ((ra == rb or (ra in loose and rb in loose)) and (pa is None or pb is None or pa == pb))
                for ra, pa in a for rb, pb in b)
 
 
