@@ -140,3 +140,11 @@ def test_a_near_spelling_of_a_party_head_and_leader_is_one_person(ruleset):
         "Tomasz Wielgosz, leader of the Green Party, spoke on Tuesday.",
         "Tomasz Wielgos, head of the Green Party, spoke on Tuesday."])], ruleset)
     assert [(f.code, f.verdict) for f in report.findings] == [("NAM002", "possible_misspelling")]
+
+
+def test_a_share_without_a_measure_after_one_with_it_is_of_that_measure(kn):
+    found = claims_of("Park received 49.4 percent of votes while Cho secured 41.2 percent.", kn, D, "percent")
+    assert [c.measure for c in found] == ["votes", "votes"]
+    found = claims_of("With 100 percent of votes counted, Park received 49.4 percent of votes while Cho "
+                      "secured 41.2 percent.", kn, D, "percent")
+    assert [c.measure for c in found] == ["share counted", "votes", "votes"]

@@ -20,6 +20,7 @@ from dataclasses import replace
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim, Qualifiers
 from .common import PersonIndex, Sentence, Slot, Spans, Token, make_claim
+from .qualifiers import TALLY_MEASURE
 
 HELD_TYPES = ("percent", "count", "money")
 _LIST_MARK = re.compile(r"[—–:-]\s*$")
@@ -117,7 +118,7 @@ def give_holders(claims: list[Claim], sentence: Sentence, kn: Knowledge, people:
         run = _name_run(tokens, sentence, people, kn, exclude) or _place_before_bracket(tokens, kn)
         if not run and c.qualifiers.level == "previous" and found and found[-1][0] is previous:
             run = found[-1][1]
-        if run:
+        if run and c.measure != TALLY_MEASURE:  # the share counted so far is no one's
             found.append((c, run, bool(_LIST_MARK.search(sentence.text[:c.start - sentence.start]))))
         previous_end, previous = c.end, c
     by_kind: dict[tuple, list[tuple[Claim, frozenset[str]]]] = {}
@@ -136,6 +137,18 @@ def give_holders(claims: list[Claim], sentence: Sentence, kn: Knowledge, people:
             c.qualifiers = replace(c.qualifiers, listed="|".join(sorted(_holder(n) for _, n in listed)))
             measures = {x.measure for x, _ in listed if x.measure}
             if c.measure is None and len(measures) == 1:
+                c.measure = next(iter(measures))
+    _gapped_shares(figures)
+
+
+def _gapped_shares(figures: list[Claim]) -> None:
+    """A share that says no measure after shares of one measure in its sentence is of it too
+    ('Lee received 49.4 percent of votes while Kim secured 41.2 percent')."""
+    for i, c in enumerate(figures):
+        if c.type == "percent" and c.measure is None:
+            measures = {x.measure for x in figures[:i] if x.type == "percent" and x.measure
+                        and x.measure != TALLY_MEASURE and x.qualifiers.level is None}
+            if len(measures) == 1:
                 c.measure = next(iter(measures))
 
 

@@ -17,10 +17,8 @@ from .common import (
     of_own_month,
     range_low,
 )
-from .qualifiers import tally_share
+from .qualifiers import TALLY_MEASURE, tally_share
 from .text import CURRENCY_SIGNS
-
-TALLY_MEASURE = "share counted"  # the measure of 'with 94.4% of the votes counted'
 
 PERCENT = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?:[ \u00a0]|-(?=[a-z]))?(%|percent\b|per cent\b|pct\b|pc\b|"

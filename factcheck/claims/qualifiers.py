@@ -39,6 +39,7 @@ def _particle_of_verb(before: str, hedge: str, kn: Knowledge) -> bool:
                             or words[-1].endswith(kn.past_endings))
 
 
+TALLY_MEASURE = "share counted"  # the measure of 'with 94.4% of the votes counted'
 TALLY_REACH = 7  # words after a share where the count it is a share of is said to be made
 
 
