@@ -175,6 +175,7 @@ class Knowledge:
     tally_nouns: set[str] = field(default_factory=set)
     since_words: set[str] = field(default_factory=set)
     annual_words: set[str] = field(default_factory=set)
+    ongoing_words: set[str] = field(default_factory=set)
     tally_verbs: set[str] = field(default_factory=set)
     as_of_words: set[str] = field(default_factory=set)
     part_links: set[str] = field(default_factory=set)

@@ -266,6 +266,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "tally_nouns": Words("tally_nouns"),
         "since_words": Words("since_words"),
         "annual_words": Words("annual_words"),
+        "ongoing_words": Words("ongoing_words"),
         "tally_verbs": Words("tally_verbs"),
         "as_of_words": Words("as_of_words", conv=text),
         "part_links": Words("part_links"),

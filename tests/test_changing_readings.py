@@ -148,3 +148,8 @@ def test_a_share_without_a_measure_after_one_with_it_is_of_that_measure(kn):
     found = claims_of("With 100 percent of votes counted, Park received 49.4 percent of votes while Cho "
                       "secured 41.2 percent.", kn, D, "percent")
     assert [c.measure for c in found] == ["share counted", "votes", "votes"]
+
+
+def test_a_year_set_before_a_sentence_counts_in_an_undated_article(kn):
+    found = claims_of("In 2013, it took five rounds of voting to choose the chair.", kn, None, "count")
+    assert [c.period for c in found] == ["2013"]

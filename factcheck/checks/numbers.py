@@ -132,6 +132,11 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
         if way and not y.qualifiers.came_by and (amount(y) > amount(x) if way == "fall" else amount(y) < amount(x)):
             return (f"'{x.text}' is the level after a {way}; the other figure, "
                     f"{'higher' if way == 'fall' else 'lower'}, may be of before it")
+    da, db = ctx.published.get(a.article), ctx.published.get(b.article)
+    ongoing = next((w for c in (a, b) for w in sorted(c.context & ctx.kn.ongoing_words)), None)
+    if ongoing and da != db:
+        return (f"a state of the moment ('{ongoing}'), reported on different days "
+                f"({da.isoformat() if da else 'undated'} and {db.isoformat() if db else 'undated'})")
     days_a, days_b = _weekdays_in(a.sentence, ctx), _weekdays_in(b.sentence, ctx)
     if days_a and days_b and not days_a & days_b:
         return (f"figures given as of other days ({', '.join(sorted(days_a))}; {', '.join(sorted(days_b))}): "

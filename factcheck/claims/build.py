@@ -66,9 +66,12 @@ def other_year(clause: str, published, kn: Knowledge, of_rate: bool = False) -> 
 def _year_of_figure(article: Article, sentence: Sentence, start: int, end: int, type_: str,
                     kn: Knowledge) -> str | None:
     published = article.published
-    if published is None:
-        return None
     years = _year_patterns(kn)
+    if published is None:  # an undated article: only a year it sets before a sentence is sure
+        fronted = years.other.match(sentence.text.lower())
+        if fronted and fronted.group("year") and sentence.text[fronted.end():fronted.end() + 1] == ",":
+            return fronted.group("year")
+        return None
     own = years.after.match(sentence.text, end - sentence.start)
     if own:  # '2.7% in fiscal 2024, 2.4% in fiscal 2025': each figure its year, the article's too
         year = _year_of(own, published, kn)
