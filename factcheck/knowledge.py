@@ -176,6 +176,7 @@ class Knowledge:
     since_words: set[str] = field(default_factory=set)
     annual_words: set[str] = field(default_factory=set)
     ongoing_words: set[str] = field(default_factory=set)
+    consequence_words: set[str] = field(default_factory=set)
     tally_verbs: set[str] = field(default_factory=set)
     as_of_words: set[str] = field(default_factory=set)
     part_links: set[str] = field(default_factory=set)

@@ -267,6 +267,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "since_words": Words("since_words"),
         "annual_words": Words("annual_words"),
         "ongoing_words": Words("ongoing_words"),
+        "consequence_words": Words("consequence_words", conv=text),
         "tally_verbs": Words("tally_verbs"),
         "as_of_words": Words("as_of_words", conv=text),
         "part_links": Words("part_links"),

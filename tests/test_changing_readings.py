@@ -153,3 +153,18 @@ def test_a_share_without_a_measure_after_one_with_it_is_of_that_measure(kn):
 def test_a_year_set_before_a_sentence_counts_in_an_undated_article(kn):
     found = claims_of("In 2013, it took five rounds of voting to choose the chair.", kn, None, "count")
     assert [c.period for c in found] == ["2013"]
+
+
+def test_a_state_still_going_on_reported_on_other_days_is_a_possible_match(ruleset):
+    report = check_texts([("a.txt", "About 77% of the island was without power after the storm, officials said.",
+                           date(2025, 10, 28)),
+                          ("b.txt", "Some 72% of the island is still without power after the storm, officials said.",
+                           date(2025, 10, 31))], ruleset)
+    assert report.findings == []
+    assert [(f.code, "state of the moment" in f.weak) for f in report.possible] == [("PCT001", True)]
+
+
+def test_a_consequence_supposed_is_a_projection(kn):
+    found = claims_of("Traders expect two more cuts, which would bring the cash rate down to 3.1%.", kn, D,
+                      "percent")
+    assert [c.qualifiers.level for c in found] == ["projected"]

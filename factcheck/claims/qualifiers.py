@@ -224,6 +224,8 @@ def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
             if i and _ends_figure(window[i - 1], kn):
                 return False
             return True
+        if i and f"{window[i - 1].folded} {t.folded}" in kn.consequence_words:
+            return True
         if t.folded in kn.past_verbs:
             return False
     return False
