@@ -170,6 +170,7 @@ class Knowledge:
     record_window_words: set[str] = field(default_factory=set)
     count_subjects: set[str] = field(default_factory=set)
     market_measures: set[str] = field(default_factory=set)
+    index_of: dict[str, str] = field(default_factory=dict)
     whole_words: set[str] = field(default_factory=set)
     snapshot_words: set[str] = field(default_factory=set)
     tally_nouns: set[str] = field(default_factory=set)

@@ -261,6 +261,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "next_words": Words("next_words"),
         "projection_nouns": Words("projection_nouns"),
         "market_measures": Words("market_measures", conv=stem_word),
+        "market_indexes": Canon("index_of", key=text, value=text, itself=True),
         "whole_words": Words("whole_words"),
         "snapshot_words": Words("snapshot_words", conv=text),
         "tally_nouns": Words("tally_nouns"),

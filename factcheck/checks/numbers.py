@@ -141,7 +141,7 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     if days_a and days_b and not days_a & days_b:
         return (f"figures given as of other days ({', '.join(sorted(days_a))}; {', '.join(sorted(days_b))}): "
                 "a restoration, a toll or a price moves as the hours go by")
-    if a.type in ("percent", "money") and stem(a.measure or "") in ctx.kn.market_measures:
+    if a.type in ("percent", "money", "measure") and stem(a.measure or "") in ctx.kn.market_measures:
         return f"a market move ({a.measure}), which changes through a trading session: reports written at other hours differ"
     if a.qualifiers.side or b.qualifiers.side:
         return (f"a count of one side of a split: its sentence gives other counts of {a.measure} "

@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..knowledge import Knowledge
+from ..knowledge import Knowledge, fold, stem
 from ..languages import for_language, reading_text
 from ..types import Article, Claim
 from . import (
@@ -239,6 +239,7 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         respectively.pair_items(found, s, kn)
         _mark_levels_came_to(found, s, kn)
         _mark_annual(found, s, kn)
+        _mark_indexes(found, s, kn)
         _quote_hedges(found, s, article, kn)
         out.extend(found)
     labels.read_labels(out, article, kn)
@@ -277,6 +278,46 @@ def _mark_annual(claims: list[Claim], sentence, kn: Knowledge) -> None:
                 c.mods & kn.annual_words or any(t.folded in kn.annual_words for t in sentence.after(c.end, ANNUAL_REACH))):
             c.period = ANNUAL
             c.mods = c.mods - kn.annual_words
+
+
+INDEX_MEASURE = "index"  # the measure of a stock index's move or level
+
+
+def _index_pattern(kn: Knowledge) -> re.Pattern:
+    def build() -> re.Pattern:
+        names = sorted({re.sub(r"^the ", "", n) for n in kn.index_of}, key=len, reverse=True)
+        return re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w&])") if names \
+            else re.compile("(?!)")
+    return kn.derived("index_pattern", build)
+
+
+def _mark_indexes(claims: list[Claim], sentence, kn: Knowledge) -> None:
+    """A move or a level in points or per cent that says no measure of its own, after a stock
+    index's name in its sentence ('The Dow rose 1,160.72 points, or 2.81%'), is that index's."""
+    if not kn.index_of:
+        return
+    found = list(_index_pattern(kn).finditer(sentence.text))
+    if not found:
+        return
+    named = [(m.start(), m.group(0)) for m in found]
+    spans = [(sentence.start + m.start(), sentence.start + m.end()) for m in found]
+    claims[:] = [c for c in claims if not any(lo <= c.start < hi for lo, hi in spans)]  # the 500 of 'S&P 500'
+    for c in claims:
+        if not ((c.type == "percent" and (c.measure is None or stem(c.measure) in kn.market_measures))
+                or (c.type == "measure" and c.unit == "point")):
+            continue
+        before = [name for at, name in named if at < c.start - sentence.start]
+        if before:
+            index = kn.index_of.get(before[-1]) or kn.index_of.get("the " + before[-1])
+            if index:
+                # a level it came to or stands at ('to 42,410.10 points') is not a move
+                level = c.type == "measure" and (c.qualifiers.came_by or _after_at(sentence, c.start))
+                c.measure, c.mods = INDEX_MEASURE, frozenset({fold(index)} | ({"level"} if level else set()))
+
+
+def _after_at(sentence, start: int) -> bool:
+    before = sentence.before(start, 1)
+    return bool(before) and before[-1].folded in ("at", "to")
 
 
 def _quote_hedges(claims: list[Claim], sentence, article: Article, kn: Knowledge) -> None:
