@@ -168,3 +168,9 @@ def test_a_consequence_supposed_is_a_projection(kn):
     found = claims_of("Traders expect two more cuts, which would bring the cash rate down to 3.1%.", kn, D,
                       "percent")
     assert [c.qualifiers.level for c in found] == ["projected"]
+
+
+def test_a_capitalised_noun_counted_is_not_a_name_two_counts_share(ruleset):
+    found, _ = _verdicts(ruleset, "Six Democrats, Reps. Ann Lind and Karl Berg among them, voted in support.",
+                         "The Senate vote passed with seven Democrats joining Republicans.")
+    assert found == []

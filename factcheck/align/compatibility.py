@@ -118,8 +118,10 @@ def features(claim: Claim, kn: Knowledge) -> _Features:
     """The compared parts of a claim: its places, other modifiers, names and contrast terms."""
     places = _places(claim.mods, kn)
     action = frozenset({"verb:" + claim.action} if claim.action else ())
+    # a capitalised measure ('Six Democrats') is what is counted, not a name the figure is of
+    names = claim.names - _places(claim.names, kn) - {claim.topic or ""}
     return _Features(claim, places, claim.mods - places | action, _places(claim.context, kn),
-                     claim.names - _places(claim.names, kn), claim.mods | action | {claim.topic or ""})
+                     names, claim.mods | action | {claim.topic or ""})
 
 
 def _across_languages(fa: _Features, fb: _Features, kn: Knowledge,
