@@ -174,3 +174,19 @@ def test_a_capitalised_noun_counted_is_not_a_name_two_counts_share(ruleset):
     found, _ = _verdicts(ruleset, "Six Democrats, Reps. Ann Lind and Karl Berg among them, voted in support.",
                          "The Senate vote passed with seven Democrats joining Republicans.")
     assert found == []
+
+
+def test_two_places_of_a_series_each_told_by_several_reports_are_possibly_both_right(ruleset):
+    texts = ["The leader failed in the first round of voting in parliament.",
+             "A bombshell: the leader failed in the first round of voting in parliament.",
+             "The leader won the second round of voting in parliament on Tuesday.",
+             "Later the leader won an emergency second round of voting in parliament."]
+    report = check_texts([(f"s{i}.txt", t, D) for i, t in enumerate(texts)], ruleset)
+    assert report.findings == []
+    assert [f.code for f in report.possible] == ["CNT002"]
+
+
+def test_a_measure_that_is_the_subject_of_what_follows_is_the_figures(kn):
+    found = claims_of("It expects revenue to rise, and for gross margin to be between 46% and 47%.", kn, D,
+                      "percent")
+    assert [c.measure for c in found] == ["gross margin", "gross margin"]

@@ -158,6 +158,17 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     return thin_evidence(a, b, ctx)
 
 
+def _told_series(fact: Fact, a: Claim, b: Claim) -> str:
+    """Why two places of a series may both be right: each is told by two reports or more ('the
+    first round of voting' in two, 'the second round' in two others): the story tells both."""
+    if a.type != "ordinal":
+        return ""
+    told = {v: len({c.article for c in fact.claims if c.value == v}) for v in (a.value, b.value)}
+    if min(told.values()) < 2:
+        return ""
+    return f"two places of a series ({a.value} and {b.value}), each told by several reports: the story may tell both"
+
+
 def _own_names(a: Claim, b: Claim, ctx: CheckContext) -> frozenset[str]:
     return a.names - b.names - ctx.common_names
 
@@ -303,7 +314,7 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                 continue
             if not same_amount(a, b) or _directions_differ(a, b):
                 verdicts.append(_pair(a, b, ctx))
-                verdicts[-1].weak = weak_evidence(a, b, ctx)
+                verdicts[-1].weak = weak_evidence(a, b, ctx) or _told_series(fact, a, b)
     for b in bounds:
         outside = [p for p in precise if _violates(b, p) and not _named_part(b, p, ctx) and p.article != b.article]
         if outside:

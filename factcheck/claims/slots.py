@@ -67,7 +67,11 @@ def _measure_right_before_of(before: list[Token], kn: Knowledge) -> tuple[str, i
 
 def _in_object_phrase(tokens: list[Token], i: int, kn: Knowledge) -> bool:
     """True when the measure word at i is the object of an earlier one ('tariffs on Chinese
-    imports': imports is what the tariff is on), so the earlier one is the head."""
+    imports': imports is what the tariff is on), so the earlier one is the head. A measure
+    that is the subject of what follows ('for gross margin to be between 46% and 47%') is not."""
+    later = [t.folded for t in tokens[i + 1:i + 4]]
+    if any(w == "to" and k + 1 < len(later) and later[k + 1] == "be" for k, w in enumerate(later)):
+        return False
     for t in reversed(tokens[max(0, i - 3):i]):
         if t.folded in _OBJECT_PREPOSITIONS:
             return any(kn.measure_of.get(x.folded) for x in tokens[:tokens.index(t)])
