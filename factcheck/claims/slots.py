@@ -74,7 +74,10 @@ def _in_object_phrase(tokens: list[Token], i: int, kn: Knowledge) -> bool:
         return False
     for t in reversed(tokens[max(0, i - 3):i]):
         if t.folded in _OBJECT_PREPOSITIONS:
-            return any(kn.measure_of.get(x.folded) for x in tokens[:tokens.index(t)])
+            at = tokens.index(t)
+            earlier = [k for k, x in enumerate(tokens[:at]) if kn.measure_of.get(x.folded)]
+            # 'EPS of $2.17 on revenue of $79.6 billion': the earlier measure has its own figure
+            return bool(earlier) and not any(x.text[:1].isdigit() for x in tokens[earlier[-1]:at])
         if t.folded in kn.stopwords and t.folded not in ("the", "a", "an", "its", "their"):
             return False
     return False
