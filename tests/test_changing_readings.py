@@ -193,5 +193,5 @@ def test_a_measure_that_is_the_subject_of_what_follows_is_the_figures(kn):
 
 
 def test_a_measure_with_its_own_figure_does_not_take_the_one_after_on(kn):
-    found = claims_of("Analysts expected EPS of $2.17 on revenue of $79.6 billion.", kn, D, "money")
+    found = claims_of("Analysts expected EPS of $2.17 on revenue ex-TAC of $79.6 billion.", kn, D, "money")
     assert [c.measure for c in found] == ["earnings per share", "revenue"]
