@@ -178,6 +178,7 @@ class Knowledge:
     annual_words: set[str] = field(default_factory=set)
     ongoing_words: set[str] = field(default_factory=set)
     consequence_words: set[str] = field(default_factory=set)
+    single_events: set[str] = field(default_factory=set)
     tally_verbs: set[str] = field(default_factory=set)
     as_of_words: set[str] = field(default_factory=set)
     part_links: set[str] = field(default_factory=set)

@@ -309,6 +309,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "recurring": Words("recurring_events"),
         "unspecific": Words("unspecific_events"),
         "with_participants": Words("participant_events"),
+        "single": Words("single_events", conv=text),
         "not_paired_alone": Words("unpaired_events"),
         "results_verbs": Words("results_verbs"),
         "deadline_words": Words("deadline_words"),

@@ -195,3 +195,9 @@ def test_a_measure_that_is_the_subject_of_what_follows_is_the_figures(kn):
 def test_a_measure_with_its_own_figure_does_not_take_the_one_after_on(kn):
     found = claims_of("Analysts expected EPS of $2.17 on revenue ex-TAC of $79.6 billion.", kn, D, "money")
     assert [c.measure for c in found] == ["earnings per share", "revenue"]
+
+
+def test_two_times_of_a_story_s_one_takeoff_are_one_event_however_far_apart(ruleset):
+    found, _ = _verdicts(ruleset, "The cargo jet crashed just after lifting off around 6:00 a.m., the safety board said.",
+                         "The cargo jet took off at 5:15 p.m. local time from the city's airport.")
+    assert found == [("DAT002", "contradiction")]

@@ -171,9 +171,10 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
             return False
         if a.type == "time":
             gap = _minutes_apart(a, b, kn)
-            if gap is None or gap > params.max_time_gap_minutes:
+            once = a.event == b.event and a.event in kn.single_events
+            if gap is None or (gap > params.max_time_gap_minutes and not once):
                 return False
-            if a.event not in kn.unspecific_events and gap is not None and gap <= params.close_time_minutes:
+            if a.event not in kn.unspecific_events and gap is not None and (gap <= params.close_time_minutes or once):
                 return True
         if one_incident:
             return score >= params.date_context_min_with_names
