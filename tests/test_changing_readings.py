@@ -201,3 +201,10 @@ def test_two_times_of_a_story_s_one_takeoff_are_one_event_however_far_apart(rule
     found, _ = _verdicts(ruleset, "The cargo jet crashed just after lifting off around 6:00 a.m., the safety board said.",
                          "The cargo jet took off at 5:15 p.m. local time from the city's airport.")
     assert found == [("DAT002", "contradiction")]
+
+
+def test_an_arrest_is_an_event_whose_day_reports_can_contradict(ruleset):
+    report = check_texts([("a.txt", "Two suspects were arrested on Saturday evening, prosecutors said.", date(2025, 10, 27)),
+                          ("b.txt", "The pair, arrested on Sunday, were questioned by detectives.", date(2025, 10, 27))],
+                         ruleset)
+    assert [(f.code, f.verdict) for f in report.findings] == [("DAT001", "contradiction")]
