@@ -208,3 +208,9 @@ def test_an_arrest_is_an_event_whose_day_reports_can_contradict(ruleset):
                           ("b.txt", "The pair, arrested on Sunday, were questioned by detectives.", date(2025, 10, 27))],
                          ruleset)
     assert [(f.code, f.verdict) for f in report.findings] == [("DAT001", "contradiction")]
+
+
+def test_a_mayor_called_governor_is_given_two_offices(ruleset):
+    report = check_texts([("a.txt", "City Mayor Dan Halvor said the runway would reopen.", D),
+                          ("b.txt", "Governor Halvor said the runway would reopen soon.", D)], ruleset)
+    assert [(f.code, f.verdict) for f in report.findings] == [("TTL002", "contradiction")]
