@@ -223,6 +223,7 @@ class Knowledge:
     language_packs: dict[str, list[tuple[str, dict]]] = field(default_factory=dict, repr=False)
     derived_languages: dict = field(default_factory=dict, repr=False, compare=False)
     past_endings: tuple[str, ...] = ("ed",)
+    adjective_endings: tuple[str, ...] = ("al", "ic", "ive", "ous", "ary", "ful", "ible", "able")
     future_endings: tuple[str, ...] = ()
     period_preps: tuple[str, ...] = ("in", "for", "of", "during")
     percent_units: dict[str, str] = field(default_factory=dict)

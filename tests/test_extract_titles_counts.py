@@ -250,3 +250,8 @@ def test_offices_told_together_give_each_name_its_own_office(kn):
 
 def test_offices_told_together_are_not_read_without_a_name_for_each(kn):
     assert claims_of("Finance and Health Ministers met the unions on Monday.", kn, kind="title") == []
+
+
+def test_a_classifier_after_an_adjective_is_what_is_counted(kn):
+    c = one("The blaze spread across almost 2,000 residential units on Wednesday.", kn, "count")
+    assert (c.measure, sorted(c.mods)) == ("unit", ["residential"])

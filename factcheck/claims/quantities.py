@@ -31,8 +31,8 @@ def _counted_head(after: list[Token], kn: Knowledge) -> tuple[str | None, set[st
         if rest:
             mods = modifier_terms(run[:-1] + rest[:-1], kn)
             return _head_term(rest[-1].folded, kn), mods, span + 1 + len(rest)
-    if last.folded in kn.classifiers and span >= 2:
-        run = run[:-1]
+    if last.folded in kn.classifiers and span >= 2 and not run[-2].folded.endswith(kn.adjective_endings):
+        run = run[:-1]  # 'five tank units' counts tanks; 'nearly 2,000 residential units' counts units
     if len(run) >= 2:
         pair = fold(run[-2].text + " " + run[-1].text)
         if pair in kn.synonym_of or pair in kn.measure_of:
