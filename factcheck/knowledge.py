@@ -183,6 +183,7 @@ class Knowledge:
     as_of_words: set[str] = field(default_factory=set)
     part_links: set[str] = field(default_factory=set)
     quarter_nouns: set[str] = field(default_factory=set)
+    half_nouns: set[str] = field(default_factory=set)
     split_words: set[str] = field(default_factory=set)
     anaphoric_heads: set[str] = field(default_factory=set)
     count_verb_of: dict[str, str] = field(default_factory=dict)

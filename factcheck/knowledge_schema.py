@@ -273,6 +273,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "as_of_words": Words("as_of_words", conv=text),
         "part_links": Words("part_links"),
         "quarter_nouns": Words("quarter_nouns"),
+        "half_nouns": Words("half_nouns"),
         "split_words": Words("split_words"),
         "anaphoric_heads": Words("anaphoric_heads", conv=stem_word),
         "count_verbs": Canon("count_verb_of", value=text, unique=True),

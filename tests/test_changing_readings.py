@@ -214,3 +214,13 @@ def test_a_mayor_called_governor_is_given_two_offices(ruleset):
     report = check_texts([("a.txt", "City Mayor Dan Halvor said the runway would reopen.", D),
                           ("b.txt", "Governor Halvor said the runway would reopen soon.", D)], ruleset)
     assert [(f.code, f.verdict) for f in report.findings] == [("TTL002", "contradiction")]
+
+
+def test_a_half_year_and_a_quarters_span_of_months_are_periods(ruleset, kn):
+    found = claims_of("Output grew 1.2% in the first half of the year.", kn, D, "percent")
+    assert [c.period for c in found] == ["h1"]
+    found = claims_of("Output grew at a rate of 3% over the April-June period.", kn, D, "percent")
+    assert [c.period for c in found] == ["q2"]
+    found, _ = _verdicts(ruleset, "Output grew 1.2% in the first half of the year, the office said.",
+                         "Output grew 3% over the April-June period, the office said.")
+    assert found == []

@@ -176,9 +176,16 @@ def quarter_at(tokens: list[Token], i: int, kn: Knowledge) -> str | None:
     if code:
         return quarter_period(int(code.group(1)))
     first, _, rest = t.folded.partition("-")
+    if first in kn.months and rest in kn.months:  # 'the April-June period'
+        lo, hi = kn.months.index(first), kn.months.index(rest)
+        return quarter_period(lo // 3 + 1) if hi - lo == 2 and lo % 3 == 0 else None
+    following = tokens[i + 1].folded if i + 1 < len(tokens) else ""
+    if rest in kn.half_nouns or (t.folded in kn.ordinal_words and following in kn.half_nouns):
+        n = kn.ordinal_words.get(first if rest else t.folded)
+        return f"h{n}" if n in (1, 2) else None
     if rest in kn.quarter_nouns:
         n = kn.ordinal_words.get(first)
-    elif t.folded in kn.ordinal_words and any(x.folded in kn.quarter_nouns for x in tokens[i + 1:i + 2]):
+    elif t.folded in kn.ordinal_words and following in kn.quarter_nouns:
         n = kn.ordinal_words[t.folded]
     else:
         return None
