@@ -86,6 +86,7 @@ class Knowledge:
     interval_words: dict[str, str] = field(default_factory=dict)
     earlier_value_words: set[str] = field(default_factory=set)
     earlier_period_owners: set[str] = field(default_factory=set)
+    compared_with_words: set[str] = field(default_factory=set)
     respectively_words: set[str] = field(default_factory=set)
     list_links: set[str] = field(default_factory=set)
     change_of_words: set[str] = field(default_factory=set)

@@ -194,6 +194,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "interval_words": Map("interval_words"),
         "earlier_value_words": Words("earlier_value_words"),
         "earlier_period_owners": Words("earlier_period_owners", conv=text),
+        "compared_with_words": Words("compared_with_words", conv=text),
         "respectively_words": Words("respectively_words"),
         "list_links": Words("list_links"),
         "change_of_words": Words("change_of_words"),

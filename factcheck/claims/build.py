@@ -63,15 +63,21 @@ def other_year(clause: str, published, kn: Knowledge, of_rate: bool = False) -> 
     return None
 
 
+def _fronted_year(sentence: Sentence, start: int, years: _YearPatterns) -> re.Match | None:
+    """The year set before a sentence and a comma, ahead of the figure ('In 2013, it took five
+    rounds of voting'): the year of all of the sentence."""
+    m = years.other.match(sentence.text.lower())
+    ok = m and sentence.text[m.end():m.end() + 1] == "," and m.end() < start - sentence.start
+    return m if ok else None
+
+
 def _year_of_figure(article: Article, sentence: Sentence, start: int, end: int, type_: str,
                     kn: Knowledge) -> str | None:
     published = article.published
     years = _year_patterns(kn)
+    fronted = _fronted_year(sentence, start, years)
     if published is None:  # an undated article: only a year it sets before a sentence is sure
-        fronted = years.other.match(sentence.text.lower())
-        if fronted and fronted.group("year") and sentence.text[fronted.end():fronted.end() + 1] == ",":
-            return fronted.group("year")
-        return None
+        return fronted.group("year") if fronted and fronted.group("year") else None
     own = years.after.match(sentence.text, end - sentence.start)
     if own:  # '2.7% in fiscal 2024, 2.4% in fiscal 2025': each figure its year, the article's too
         year = _year_of(own, published, kn)
@@ -85,9 +91,7 @@ def _year_of_figure(article: Article, sentence: Sentence, start: int, end: int, 
         back = int(n) if n.isdigit() else kn.number_words.get(n.lower())
         if back:
             return str(published.year - back)
-    fronted = years.other.match(sentence.text.lower())
-    if fronted and sentence.text[fronted.end():fronted.end() + 1] == "," and fronted.end() < start - sentence.start:
-        # 'In 2013, it took five rounds of voting': a year set before the sentence is all of it
+    if fronted:
         year = _year_of(fronted, published, kn)
         if year != published.year:
             return str(year)

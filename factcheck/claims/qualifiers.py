@@ -134,16 +134,13 @@ def is_previous_level(sentence: Sentence, start: int, end: int, kn: Knowledge) -
     return new_value or earlier_figure
 
 
-_COMPARED = (("compared", "to"), ("compared", "with"), ("versus",), ("vs",), ("vs.",))
-
-
-def _compared_with(sentence: Sentence, start: int) -> bool:
+def _compared_with(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     """True for the figure a change is compared with ('an increase of 18% compared to the $64.7
     billion reported last time', 'versus $61.6 billion'): the old level."""
     words = [t.folded for t in sentence.before(start, 4)]
-    while words and words[-1] in ("the", "a", "an"):
+    while words and words[-1] in kn.earlier_value_words:
         words.pop()
-    return any(tuple(words[-len(c):]) == c for c in _COMPARED)
+    return any(" ".join(words[-n:]) in kn.compared_with_words for n in (1, 2) if len(words) >= n)
 
 
 EARLIER_OWNER_REACH = 3  # words between 'last year's' and the figure it dates ('results of')
@@ -152,17 +149,12 @@ EARLIER_OWNER_REACH = 3  # words between 'last year's' and the figure it dates (
 def _of_earlier_period(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     """True for a figure a few words after a word of an earlier period ("last year's results of
     $39.3 billion", 'the year-ago $21.4 billion'), in its clause."""
-    if not kn.earlier_period_owners:
-        return False
     lo, _ = sentence.clause_bounds(start)
-    words = [t.text.lower().replace("’", "'") for t in sentence.before(start, EARLIER_OWNER_REACH + 3) if t.start >= lo]
-    words = [w for w in words if w[:1].isalpha() or w in ("'s",)]
-    for n in range(1, EARLIER_OWNER_REACH + 2):
-        for k in (1, 2, 3):
-            phrase = " ".join(words[-n - k + 1:len(words) - n + 1]) if len(words) >= n + k - 1 else ""
-            if phrase in kn.earlier_period_owners:
-                return True
-    return False
+    words = [t.text.lower().replace("’", "'") for t in sentence.before(start, EARLIER_OWNER_REACH + 3)
+             if t.start >= lo and t.text[:1].isalpha()]
+    return any(" ".join(words[i:i + n]) in kn.earlier_period_owners
+               for i in range(max(0, len(words) - EARLIER_OWNER_REACH - 3), len(words)) for n in (1, 2, 3)
+               if len(words) - (i + n) <= EARLIER_OWNER_REACH)
 
 
 def of_own_month(sentence: Sentence, end: int, kn: Knowledge) -> bool:
@@ -181,7 +173,7 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     that may come ('could exceed 10,000'), else None."""
     if is_previous_level(sentence, start, end, kn) or _of_earlier_period(sentence, start, kn):
         return "previous"
-    if _compared_with(sentence, start) and not (is_projection(sentence, start, kn)
+    if _compared_with(sentence, start, kn) and not (is_projection(sentence, start, kn)
                                                 or projection_noun_after(sentence, end, kn)):
         return "previous"
     before = sentence.before(start, 1)

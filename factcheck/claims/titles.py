@@ -224,17 +224,8 @@ def _offices_told_together(article: Article, sentence: Sentence, tokens: list[To
         return [], 0
     singular = kn.role_plural[" ".join(t.folded for t in tokens[i:i + n])]
     role = [Token(w, tokens[i].start, tokens[i + n - 1].end) for w in singular.split()]
-    claims = []
-    for words, name in zip(offices, names):
-        person = _strip_possessive(" ".join(article.text[name[0].start:name[-1].end].split()))
-        office = read_office(words, role, [], kn)
-        claim = make_claim(article, "title", words[0].start, name[-1].end, office.label(), None, sentence,
-                           display=person)
-        claim.qualifiers = Qualifiers(person=kn.canonical_person(person), role=office.role,
-                                      portfolio=office.portfolio, country=office.country,
-                                      qualifier=office.qualifier, transition=_in_transition(sentence, kn))
-        claim.person = fold(kn.canonical_person(person))
-        claims.append(claim)
+    claims = [_title_claim(article, sentence, words[0].start, name[-1].end, name, read_office(words, role, [], kn), kn)
+              for words, name in zip(offices, names)]
     return claims, j - i
 
 
@@ -363,8 +354,12 @@ def _title_at(article, sentence, tokens, i, n, kn) -> Claim | None:
     else:
         start = left[0].start if left else role[0].start
         end = name[-1].end - (2 if name[-1].text.endswith(("’s", "'s")) else 0)
+    return _title_claim(article, sentence, start, end, name, read_office(left + placed, role, right, kn), kn)
+
+
+def _title_claim(article, sentence, start: int, end: int, name: list[Token], office: Office, kn: Knowledge) -> Claim:
+    """The title claim of a person's name (its tokens) and the office read for it."""
     person = _strip_possessive(" ".join(article.text[name[0].start:name[-1].end].split()))
-    office = read_office(left + placed, role, right, kn)
     claim = make_claim(article, "title", start, end, office.label(), None, sentence, display=person)
     claim.qualifiers = Qualifiers(person=kn.canonical_person(person), role=office.role, portfolio=office.portfolio,
                                   country=office.country, qualifier=office.qualifier,
