@@ -33,19 +33,12 @@ _ITEM_BREAK = re.compile(r"\n(?=[ \t]*(?:[-•*▪·–]\s|(?:19|20)\d{2}\s?:))"
 class Token:
     """A word, number or mark with its offsets in the article's text."""
 
-    __slots__ = ("text", "start", "end", "_folded", "is_capitalised")
+    __slots__ = ("text", "start", "end", "folded", "is_capitalised")
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
-        self._folded: str | None = None
+        self.folded = fold(text)
         self.is_capitalised = text[:1].isupper()
-
-    @property
-    def folded(self) -> str:
-        """Lower-cased, punctuation-folded form."""
-        if self._folded is None:
-            self._folded = fold(self.text)
-        return self._folded
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Token) and (self.text, self.start, self.end) == (other.text, other.start, other.end)

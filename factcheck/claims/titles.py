@@ -195,6 +195,9 @@ def _offices_told_together(article: Article, sentence: Sentence, tokens: list[To
     """Titles of offices told together under a plural role, each name holding the office of its
     own place in the list: 'Treasury and Commerce Secretaries Scott Bessent and Howard Lutnick'.
     Nothing unless there are as many names as offices."""
+    firsts = kn.derived("role_plural_first_words", lambda: frozenset(r.split()[0] for r in kn.role_plural))
+    if tokens[i].folded not in firsts:
+        return [], 0
     n = next((m for m in (2, 1) if " ".join(t.folded for t in tokens[i:i + m]) in kn.role_plural), 0)
     if not n or not tokens[i + n - 1].is_capitalised:
         return [], 0
