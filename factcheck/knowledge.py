@@ -161,6 +161,7 @@ class Knowledge:
     each_words: set[str] = field(default_factory=set)
     projection_words: set[str] = field(default_factory=set)
     demand_words: set[str] = field(default_factory=set)
+    target_nouns: set[str] = field(default_factory=set)
     next_words: set[str] = field(default_factory=set)
     projection_nouns: set[str] = field(default_factory=set)
     duration_lead_words: set[str] = field(default_factory=set)

@@ -259,6 +259,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "each_words": Words("each_words"),
         "projection_words": Words("projection_words"),
         "demand_words": Words("demand_words"),
+        "target_nouns": Words("target_nouns"),
         "next_words": Words("next_words"),
         "projection_nouns": Words("projection_nouns"),
         "market_measures": Words("market_measures", conv=stem_word),

@@ -42,7 +42,7 @@ LANGUAGE_PACK: dict[str, Shape] = {
     "direction_after": WHOLE,
     **dict.fromkeys(["stopwords", "abbreviations", "past_verbs", "future_markers", "schedule_verbs", "plan_verbs",
                      "generic_modifiers", "measure_units", "projection_words", "projection_nouns",
-                     "additional_words", "demand_words", "count_subjects", "not_scales", "level_words",
+                     "additional_words", "demand_words", "target_nouns", "count_subjects", "not_scales", "level_words",
                      "past_endings", "future_endings", "prepositions", "articles", "portfolio_links",
                      "noun_markers", "adjective_endings", "per_words", "price_links", "elisions",
                      "group_marks"], WORD_LIST),

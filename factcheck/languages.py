@@ -172,7 +172,7 @@ def derive(kn: Knowledge, lang: str) -> Knowledge:
         verb_measure=dict(kn.verb_measure), generic_modifiers=set(kn.generic_modifiers),
         measure_units=set(kn.measure_units), projection_words=set(kn.projection_words),
         projection_nouns=set(kn.projection_nouns), additional_words=set(kn.additional_words),
-        demand_words=set(kn.demand_words), percent_units={}, weekday_relations={}, role_portfolio={},
+        demand_words=set(kn.demand_words), target_nouns=set(kn.target_nouns), percent_units={}, weekday_relations={}, role_portfolio={},
         joined_prefixes={}, period_preps=(),
         lang_words={"decimal": decimal, "groups": groups, "months": sorted(_month_forms(locale, kn.months))},
         nouns_capitalised=False, portfolio_canon=dict(kn.portfolio_canon), level_words=frozenset(),
@@ -197,7 +197,7 @@ def _elided(phrase: str) -> str:
 
 _SETS = ("stopwords", "abbreviations", "past_verbs", "future_markers", "schedule_verbs", "plan_verbs",
          "generic_modifiers", "measure_units", "projection_words", "projection_nouns", "additional_words",
-         "demand_words")
+         "demand_words", "target_nouns")
 
 
 def _apply_pack(d: dict, data: dict, path: str, measures: set[str], locale) -> None:

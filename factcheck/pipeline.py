@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .align import AlignParams, blocks_of, facts_of, group_block, sole_in_article, sort_facts, why_same_fact
+from .align.undated import reference_year, undated_years_read
 from .checks import CheckContext, Verdict, judge_facts
+from .checks.base import told_together
 from .claims import extract_claims, first_pass, people_by_word, people_used
 from .knowledge import Knowledge
 from .progress import ALIGN, EXTRACT, NAMES, ProgressFn, Stage
@@ -229,17 +231,22 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     many blocks are done.
     """
     stories = Stories(extraction.story_words, shared.align.story_min, shared.align.story_min_articles)
+    original = shared
     shared = replace(shared, stories=stories,
-                     ctx=replace(shared.ctx, common_names=stories.common) if shared.ctx else None)
+                     ctx=None)
     key_of = {a.id: k for a, k in zip(articles, extraction.keys)}
-    blocks = blocks_of([c for batch in extraction.claims for c in batch])
+    claims = undated_years_read([c for batch in extraction.claims for c in batch], articles)
+    if original.ctx:
+        shared = replace(shared, ctx=replace(original.ctx, common_names=stories.common, together=told_together(claims)))
+    blocks = blocks_of(claims)
+    year = reference_year(articles) or ""
     gkeys: list[str | None] = [None] * len(blocks)
     if store:
         for b, (key, block) in enumerate(blocks):
             sources = {key_of.get(c.article) for c in block}
             if None not in sources:
                 story = shared.stories.signature(sorted({c.article for c in block}))
-                gkeys[b] = group_key(key, sorted(sources), version + repr(shared.align) + story)
+                gkeys[b] = group_key(key, sorted(sources), version + repr(shared.align) + story + year)
     known = store.get_many("groups", [k or "" for k in gkeys]) if store else [None] * len(blocks)
     todo = [b for b in range(len(blocks)) if known[b] is None and len(blocks[b][1]) <= SPLIT_CLAIMS]
     large = [b for b in range(len(blocks)) if known[b] is None and len(blocks[b][1]) > SPLIT_CLAIMS]

@@ -49,12 +49,43 @@ class CheckContext:
     common_names: frozenset[str] = frozenset()
     firm_score: float = 55.0
     alone: frozenset[int] = frozenset()  # ids of claims that are their article's only one of their block
+    # figures one sentence gives side by side, by (type, unit, measure, level): each sentence's amounts
+    together: dict[tuple, tuple[tuple[str, frozenset[float]], ...]] = field(default_factory=dict)
     profiles: tuple[Profile, ...] = ()  # the runs of the checks the rules in force ask for (default: one, on params)
 
     def param(self, check: str, name: str):
         """A rule parameter for a check, or its default (checks/registry.py)."""
         value = self.params.get(check, {}).get(name)
         return registry.default(check, name) if value is None else value
+
+
+TOGETHER_TYPES = ("percent", "money", "count", "measure")
+
+
+def told_together(claims: list[Claim]) -> dict[tuple, tuple[tuple[str, frozenset[float]], ...]]:
+    """For each kind of figure (type, unit, measure, level), the amounts that one sentence of an article
+    gives side by side ('$0.81, or $0.96 when excluding the impact'), with the article."""
+    per_sentence: dict[tuple, set[float]] = {}
+    for c in claims:
+        if c.type in TOGETHER_TYPES and c.measure:
+            kind = (c.type, c.unit, c.measure, c.qualifiers.level)
+            per_sentence.setdefault((kind, c.article, c.sentence), set()).add(float(c.value))
+    out: dict[tuple, list[tuple[str, frozenset[float]]]] = {}
+    for (kind, article, _), values in sorted(per_sentence.items(), key=lambda kv: (repr(kv[0]))):
+        if len(values) > 1:
+            out.setdefault(kind, []).append((article, frozenset(values)))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def told_by_another(a: Claim, b: Claim, ctx: CheckContext) -> str | None:
+    """An article that gives both figures of a pair side by side in one sentence, as two figures
+    of the measure (one of theirs or another): then they are two facts, not one told two ways."""
+    if b.qualifiers.level != a.qualifiers.level:
+        return None
+    for article, values in ctx.together.get((a.type, a.unit, a.measure, a.qualifiers.level), ()):
+        if float(a.value) in values and float(b.value) in values:
+            return article
+    return None
 
 
 STANDS_FOR: ContextVar[dict[int, tuple[str, ...]] | None] = ContextVar("stands_for", default=None)

@@ -76,9 +76,14 @@ def _year_of_figure(article: Article, sentence: Sentence, start: int, end: int, 
     published = article.published
     years = _year_patterns(kn)
     fronted = _fronted_year(sentence, start, years)
-    if published is None:  # an undated article: only a year it sets before a sentence is sure
-        return fronted.group("year") if fronted and fronted.group("year") else None
     own = years.after.match(sentence.text, end - sentence.start)
+    if published is None:
+        # An undated article: only a year it writes is sure, the figure's own or the sentence's
+        # (that year may be the article's own: alignment reads it so, see claims_dated).
+        for m in (own, fronted):
+            if m and m.group("year"):
+                return m.group("year")
+        return None
     if own:  # '2.7% in fiscal 2024, 2.4% in fiscal 2025': each figure its year, the article's too
         year = _year_of(own, published, kn)
         return str(year) if year != published.year else None

@@ -50,6 +50,7 @@ class PersonIndex:
         def compute():
             out = set()
             tokens = sentence.tokens_between(lo, hi)
+            opening = sentence.tokens[sentence.opening].start if sentence.tokens else sentence.start
             skip_until = -1
             for i, t in enumerate(tokens):
                 if t.start < skip_until:
@@ -70,7 +71,7 @@ class PersonIndex:
                 if known:
                     out.add(known)
                     continue
-                first = t.start == sentence.start and not t.text.endswith(("'s", "’s")) and f not in sentence.proper
+                first = t.start == opening and not t.text.endswith(("'s", "’s")) and f not in sentence.proper
                 if first or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():
                     continue
                 if kn.nouns_capitalised and not t.text.isupper():

@@ -168,8 +168,8 @@ def of_own_month(sentence: Sentence, end: int, kn: Knowledge) -> bool:
 def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | None:
     """'previous' for the old value of a change, 'additional' for a figure on top of another
     ('two further quarter-point cuts', 'an additional $5 billion'), 'total' for a sum ('a
-    cumulative 100 bps cut'), 'each' for a part of one ('four tranches of 25 bps each'),
-    'projected' for a figure
+    cumulative 100 bps cut', 'down 2 points since June'), 'each' for a part of one ('four tranches of 25 bps each'),
+    'target' for what is aimed at ('its 2% target'), 'projected' for a figure
     that may come ('could exceed 10,000'), else None."""
     if is_previous_level(sentence, start, end, kn) or _of_earlier_period(sentence, start, kn):
         return "previous"
@@ -181,13 +181,27 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
         return "additional"
     if any(t.folded in kn.total_words for t in sentence.before(start, 3)):
         return "total"
+    if any(t.folded in kn.since_words for t in sentence.after(end, 1)):
+        return "total"  # 'by 2 percentage points since last June': all the changes of a span
     if any(t.folded in kn.each_words for t in sentence.after(end, 3)):
         return "each"
+    if _aimed_at(sentence, start, end, kn):
+        return "target"
     if is_projection(sentence, start, kn) or projection_noun_after(sentence, end, kn):
         return "projected"
     if _demanded(sentence, start, kn):
         return "demanded"
     return None
+
+
+TARGET_REACH = 3  # tokens before a figure where a noun of aim governs it ('a target of 2%')
+
+
+def _aimed_at(sentence: Sentence, start: int, end: int, kn: Knowledge) -> bool:
+    """'its 2% target', 'the 2 per cent medium-term target', 'a goal of 5%': what is aimed at."""
+    lo, _ = sentence.clause_bounds(start)
+    return any(t.folded in kn.target_nouns for t in sentence.after(end, 2)) or \
+        any(t.folded in kn.target_nouns for t in sentence.before(start, TARGET_REACH) if t.start >= lo)
 
 
 DEMAND_REACH = 6  # tokens before a figure where a word of demand governs it

@@ -50,6 +50,9 @@ def measure_head(tokens: list[Token], kn: Knowledge, from_end: bool = False) -> 
 
 
 _OBJECT_PREPOSITIONS = ("on", "against", "for", "of")
+_OF_MEASURE = ("of", "in")
+_NEXT_CLAUSE = ("and", "but", "while", "whereas")
+_ARTICLES = ("the", "a", "an", "its", "their")
 
 
 def _measure_right_before_of(before: list[Token], kn: Knowledge) -> tuple[str, int] | None:
@@ -228,6 +231,12 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
         if head:
             span = next(n for n in (3, 2, 1) if " ".join(t.folded for t in changed[idx:idx + n]) in kn.measure_of)
             mods |= modifier_terms(changed[:idx], kn) | _pp_terms(after[len(follow) + 1 + idx + span:], kn)
+    if head is None and not share and len(after) > 1 and after[0].folded in _OF_MEASURE:
+        # '$8.55 billion of free cash flow', '$47.07 billion in cash': the amount of what follows
+        rest = [t for t in after[1:6] if t.folded not in _ARTICLES]
+        named, idx = measure_head(rest, kn)
+        if named and idx == 0:
+            head = named
     if head is None:
         head = _verb_right_before(before, kn)
         if head:
@@ -250,9 +259,11 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
             mods |= _pp_terms(before[pos + span:], kn, stop_at_verb=True)
             if kn.lang != "en":
                 mods |= _pp_terms(after, kn)
-    if head is None:
-        after_head, aidx = measure_head(after[:8], kn)
-        head = after_head
+    if head is None:  # not past ', and': 'at 0.9 percent, and also noted inflation' is not inflation's
+        near = after[:8]
+        near = near[:next((i for i, t in enumerate(near[:-1]) if t.text == "," and near[i + 1].folded in
+                           _NEXT_CLAUSE), len(near))]
+        head, _ = measure_head(near, kn)
     if head is None:
         head = _verb_head(before, kn)
     if head is None and follow:
@@ -261,7 +272,7 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
     if head is None and after and after[0].folded in ("for", "in"):
         mods |= _pp_terms([Token("on", 0, 0)] + after[1:], kn)
     mods.discard(head or "")
-    if _excluding(after, kn):
+    if _excluding(after, kn) or _fronted_exclusion(sentence, start, kn):
         mods.add("excluding")
     return Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
                 period=_possessive_month(sentence.before(start, 2), kn)
@@ -279,6 +290,16 @@ def _excluding(after: list[Token], kn: Knowledge) -> bool:
     charge'): the figure leaves something out, so it is of another measure."""
     words = [t.folded for t in after[:EXCLUSION_REACH]]
     return any(" ".join(words[i:i + n]) in kn.exclusion_words for i in range(len(words)) for n in (1, 2, 3))
+
+
+def _fronted_exclusion(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """True when the sentence opens on a word of exclusion set off by a comma before the figure
+    ('Excluding food and energy, inflation is seen at 2.4%'): all its figures leave it out."""
+    tokens = sentence.tokens[sentence.opening:]
+    words = [t.folded for t in tokens[:3]]
+    if not any(" ".join(words[:n]) in kn.exclusion_words for n in (1, 2, 3)):
+        return False
+    return any(t.text == "," for t in tokens if t.start < start)
 
 
 def _verb_head(before: list[Token], kn: Knowledge) -> str | None:

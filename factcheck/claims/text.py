@@ -76,6 +76,11 @@ class Sentence:
         self._starts = [t.start for t in self.tokens]
         self._ends = [t.end for t in self.tokens]
 
+    @property
+    def opening(self) -> int:
+        """The index of the sentence's first word or number, after a list's bullet or a quote mark."""
+        return next((i for i, t in enumerate(self.tokens) if t.text[:1].isalnum()), 0)
+
     def clause_bounds(self, offset: int) -> tuple[int, int]:
         """Offsets of the clause around an offset (split at ';', dashes and the language's clause
         conjunctions: 'while', 'but'),
@@ -232,7 +237,7 @@ def _pieces(article: Article, start: int, end: int, kind: str, pattern: re.Patte
 def mark_proper_names(sents: list[Sentence]) -> None:
     """Tell each sentence which words its article capitalises inside sentences (its proper names),
     so that such a word is a name at the start of a sentence too."""
-    proper = frozenset(t.folded for s in sents for t in s.tokens[1:] if t.is_capitalised)
+    proper = frozenset(t.folded for s in sents for t in s.tokens[s.opening + 1:] if t.is_capitalised)
     for s in sents:
         s.proper = proper
 
