@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from .align import AlignParams, blocks_of, facts_of, group_block, sole_in_article, sort_facts, why_same_fact
 from .align.undated import reference_year, undated_years_read
 from .checks import CheckContext, Verdict, judge_facts
-from .checks.base import told_together
+from .checks.base import stated_values, told_together
 from .claims import extract_claims, first_pass, people_by_word, people_used
 from .knowledge import Knowledge
 from .progress import ALIGN, EXTRACT, NAMES, ProgressFn, Stage
@@ -237,7 +237,8 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     key_of = {a.id: k for a, k in zip(articles, extraction.keys)}
     claims = undated_years_read([c for batch in extraction.claims for c in batch], articles)
     if original.ctx:
-        shared = replace(shared, ctx=replace(original.ctx, common_names=stories.common, together=told_together(claims)))
+        shared = replace(shared, ctx=replace(original.ctx, common_names=stories.common, together=told_together(claims),
+                                                  stated=stated_values(claims)))
     blocks = blocks_of(claims)
     year = reference_year(articles) or ""
     gkeys: list[str | None] = [None] * len(blocks)

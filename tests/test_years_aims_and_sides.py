@@ -8,6 +8,8 @@ from datetime import date
 from factcheck.align.undated import reference_year
 from factcheck.api import check_texts
 from factcheck.articles import SourceInfo, parse_article
+from factcheck.checks.base import CheckContext, stated_values
+from factcheck.checks.numbers import weak_evidence
 
 from .helpers import claims_of
 
@@ -115,3 +117,81 @@ def test_the_sectors_of_a_gdp_release_are_measures(kn):
     text = "- Manufacturing grew 7.7%.\n- Mining and quarrying contracted by 3.1%.\n- The farm sector rose 3.7%."
     assert [(c.text, c.measure) for c in claims_of(text, kn, DAY, "percent")] == [
         ("7.7%", "manufacturing"), ("3.1%", "mining"), ("3.7%", "agriculture")]
+
+
+def test_a_report_that_also_states_the_others_figure_agrees_with_it(ruleset):
+    kn = ruleset.knowledge
+    a_total, a_part = claims_of("Orbis revenue reached $22.5 billion; car revenue came to $16.7 billion.", kn, DAY,
+                                "money")
+    [b] = claims_of("Revenue came to $22.5 billion in the quarter.", kn, DAY, "money")
+    b.article = "b.txt"
+    ctx = CheckContext(kn, {"t.txt": DAY, "b.txt": DAY}, {r.check: r.params for r in ruleset.rules},
+                       stated=stated_values([a_total, a_part, b]))
+    assert "t.txt also gives $22.5 billion as a figure of revenue" in weak_evidence(a_part, b, ctx)
+    [levy] = claims_of("Japan suspended its 24% retaliatory tariff.", kn, DAY, "percent")
+    [auto] = claims_of("A 24% auto tariff takes effect in July.", kn, DAY, "percent")
+    [cars] = claims_of("The US keeps a 25% tariff on auto imports.", kn, DAY, "percent")
+    cars.article = levy.article = "c.txt"
+    ctx = CheckContext(kn, {"t.txt": DAY, "c.txt": DAY}, {}, stated=stated_values([levy, cars]))
+    assert "also gives" not in weak_evidence(cars, auto, ctx)  # a retaliatory 24% is not the auto tariff
+
+
+def test_total_before_a_measure_is_its_label_not_a_sum(kn):
+    levels = [(c.text, c.qualifiers.level) for text in (
+        "Total revenue: $22.5 billion.", "The aid reached a total of $5 billion.",
+        "The bank has cut rates by a cumulative 100 basis points.")
+        for c in claims_of(text, kn, DAY) if c.type in ("money", "percent")]
+    assert levels == [("$22.5 billion", None), ("$5 billion", "total"), ("100 basis points", "total")]
+
+
+def test_what_a_poll_expected_a_bank_would_do_is_a_projection_what_it_did_by_cutting_is_not(kn):
+    [polled] = claims_of("Most economists polled had forecast the Reserve Bank of Elbonia would cut the official cash "
+                         "rate by 25 basis points.", kn, DAY, "percent")
+    assert polled.qualifiers.level == "projected"
+    done = claims_of("The bank said the economy needs more help than it had forecast by cutting its cash rate by "
+                     "50 basis points to 2.5%.", kn, DAY, "percent")
+    assert [(c.text, c.qualifiers.level) for c in done] == [("50 basis points", None), ("2.5%", None)]
+
+
+def test_an_adjective_of_strength_says_nothing_about_what_a_figure_is_of(kn):
+    [weak] = claims_of("- Weak Q2 GDP contracted 1.1% year-on-year.", kn, DAY, "percent")
+    assert "weak" not in weak.mods
+
+
+def test_guidance_for_the_current_quarter_is_not_of_the_results_quarter(ruleset):
+    kn = ruleset.knowledge
+    guided = claims_of("The company projected current quarter sales of $206 billion to $213 billion and operating "
+                       "income between $21 billion and $26 billion.", kn, DAY, "money")
+    assert {c.period for c in guided} == {"next quarter"}
+    texts = [("a.txt", "Orbis expects current quarter operating income of $21 billion to $26 billion.", DAY),
+             ("b.txt", "Orbis reported operating income of $17.4 billion for the quarter.", DAY)]
+    assert _codes(check_texts(texts, ruleset)) == []
+
+
+def test_a_contribution_to_growth_is_not_the_growth_of_a_sector(ruleset):
+    kn = ruleset.knowledge
+    parts = claims_of("Services contributed about 0.25%, production 0.08%, and construction 0.02% to growth.",
+                      kn, DAY, "percent")
+    assert [(c.measure, c.qualifiers.level) for c in parts] == [
+        ("services", "contribution"), ("output", "contribution"), ("construction", "contribution")]
+    texts = [("a.txt", "Services contributed about 0.25% to growth in the quarter.", DAY),
+             ("b.txt", "Services output increased by 0.4% in the quarter.", DAY)]
+    assert _codes(check_texts(texts, ruleset)) == []
+
+
+def test_a_basis_after_a_figure_is_not_its_measure_and_on_month_is_a_basis(kn):
+    found = claims_of("Growth of 0.1% on-quarter had been expected. UK monthly GDP rose by 0.4%.", kn, DAY, "percent")
+    assert [(c.text, c.measure, c.qualifiers.basis) for c in found] == [
+        ("0.1%", None, "quarter-on-quarter"), ("0.4%", "gdp", "month-on-month")]
+    [sector] = claims_of("Output grew on increases of 0.4% in services.", kn, DAY, "percent")
+    assert sector.measure == "services"
+
+
+def test_a_net_margin_is_its_own_measure(kn):
+    [margin] = claims_of("Net income came to $18.8 billion, a net margin of 42.6%.", kn, DAY, "percent")
+    assert margin.measure == "net margin"
+
+
+def test_north_america_is_a_place_not_the_united_states(kn):
+    assert kn.canon_place("North America") == "north america"
+    assert kn.canon_place("America") == "united states"

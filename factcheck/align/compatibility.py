@@ -7,6 +7,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from ..claims.slots import NEXT_QUARTER
 from ..knowledge import Knowledge
 from ..languages import shared_terms
 from ..names import (
@@ -329,9 +330,10 @@ def _came_to_apart(a: Claim, b: Claim) -> bool:
 
 
 def _year(period: str | None) -> bool:
-    """True for a period that is a year other than the article's, or a whole year ('annual
-    revenue'): a figure without a period is not of it."""
-    return bool(period) and (period.isdigit() or period == "year")
+    """True for a period that is a year other than the article's, a whole year ('annual
+    revenue') or the quarter to come ('current quarter sales'): a figure without a period is
+    not of it."""
+    return bool(period) and (period.isdigit() or period in ("year", NEXT_QUARTER))
 
 
 def _bound(claim: Claim) -> bool:

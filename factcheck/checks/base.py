@@ -51,6 +51,9 @@ class CheckContext:
     alone: frozenset[int] = frozenset()  # ids of claims that are their article's only one of their block
     # figures one sentence gives side by side, by (type, unit, measure, level): each sentence's amounts
     together: dict[tuple, tuple[tuple[str, frozenset[float]], ...]] = field(default_factory=dict)
+    # the amounts each article states as a measure's figure (not an old or expected one), with
+    # their modifiers, by (type, unit, measure, article)
+    stated: dict[tuple, frozenset[tuple[float, frozenset[str]]]] = field(default_factory=dict)
     profiles: tuple[Profile, ...] = ()  # the runs of the checks the rules in force ask for (default: one, on params)
 
     def param(self, check: str, name: str):
@@ -75,6 +78,34 @@ def told_together(claims: list[Claim]) -> dict[tuple, tuple[tuple[str, frozenset
         if len(values) > 1:
             out.setdefault(kind, []).append((article, frozenset(values)))
     return {k: tuple(v) for k, v in out.items()}
+
+
+STATED_TYPES = ("percent", "money")
+STATED_LEVELS = (None, "total")
+
+
+def stated_values(claims: list[Claim]) -> dict[tuple, frozenset[tuple[float, frozenset[str]]]]:
+    """The amounts each article gives as figures of a measure, outcomes only (no previous or
+    expected level), with their modifiers, by (type, unit, measure, article)."""
+    out: dict[tuple, set[tuple[float, frozenset[str]]]] = {}
+    for c in claims:
+        if c.type in STATED_TYPES and c.measure and c.qualifiers.level in STATED_LEVELS:
+            out.setdefault((c.type, c.unit, c.measure, c.article), set()).add((float(c.value), c.mods))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def states_the_other(a: Claim, b: Claim, ctx: CheckContext) -> Claim | None:
+    """Of two figures of a measure, the one whose article also states the other's amount as a
+    figure of that measure ('total revenues of $22.5 billion ... automotive revenues of $16.7
+    billion' against another report's $22.5 billion): that article agrees with the other one,
+    and its differing figure is of something else."""
+    if a.qualifiers.level not in STATED_LEVELS or b.qualifiers.level not in STATED_LEVELS:
+        return None
+    for x, y in ((a, b), (b, a)):
+        for value, mods in ctx.stated.get((x.type, x.unit, x.measure, x.article), ()):
+            if value == float(y.value) and not (mods and y.mods and not mods & y.mods):
+                return x  # ('24% retaliatory tariff' does not state the '24% auto tariff')
+    return None
 
 
 def told_by_another(a: Claim, b: Claim, ctx: CheckContext) -> str | None:

@@ -14,6 +14,7 @@ from .base import (
     agreement,
     majority_and_outliers,
     sources_of,
+    states_the_other,
     told_by_another,
     worst,
 )
@@ -101,9 +102,15 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     and a FactSet one) differ as forecasters do; 'the seventh straight cut' and 'the eighth cut' count
     two series; a market move (shares, an index) changes by the hour. A change that goes the other
     way and by another amount ('rose 17%' against 'fell 12%') is likely of another measure."""
-    both = told_by_another(a, b, ctx) if a.unit == b.unit and a.measure == b.measure else None
+    alike = a.unit == b.unit and a.measure == b.measure and float(a.value) != float(b.value)
+    both = told_by_another(a, b, ctx) if alike else None
     if both:
         return f"{both} gives both figures side by side, as two figures of {a.measure}: likely two facts"
+    agrees = states_the_other(a, b, ctx) if alike else None
+    if agrees:
+        other = b if agrees is a else a
+        return (f"{agrees.article} also gives {other.text} as a figure of {a.measure}: its {agrees.text} is "
+                "likely of something else")
     if bool(a.period) != bool(b.period) and _earlier_month(a if a.period else b, ctx):
         return f"only one source says which period ({a.period or b.period}, not the latest month)"
     ma, mb = _subject_words(a, ctx), _subject_words(b, ctx)

@@ -169,7 +169,8 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     """'previous' for the old value of a change, 'additional' for a figure on top of another
     ('two further quarter-point cuts', 'an additional $5 billion'), 'total' for a sum ('a
     cumulative 100 bps cut', 'down 2 points since June'), 'each' for a part of one ('four tranches of 25 bps each'),
-    'target' for what is aimed at ('its 2% target'), 'projected' for a figure
+    'target' for what is aimed at ('its 2% target'), 'contribution' for a part of a
+    change ('services contributed 0.25%'), 'projected' for a figure
     that may come ('could exceed 10,000'), else None."""
     if is_previous_level(sentence, start, end, kn) or _of_earlier_period(sentence, start, kn):
         return "previous"
@@ -179,14 +180,19 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     before = sentence.before(start, 1)
     if before and before[-1].folded in kn.additional_words:
         return "additional"
-    if any(t.folded in kn.total_words for t in sentence.before(start, 3)):
-        return "total"
+    near = sentence.before(start, 3)
+    if any(t.folded in kn.total_words and not (i + 1 < len(near) and near[i + 1].folded in kn.measure_of)
+           for i, t in enumerate(near)):
+        return "total"  # not a label of the measure: 'total revenue of $22.5 billion' is the revenue
     if any(t.folded in kn.since_words for t in sentence.after(end, 1)):
         return "total"  # 'by 2 percentage points since last June': all the changes of a span
     if any(t.folded in kn.each_words for t in sentence.after(end, 3)):
         return "each"
     if _aimed_at(sentence, start, end, kn):
         return "target"
+    lo, _ = sentence.clause_bounds(start)
+    if any(t.folded in kn.contribution_words for t in sentence.before(start, PROJECTION_REACH) if t.start >= lo):
+        return "contribution"  # 'services contributed about 0.25%, and construction 0.02%, to growth'
     if is_projection(sentence, start, kn) or projection_noun_after(sentence, end, kn):
         return "projected"
     if _demanded(sentence, start, kn):
@@ -223,7 +229,7 @@ def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     """True when a word of projection ('could', 'forecast') comes before a figure in its clause,
     with no past-tense verb between them ('the toll could exceed 10,000')."""
     lo, _ = sentence.clause_bounds(start)
-    window = [t for t in sentence.before(start, 12) if t.start >= lo]
+    window = [t for t in sentence.before(start, PROJECTION_REACH) if t.start >= lo]
     for i in range(len(window) - 1, -1, -1):
         t = window[i]
         if (t.folded in kn.projection_words or t.folded in kn.projection_nouns) and t.text.islower():
@@ -232,9 +238,15 @@ def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
             return True
         if i and f"{window[i - 1].folded} {t.folded}" in kn.consequence_words:
             return True
-        if t.folded in kn.past_verbs:
-            return False
+        if i and window[i - 1].folded == "by" and t.folded.endswith("ing"):
+            return False  # 'more help than it had forecast, by cutting its rate by 50 bp': what was done
+        if t.folded in kn.past_verbs and not (i and window[i - 1].folded in _MODALS):
+            return False  # 'would cut' is not a past verb: 'had forecast the bank would cut rates by 25 bp'
     return False
+
+
+PROJECTION_REACH = 16  # tokens before a figure where a word of projection governs it
+_MODALS = ("would", "will", "could", "should", "might", "may", "to")
 
 
 def _ends_figure(token: Token, kn: Knowledge) -> bool:

@@ -150,6 +150,7 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
 
 
 _QUARTER_CODE = re.compile(r"[qQ]([1-4])$")
+NEXT_QUARTER = "next quarter"  # the period of 'current quarter sales of $206 billion' in a results story
 
 
 def quarter_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None = None,
@@ -164,6 +165,8 @@ def quarter_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None 
         return None
     figures = [t.start for t in tokens if t.text[:1].isdigit()]
     for t, q in named:
+        if q == NEXT_QUARTER:  # 'current quarter sales of $206 billion to $213 billion': the guidance's
+            return q
         if figure and any(min(figure[1], t.start) <= x < max(figure[0], t.end) for x in figures
                           if not figure[0] <= x < figure[1]):
             continue
@@ -186,6 +189,8 @@ def quarter_at(tokens: list[Token], i: int, kn: Knowledge) -> str | None:
     if rest in kn.half_nouns or (t.folded in kn.ordinal_words and following in kn.half_nouns):
         n = kn.ordinal_words.get(first if rest else t.folded)
         return f"h{n}" if n in (1, 2) else None
+    if t.folded in kn.coming_period_words and following in kn.quarter_nouns:
+        return NEXT_QUARTER
     if rest in kn.quarter_nouns:
         n = kn.ordinal_words.get(first)
     elif t.folded in kn.ordinal_words and following in kn.quarter_nouns:
@@ -231,8 +236,9 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
         if head:
             span = next(n for n in (3, 2, 1) if " ".join(t.folded for t in changed[idx:idx + n]) in kn.measure_of)
             mods |= modifier_terms(changed[:idx], kn) | _pp_terms(after[len(follow) + 1 + idx + span:], kn)
-    if head is None and not share and len(after) > 1 and after[0].folded in _OF_MEASURE:
-        # '$8.55 billion of free cash flow', '$47.07 billion in cash': the amount of what follows
+    if head is None and len(after) > 1 and after[0].folded in (_OF_MEASURE[1:] if share else _OF_MEASURE):
+        # '$8.55 billion of free cash flow', '$47.07 billion in cash', 'increases of 0.4% in services'
+        # ('60% of their level' is a share, read below)
         rest = [t for t in after[1:6] if t.folded not in _ARTICLES]
         named, idx = measure_head(rest, kn)
         if named and idx == 0:
@@ -266,8 +272,8 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
         head, _ = measure_head(near, kn)
     if head is None:
         head = _verb_head(before, kn)
-    if head is None and follow:
-        head = stem(follow[-1].folded)
+    if head is None and follow and not any(pattern.search(follow[-1].text) for _, pattern in kn.bases):
+        head = stem(follow[-1].folded)  # not a basis ('0.1% on-quarter', '5% year-on-year')
         mods |= modifier_terms(follow[:-1], kn)
     if head is None and after and after[0].folded in ("for", "in"):
         mods |= _pp_terms([Token("on", 0, 0)] + after[1:], kn)
