@@ -260,6 +260,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "projection_words": Words("projection_words"),
         "demand_words": Words("demand_words"),
         "target_nouns": Words("target_nouns"),
+        "analyst_words": Words("analyst_words"),
+        "guidance_words": Words("guidance_words"),
         "contribution_words": Words("contribution_words"),
         "next_words": Words("next_words"),
         "projection_nouns": Words("projection_nouns"),

@@ -195,3 +195,31 @@ def test_a_net_margin_is_its_own_measure(kn):
 def test_north_america_is_a_place_not_the_united_states(kn):
     assert kn.canon_place("North America") == "north america"
     assert kn.canon_place("America") == "united states"
+
+
+def test_a_floor_is_named_by_its_ordinal_not_counted(kn):
+    assert claims_of("Water rose as high as the second floor of a house.", kn, DAY, "ordinal") == []
+
+
+def test_words_of_what_remains_say_nothing_about_what_a_count_is_of(kn):
+    [left] = claims_of("Officials said 22 people remain missing after the flood.", kn, DAY, "count")
+    assert not left.mods & {"remain", "remains", "remaining", "still"}
+
+
+def test_analysts_expectation_and_the_companys_guidance_are_two_expectations(ruleset):
+    texts = [("a.txt", "Orbis sales beat the $177.8 billion analysts had expected.", DAY),
+             ("b.txt", "Orbis sales beat management's guidance of $179.5 billion.", DAY)]
+    report = check_texts(texts, ruleset)
+    assert _codes(report) == []
+    assert any("company's own guidance" in p.weak for p in report.possible)
+    same_kind = [("a.txt", "Orbis sales beat the $177.8 billion analysts had expected.", DAY),
+                 ("b.txt", "Orbis sales beat the $179.5 billion analysts had expected.", DAY)]
+    assert _codes(check_texts(same_kind, ruleset)) == [("MON001", "contradiction")]
+
+
+def test_a_figure_rounded_to_one_digit_fewer_meets_the_precise_one_however_worded(ruleset):
+    texts = [("a.txt", "Net income surged 38.2% to $21.19 billion, while earnings per share came in at $1.95.", DAY),
+             ("b.txt", "The Seattle-based company reported a net income of $21.2 billion for the third quarter.", DAY)]
+    report = check_texts(texts, ruleset)
+    assert [(f.verdict, sorted(c.text for c in f.claims)) for f in report.agreements
+            if f.kind == "money"] == [("rounding", ["$21.19 billion", "$21.2 billion"])]

@@ -50,6 +50,8 @@ def _anchors(claim: Claim, kn: Knowledge | None = None) -> set[str]:
         keys.add("t:" + claim.period)
     if claim.type in ("money", "count", "measure") and significant_digits(claim) >= _DEFAULTS.telling_digits:
         keys |= _value_keys(claim)
+    if claim.type in ("money", "count", "measure") and significant_digits(claim) >= _DEFAULTS.telling_digits - 1:
+        keys |= _rounding_keys(claim, _DEFAULTS.telling_digits - 1)
     if kn is not None and claim.type in ("date", "time"):
         keys |= {"z:" + h for h in _hazards(claim, kn)}
     if claim.type == "time" and claim.value is not None:
@@ -68,6 +70,20 @@ def _value_keys(claim: Claim) -> set[str]:
     return {f"v:{claim.unit}:{math.floor(value / step)}", f"w:{claim.unit}:{math.floor(value / step + 0.5)}"}
 
 
+def _rounding_keys(claim: Claim, digits: int) -> set[str]:
+    """Keys of a figure at ``digits`` significant digits: as written when it has that many, else
+    rounded half-up and truncated, so that '$21.19 billion' meets '$21.2 billion' (candidates
+    for ``telling_rounding``)."""
+    value = abs(float(claim.value))
+    if value <= 0:
+        return set()
+    step = 10.0 ** (math.floor(math.log10(value)) - digits + 1)
+    scaled = round(value / step, 6)
+    if significant_digits(claim) == digits:
+        return {f"r:{claim.unit}:{round(scaled)}"}
+    return {f"r:{claim.unit}:{math.floor(scaled + 0.5)}", f"r:{claim.unit}:{math.floor(scaled)}"}
+
+
 def _candidate_pairs(block: list[Claim], params: AlignParams, kn: Knowledge | None = None) -> dict[tuple[int, int], float]:
     """Pairs worth comparing, with their slot-word score.
 
@@ -82,7 +98,7 @@ def _candidate_pairs(block: list[Claim], params: AlignParams, kn: Knowledge | No
         anchors = _anchors(c, kn)
         for key in anchors:
             index[key].append(i)
-        if not anchors:
+        if all(key.startswith("r:") for key in anchors):  # a rounding key alone names nothing
             bare.append(i)
     pairs: set[tuple[int, int]] = set()
     for key, members in index.items():

@@ -66,12 +66,12 @@ TOGETHER_TYPES = ("percent", "money", "count", "measure")
 
 
 def told_together(claims: list[Claim]) -> dict[tuple, tuple[tuple[str, frozenset[float]], ...]]:
-    """For each kind of figure (type, unit, measure, level), the amounts that one sentence of an article
+    """For each kind of figure (type, unit, measure, level, unit as written), the amounts that one sentence of an article
     gives side by side ('$0.81, or $0.96 when excluding the impact'), with the article."""
     per_sentence: dict[tuple, set[float]] = {}
     for c in claims:
         if c.type in TOGETHER_TYPES and c.measure:
-            kind = (c.type, c.unit, c.measure, c.qualifiers.level)
+            kind = (c.type, c.unit, c.measure, c.qualifiers.level, c.qualifiers.written_unit)
             per_sentence.setdefault((kind, c.article, c.sentence), set()).add(float(c.value))
     out: dict[tuple, list[tuple[str, frozenset[float]]]] = {}
     for (kind, article, _), values in sorted(per_sentence.items(), key=lambda kv: (repr(kv[0]))):
@@ -113,7 +113,10 @@ def told_by_another(a: Claim, b: Claim, ctx: CheckContext) -> str | None:
     of the measure (one of theirs or another): then they are two facts, not one told two ways."""
     if b.qualifiers.level != a.qualifiers.level:
         return None
-    for article, values in ctx.together.get((a.type, a.unit, a.measure, a.qualifiers.level), ()):
+    if b.qualifiers.written_unit != a.qualifiers.written_unit:
+        return None  # '90 mph (145 km/h)' restates a figure in another unit
+    for article, values in ctx.together.get((a.type, a.unit, a.measure, a.qualifiers.level,
+                                             a.qualifiers.written_unit), ()):
         if float(a.value) in values and float(b.value) in values:
             return article
     return None

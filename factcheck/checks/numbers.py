@@ -124,6 +124,8 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
         return ("two expectations (forecasts, estimates, surveys) from sources named apart "
                 f"({', '.join(sorted(_own_names(a, b, ctx)))} and {', '.join(sorted(_own_names(b, a, ctx)))}): "
                 "forecasters and polls of analysts differ")
+    if a.qualifiers.level == b.qualifiers.level == "projected" and _analysts_and_guidance(a, b, ctx):
+        return "analysts' expectation against the company's own guidance: two expectations, not one figure"
     if a.type == "ordinal" and bool(a.mods & ctx.kn.in_a_row_words) != bool(b.mods & ctx.kn.in_a_row_words):
         return "a run in a row against a count of all times: two series"
     if a.type == "ordinal" and ("since" in a.mods) != ("since" in b.mods):
@@ -178,6 +180,19 @@ def _told_series(fact: Fact, a: Claim, b: Claim) -> str:
     if min(told.values()) < 2:
         return ""
     return f"two places of a series ({a.value} and {b.value}), each told by several reports: the story may tell both"
+
+
+def _analysts_and_guidance(a: Claim, b: Claim, ctx: CheckContext) -> bool:
+    """One expectation is analysts' (a poll, a consensus), the other the company's guidance."""
+    kn = ctx.kn
+
+    def who(c: Claim) -> tuple[bool, bool]:
+        words = c.context | {stem(w) for w in c.context}
+        phrase = c.sentence.lower()
+        analysts = bool(words & kn.analyst_words) or any(" " in w and w in phrase for w in kn.analyst_words)
+        return analysts, bool(words & kn.guidance_words)
+    (aa, ag), (ba, bg) = who(a), who(b)
+    return (aa and not ag and bg and not ba) or (ag and not aa and ba and not bg)
 
 
 def _own_names(a: Claim, b: Claim, ctx: CheckContext) -> frozenset[str]:

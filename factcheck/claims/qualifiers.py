@@ -222,7 +222,14 @@ def _demanded(sentence: Sentence, start: int, kn: Knowledge) -> bool:
 
 def projection_noun_after(sentence: Sentence, end: int, kn: Knowledge) -> bool:
     """'the 5% forecast', 'a 2% target': the figure is what was expected, not what happened."""
-    return any(t.folded in kn.projection_nouns for t in sentence.after(end, 2))
+    after = sentence.after(end, 3)
+    if any(t.folded in kn.projection_nouns for t in after[:2]):
+        return True
+    # 'the $177.8 billion analysts had expected'
+    return len(after) == 3 and after[1].folded in _AUXILIARIES and after[2].folded in kn.projection_nouns
+
+
+_AUXILIARIES = ("had", "have", "has")
 
 
 def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
