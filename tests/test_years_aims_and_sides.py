@@ -10,6 +10,7 @@ from factcheck.api import check_texts
 from factcheck.articles import SourceInfo, parse_article
 from factcheck.checks.base import CheckContext, stated_values
 from factcheck.checks.numbers import weak_evidence
+from factcheck.report.jsonout import to_dict
 
 from .helpers import claims_of
 
@@ -223,3 +224,19 @@ def test_a_figure_rounded_to_one_digit_fewer_meets_the_precise_one_however_worde
     report = check_texts(texts, ruleset)
     assert [(f.verdict, sorted(c.text for c in f.claims)) for f in report.agreements
             if f.kind == "money"] == [("rounding", ["$21.19 billion", "$21.2 billion"])]
+
+
+def test_a_number_in_a_products_name_is_not_a_count(kn):
+    assert claims_of("Meta plans the rollout of its Llama 4 model this year.", kn, DAY, "count") == []
+    kept = claims_of("Final figures give the Harbour Party 71 seats, the Green Front 52 and the Farmers' League 27.",
+                     kn, DAY, "count")
+    assert [c.value for c in kept] == [71, 52, 27]
+
+
+def test_a_claim_is_quoted_with_the_words_right_before_it_up_to_the_claim_before(ruleset):
+    texts = [("a.txt", "Daily active users climbed 6% year-over-year. The storm struck on Monday as a Category 4 storm.", DAY),
+             ("b.txt", "Daily active users rose 7% year-over-year. The storm struck on Monday as a Category 5 storm.", DAY)]
+    data = to_dict(check_texts(texts, ruleset))
+    quotes = {(c["source"], c["text"]): c["quote"] for f in data["conflicts"] for c in f["claims"]}
+    assert quotes[("a.txt", "6%")] == "active users climbed 6%"  # three words at most
+    assert quotes[("a.txt", "Category 4 storm")] == "as a Category 4 storm"  # not back past 'Monday'

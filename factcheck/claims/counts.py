@@ -184,6 +184,26 @@ def _ages(article: Article, sentence: Sentence, kn: Knowledge, people: PersonInd
     return claims
 
 
+def _names_a_version(sentence: Sentence, start: int, end: int, kn: Knowledge) -> bool:
+    """True for a number that is part of a name, right after a capitalised word inside the
+    sentence and before a singular noun ('its Llama 4 model', 'the iPhone 17 lineup'): a version
+    or a model, not a count. A possessive ('Japan's 24 prefectures'), the sentence's
+    first word, a known word of the language ('Some 40 workers') and a list that leaves its noun
+    out ('the Green Front 52, the Farmers' League 27') or a plural noun ('the Harbour Party 71
+    seats') do not name one."""
+    before, after = sentence.before(start, 1), sentence.after(end, 1)
+    if not before or before[0].start == sentence.tokens[sentence.opening].start:
+        return False
+    if not after or not after[0].text.isalpha() or not after[0].text.islower() or after[0].folded in kn.stopwords:
+        return False
+    if after[0].folded.endswith("s"):  # a count's noun is plural: 'gives the Harbour Party 71 seats'
+        return False
+    word = before[0]
+    return (word.text[:1].isupper() and word.end == start - 1 and word.text.isalpha()
+            and word.folded not in kn.stopwords and not kn.canon_place(word.text)
+            and word.folded not in kn.months and word.folded not in kn.weekdays)
+
+
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex,
             taken: Spans) -> list[Claim]:
     """Count claims in one sentence, skipping spans other extractors already took."""
@@ -198,6 +218,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             taken.add(start, end)
             value = to_value(m.group(1))
             if pattern is _DIGITS and 1900 <= value <= 2100 and "," not in m.group(1):
+                continue
+            if pattern is _DIGITS and _names_a_version(sentence, start, end, kn):
                 continue
             after = sentence.after(end, 8)
             if after and (stem(after[0].folded) in kn.time_units or after[0].folded in kn.measure_units):

@@ -190,6 +190,34 @@ def per_source(report) -> list[list[str]]:
              str(outlier[a.id])] for a in report.articles]
 
 
+QUOTE_WORDS = 3  # words before a figure that its quote keeps ('climbed 6%')
+_QUOTE_STOPS = frozenset(',;:()[]{}"“”«»|•')
+
+
+def figure_quote(claim: Claim, text: str | None, floor: int = 0) -> str:
+    """The figure with the words right before it on its line, as a reader would quote it
+    ('climbed 6%', 'the new number of missing at 33'): up to QUOTE_WORDS words, not past
+    punctuation, the end of a sentence, another figure or ``floor`` (where the claim before it
+    ends). ``text`` is the article's text the claim's offsets are in; a title claim is quoted
+    as it is."""
+    if not text or claim.type == "title" or not 0 <= claim.start <= claim.end <= len(text):
+        return claim.text
+    begin = claim.start
+    for _ in range(QUOTE_WORDS):
+        k = begin
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k == 0 or text[k - 1] in _QUOTE_STOPS or text[k - 1] in ".!?\n":
+            break
+        m = k
+        while m > 0 and not text[m - 1].isspace() and text[m - 1] not in _QUOTE_STOPS:
+            m -= 1
+        if any(ch.isdigit() for ch in text[m:k]) or m < floor:
+            break
+        begin = m
+    return " ".join(text[begin:claim.end].split())
+
+
 def claim_value(claim: Claim) -> str:
     """The value a claim states, as a reader would write it."""
     if claim.type == "title":
