@@ -240,3 +240,16 @@ def test_a_claim_is_quoted_with_the_words_right_before_it_up_to_the_claim_before
     quotes = {(c["source"], c["text"]): c["quote"] for f in data["conflicts"] for c in f["claims"]}
     assert quotes[("a.txt", "6%")] == "active users climbed 6%"  # three words at most
     assert quotes[("a.txt", "Category 4 storm")] == "as a Category 4 storm"  # not back past 'Monday'
+
+
+def test_others_whose_fate_is_told_after_them_are_counted_by_it(kn):
+    found = claims_of("The agency said 64 people have been confirmed dead and 65 others are still unaccounted for.",
+                      kn, DAY, "count")
+    assert [(c.value, c.measure) for c in found] == [(64, "dead"), (65, "missing")]
+
+
+def test_a_yearly_rate_against_the_previous_quarter_is_annualised(kn):
+    [capex] = claims_of("Investment rose by 5.5pc on an annual basis against the previous quarter.", kn, DAY, "percent")
+    assert capex.qualifiers.basis == "annualised"
+    [yearly] = claims_of("Exports rose 3% on an annual basis.", kn, DAY, "percent")
+    assert yearly.qualifiers.basis == "year-on-year"

@@ -127,6 +127,13 @@ def _fate(sentence: Sentence, start: int, end: int, kn: Knowledge, after_first: 
     return None
 
 
+def _fate_after(sentence: Sentence, end: int, kn: Knowledge) -> str | None:
+    """What happened to the people counted, from the words right after the count only."""
+    _, hi = sentence.clause_bounds(end)
+    return next((kn.count_class[t.folded] for t in sentence.after(end, 4) if t.end <= hi and t.folded in kn.count_class),
+                None)
+
+
 def _total_after(after) -> int | None:
     """Index of the total in '71 of the 169 seats' (seen from 71), or None."""
     k = 1 if after and after[0].folded == "of" else 0
@@ -237,7 +244,10 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if not head or head in kn.month_words or head in kn.weekdays or head in kn.time_units:
                 continue
             if head in kn.anaphoric_heads:
-                if claims and claims[-1].start < start:
+                told = _fate_after(sentence, end + (after[span - 1].end - end if span else 0), kn)
+                if told:  # '64 people have been confirmed dead and 65 others are still unaccounted for'
+                    head, mods = told, set()
+                elif claims and claims[-1].start < start:
                     head, mods = claims[-1].measure, set(claims[-1].mods)
                 else:
                     head = _fate(sentence, start, end + (after[span - 1].end - end if span else 0), kn, after_first=True)

@@ -84,8 +84,9 @@ def basis_of(clause: str, kn: Knowledge, figure: tuple[int, int] | None = None
         for m in pattern.finditer(clause):
             gap = m.start() if figure is None else \
                 figure[0] - m.end() if m.end() <= figure[0] else max(0, m.start() - figure[1])
-            if best is None or (gap, m.start()) < best[0]:
-                best = ((gap, m.start()), basis, (m.start(), m.end()))
+            rank = (gap, m.start(), m.start() - m.end())  # at one place, the longest phrase
+            if best is None or rank < best[0]:
+                best = (rank, basis, (m.start(), m.end()))
     return (best[1], best[2]) if best else (None, None)
 
 
