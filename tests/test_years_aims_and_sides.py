@@ -253,3 +253,11 @@ def test_a_yearly_rate_against_the_previous_quarter_is_annualised(kn):
     assert capex.qualifiers.basis == "annualised"
     [yearly] = claims_of("Exports rose 3% on an annual basis.", kn, DAY, "percent")
     assert yearly.qualifiers.basis == "year-on-year"
+
+
+def test_the_number_of_something_before_a_bare_number_says_what_it_counts(kn):
+    said = {text: [(c.value, c.measure) for c in claims_of(text, kn, DAY, "count")] for text in (
+        "Officials put the number of damaged homes at 100,000.",
+        "The number of missing people rose to 65.",
+        "The number of injured stood at 236.")}
+    assert list(said.values()) == [[(100000, "home")], [(65, "missing")], [(236, "injured")]]

@@ -73,6 +73,28 @@ def _toll_before(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
     return None
 
 
+NUMBER_OF_REACH = 12  # tokens before a bare number where 'the number of …' names what it counts
+
+
+def _number_of_before(sentence: Sentence, start: int, kn: Knowledge) -> tuple[str | None, set[str]]:
+    """What a bare number counts from 'the number of …' before it in its clause ('put the number
+    of damaged homes at 100,000', 'the number of missing rose to 65'), with no other figure
+    between: the class of a word of fate ('missing'), else the noun counted and its modifiers."""
+    lo, _ = sentence.clause_bounds(start)
+    before = [t for t in sentence.before(start, NUMBER_OF_REACH) if t.start >= lo]
+    for i in range(len(before) - 2, -1, -1):
+        if before[i].text[:1].isdigit():
+            break
+        if before[i].folded in kn.number_of_words and before[i + 1].folded == "of":
+            rest = before[i + 2:]
+            cls = next((kn.count_class[t.folded] for t in rest[:3] if t.folded in kn.count_class), None)
+            if cls:
+                return cls, set()
+            head, mods, span = counted_head(rest, kn)
+            return (head, set(mods)) if span else (None, set())
+    return None, set()
+
+
 def _class_verb_before(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
     """The class of a bare number right after a verb that says what happened to people
     ('killing at least 1,002 people and injuring 2,376': 2,376 are injured)."""
@@ -239,6 +261,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if not head and not after_noun(after, kn):
                 head = _class_verb_before(sentence, start, kn) or _toll_before(sentence, start, kn) \
                     or _class_after(after, kn)
+                if not head:
+                    head, mods = _number_of_before(sentence, start, kn)
             if after and after[0].folded == "of":
                 head = _part_of(after, kn) or head
             if not head or head in kn.month_words or head in kn.weekdays or head in kn.time_units:
