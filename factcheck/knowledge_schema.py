@@ -260,6 +260,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "projection_words": Words("projection_words"),
         "demand_words": Words("demand_words"),
         "target_nouns": Words("target_nouns"),
+        "approx_below": Words("approx_below"),
+        "approx_above": Words("approx_above"),
         "number_of_words": Words("number_of_words"),
         "analyst_words": Words("analyst_words"),
         "guidance_words": Words("guidance_words"),

@@ -261,3 +261,15 @@ def test_the_number_of_something_before_a_bare_number_says_what_it_counts(kn):
         "The number of missing people rose to 65.",
         "The number of injured stood at 236.")}
     assert list(said.values()) == [[(100000, "home")], [(65, "missing")], [(236, "injured")]]
+
+
+def test_the_age_of_a_thing_and_almost_against_more_than(ruleset):
+    kn = ruleset.knowledge
+    [age] = claims_of("The plane was almost 50 years old.", kn, DAY, "count")
+    assert (age.value, age.measure, age.qualifiers.hedge) == (50, "age", "approx")
+    texts = [("a.txt", "The An-24 plane that crashed on Thursday was more than 50 years old, officials said.", DAY),
+             ("b.txt", "The An-24 plane that crashed on Thursday was almost 50 years old, officials said.", DAY)]
+    assert _codes(check_texts(texts, ruleset)) == [("CNT001", "contradiction")]
+    alike = [("a.txt", "The An-24 plane that crashed on Thursday was more than 50 years old, officials said.", DAY),
+             ("b.txt", "The An-24 plane that crashed on Thursday was about 52 years old, officials said.", DAY)]
+    assert _codes(check_texts(alike, ruleset)) == []

@@ -38,10 +38,16 @@ def _named_part(whole: Claim, part: Claim, ctx: CheckContext) -> bool:
     return False
 
 
-def _violates(bound: Claim, point: Claim) -> bool:
+def _violates(bound: Claim, point: Claim, kn=None) -> bool:
     """True when a figure lies outside a bound ('more than 200' and 180) or a range ('12-13%'
-    and 11.6%)."""
+    and 11.6%), or is said to be on the other side of the bound's own value ('almost 50'
+    against 'more than 50')."""
     hedge = bound.qualifiers.hedge
+    if kn is not None and amount(point) == amount(bound) and point.qualifiers.hedge == "approx":
+        said = point.text.lower()
+        side = kn.approx_below if hedge == "lower" else kn.approx_above if hedge == "upper" else ()
+        if any(said.startswith(w + " ") for w in side):
+            return True
     if hedge == "upper":
         return amount(point) > amount(bound)
     if hedge == "range":
@@ -342,12 +348,15 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                 verdicts.append(_pair(a, b, ctx))
                 verdicts[-1].weak = weak_evidence(a, b, ctx) or _told_series(fact, a, b)
     for b in bounds:
-        outside = [p for p in precise if _violates(b, p) and not _named_part(b, p, ctx) and p.article != b.article]
+        sides = [p for p in points if p not in precise and _violates(b, p, ctx.kn) and not _violates(b, p)]
+        outside = [p for p in precise + sides if _violates(b, p, ctx.kn) and not _named_part(b, p, ctx)
+                   and p.article != b.article]
         if outside:
             firm = [p for p in outside if not weak_evidence(b, p, ctx)]
             shown = firm or outside
-            verdicts.append(Verdict(f"{b.type}.value", "contradiction", [b] + shown,
-                                    f"{_fmt(shown[0])} lies outside the bound '{b.text}'",
+            said = (f"'{shown[0].text}' is on the other side of the bound '{b.text}'" if shown[0] in sides
+                    else f"{_fmt(shown[0])} lies outside the bound '{b.text}'")
+            verdicts.append(Verdict(f"{b.type}.value", "contradiction", [b] + shown, said,
                                     weak="" if firm else weak_evidence(b, outside[0], ctx)))
     out = []
     for v in verdicts:
@@ -393,7 +402,7 @@ def _rounding_verdicts(fact: Fact, points: list[Claim], bounds: list[Claim], rou
                 fine_of.setdefault(key, f)
     for b in bounds:
         for f in points:
-            if not rounded[id(f)] and _near_bound(b, f, ctx):
+            if not rounded[id(f)] and _near_bound(b, f, ctx) and not _violates(b, f, ctx.kn):
                 key = (f.value, f.unit)
                 if b not in by_fine.setdefault(key, []):
                     by_fine[key].append(b)

@@ -189,6 +189,7 @@ def _number_words(kn: Knowledge) -> re.Pattern:
 # "70-year-old Bolsonaro" (name after): an age is kept only when it belongs to a named person.
 _AGE_AFTER_NAME = re.compile(r"([A-Z][\w'’-]+),\s(?:who\sis\s|aged\s)?(\d{1,3})(?=,|\.|\s(?:and|was|is|has|had|said|says|who)\b)")
 _AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old\s(?:[a-z]+\s){0,3}?([A-Z][\w'’-]+)")
+_AGE_OF_THING = re.compile(r"\b(?:was|is|were|are|being)\s(?P<hedge>[a-z]+(?:\s[a-z]+)?\s)?(?P<n>\d{1,3})\syears?\sold\b")
 
 
 def _ages(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex, taken: Spans) -> list[Claim]:
@@ -210,6 +211,28 @@ def _ages(article: Article, sentence: Sentence, kn: Knowledge, people: PersonInd
             slot = replace(slot, persons=frozenset({person}))
             claims.append(make_claim(article, "count", start, end, value, slot, sentence, kn, unit="age",
                                      display=m.group(number_group)))
+    return claims + _ages_of_things(article, sentence, kn, people, taken)
+
+
+def _ages_of_things(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex,
+                    taken: Spans) -> list[Claim]:
+    """The age of a thing told with a verb ('the plane was almost 50 years old'), in a sentence
+    that names no one and counts no people: ages of people are read with their names."""
+    if people.persons_between(sentence, sentence.start, sentence.end):
+        return []
+    words = {t.folded for t in sentence.tokens}
+    if words & kn.count_subjects:
+        return []
+    claims = []
+    for m in _AGE_OF_THING.finditer(sentence.text):
+        start, end = sentence.start + (m.start("hedge") if m.group("hedge") else m.start("n")), sentence.start + m.end()
+        if taken.overlaps(start, end):
+            continue
+        taken.add(start, end)
+        hedge = hedge_of(sentence.text[:m.start("n")], kn)
+        slot = clause_slot(article, sentence, start, "age", set(), kn, people)
+        claims.append(make_claim(article, "count", start, end, int(m.group("n")), slot, sentence, kn, unit="age",
+                                 display=m.group("n"), qualifiers=Qualifiers.of(hedge=hedge)))
     return claims
 
 
