@@ -273,3 +273,14 @@ def test_the_age_of_a_thing_and_almost_against_more_than(ruleset):
     alike = [("a.txt", "The An-24 plane that crashed on Thursday was more than 50 years old, officials said.", DAY),
              ("b.txt", "The An-24 plane that crashed on Thursday was about 52 years old, officials said.", DAY)]
     assert _codes(check_texts(alike, ruleset)) == []
+
+
+def test_a_change_far_from_one_that_says_its_basis_is_possibly_of_another_basis(ruleset):
+    texts = [("a.txt", "Core inflation rose 2.9% year-on-year in June, the bureau said.", DAY),
+             ("b.txt", "Core inflation rose 0.2% in June, the bureau said.", DAY)]
+    report = check_texts(texts, ruleset)
+    assert _codes(report) == []
+    assert any("likely of another basis" in p.weak for p in report.possible)
+    close = [("a.txt", "Core inflation rose 2.9% year-on-year in June, the bureau said.", DAY),
+             ("b.txt", "Core inflation rose 2.7% in June, the bureau said.", DAY)]
+    assert _codes(check_texts(close, ruleset)) == [("PCT001", "contradiction")]

@@ -117,6 +117,12 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
         other = b if agrees is a else a
         return (f"{agrees.article} also gives {other.text} as a figure of {a.measure}: its {agrees.text} is "
                 "likely of something else")
+    if a.type == "percent" and bool(a.qualifiers.basis) != bool(b.qualifiers.basis):
+        told = a if a.qualifiers.basis else b
+        lo, hi = sorted((abs(amount(a)), abs(amount(b))))
+        if lo > 0 and hi / lo >= float(ctx.param("percent.value", "basis_gap_ratio")):
+            return (f"only one source says its basis ({told.qualifiers.basis}), and the figures are "
+                    f"{hi / lo:.0f} times apart: the other is likely of another basis (a month's change against a year's)")
     if bool(a.period) != bool(b.period) and _earlier_month(a if a.period else b, ctx):
         return f"only one source says which period ({a.period or b.period}, not the latest month)"
     ma, mb = _subject_words(a, ctx), _subject_words(b, ctx)

@@ -71,7 +71,10 @@ CHECKS: dict[str, Check] = {c.id: c for c in (
     Check("name.misspelled_holder", "name", "possible_misspelling", {
         "min_similarity": Param(float, 80, "how alike (0-100) a name must be to an office holder's to be a misspelling")}),
     Check("name.spelling_differs", "name", "possible_misspelling"),
-    Check("percent.value", "percent", "contradiction", agrees=True),
+    Check("percent.value", "percent", "contradiction", {
+        "basis_gap_ratio": Param(float, 5, "how many times larger one change must be than another, when only one "
+                                           "says its basis, to be read as possibly of another basis")},
+        agrees=True),
     Check("percent.basis", "percent", "basis_mismatch"),
     Check("percent.rounding", "percent", "rounding", _ROUNDING),
     Check("percent.direction", "percent", "contradiction"),
