@@ -284,3 +284,11 @@ def test_a_change_far_from_one_that_says_its_basis_is_possibly_of_another_basis(
     close = [("a.txt", "Core inflation rose 2.9% year-on-year in June, the bureau said.", DAY),
              ("b.txt", "Core inflation rose 2.7% in June, the bureau said.", DAY)]
     assert _codes(check_texts(close, ruleset)) == [("PCT001", "contradiction")]
+
+
+def test_an_age_is_quoted_with_the_name_before_it(ruleset):
+    texts = [("a.txt", "Prime Minister Francois Bayrou lost the vote. Bayrou, 74, said he would resign.", DAY),
+             ("b.txt", "Prime Minister Francois Bayrou lost the vote. Bayrou, 72, said he would resign.", DAY)]
+    data = to_dict(check_texts(texts, ruleset))
+    assert sorted(c["quote"] for f in data["conflicts"] for c in f["claims"] if f["kind"] == "count") == \
+        ["Bayrou, 72", "Bayrou, 74"]

@@ -203,11 +203,13 @@ def figure_quote(claim: Claim, text: str | None, floor: int = 0) -> str:
     if not text or claim.type == "title" or not 0 <= claim.start <= claim.end <= len(text):
         return claim.text
     begin = claim.start
-    for _ in range(QUOTE_WORDS):
+    for n in range(QUOTE_WORDS):
         k = begin
         while k > 0 and text[k - 1] in " \t":
             k -= 1
-        if k == 0 or text[k - 1] in _QUOTE_STOPS or text[k - 1] in ".!?\n":
+        if n == 0 and claim.unit == "age" and k > 0 and text[k - 1] == ",":
+            k -= 1  # an age after its person's name: 'Bayrou, 74'
+        elif k == 0 or text[k - 1] in _QUOTE_STOPS or text[k - 1] in ".!?\n":
             break
         m = k
         while m > 0 and not text[m - 1].isspace() and text[m - 1] not in _QUOTE_STOPS:
