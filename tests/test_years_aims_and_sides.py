@@ -292,3 +292,8 @@ def test_an_age_is_quoted_with_the_name_before_it(ruleset):
     data = to_dict(check_texts(texts, ruleset))
     assert sorted(c["quote"] for f in data["conflicts"] for c in f["claims"] if f["kind"] == "count") == \
         ["Bayrou, 72", "Bayrou, 74"]
+
+
+def test_a_month_with_its_year_is_a_period_however_it_is_led_in(kn):
+    [july] = claims_of("The July 2025 inflation figures are still stubbornly at 3.1%.", kn, DAY, "percent")
+    assert july.period == "july"

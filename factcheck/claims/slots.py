@@ -127,7 +127,7 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
     With ``figure`` (its offsets), a month that another figure stands between is that
     figure's ('Imports shrank 3.4%, leaving a surplus of $103.2 billion, up from $96.2 billion
     in April': April is not the month of the 3.4%)."""
-    figures = [t.start for t in tokens if t.text[:1].isdigit()]
+    figures = [t.start for t in tokens if t.text[:1].isdigit() and not _YEAR_TOKEN.fullmatch(t.text)]
     found = []
     for i, t in enumerate(tokens):
         if skip and skip[0] <= t.start < skip[1]:
@@ -137,7 +137,8 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
         preceding = tokens[i - 1].folded if i else ""
         if preceding == "the" and i > 1 and i + 1 < len(tokens) and tokens[i + 1].folded in ("quarter", "half"):
             preceding = tokens[i - 2].folded
-        if month and month in kn.months and (i == 0 or preceding in kn.period_preps):
+        with_year = i + 1 < len(tokens) and _YEAR_TOKEN.fullmatch(tokens[i + 1].text) is not None
+        if month and month in kn.months and (i == 0 or preceding in kn.period_preps or with_year):
             if figure and any(min(figure[1], t.start) <= x < max(figure[0], t.end) for x in figures
                               if not figure[0] <= x < figure[1]):
                 continue
@@ -150,6 +151,7 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
 
 
 _QUARTER_CODE = re.compile(r"[qQ]([1-4])$")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")  # after a month, a period however it is led in ('The July 2025 inflation figures')
 NEXT_QUARTER = "next quarter"  # the period of 'current quarter sales of $206 billion' in a results story
 
 
