@@ -231,14 +231,11 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     many blocks are done.
     """
     stories = Stories(extraction.story_words, shared.align.story_min, shared.align.story_min_articles)
-    original = shared
-    shared = replace(shared, stories=stories,
-                     ctx=None)
-    key_of = {a.id: k for a, k in zip(articles, extraction.keys)}
     claims = undated_years_read([c for batch in extraction.claims for c in batch], articles)
-    if original.ctx:
-        shared = replace(shared, ctx=replace(original.ctx, common_names=stories.common, together=told_together(claims),
-                                                  stated=stated_values(claims)))
+    ctx = replace(shared.ctx, common_names=stories.common, together=told_together(claims),
+                  stated=stated_values(claims)) if shared.ctx else None
+    shared = replace(shared, stories=stories, ctx=ctx)
+    key_of = {a.id: k for a, k in zip(articles, extraction.keys)}
     blocks = blocks_of(claims)
     year = reference_year(articles) or ""
     gkeys: list[str | None] = [None] * len(blocks)
