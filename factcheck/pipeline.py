@@ -231,20 +231,20 @@ def align_and_check(extraction: Extraction, articles: list[Article], engine, sha
     many blocks are done.
     """
     stories = Stories(extraction.story_words, shared.align.story_min, shared.align.story_min_articles)
-    claims = undated_years_read([c for batch in extraction.claims for c in batch], articles)
+    year = reference_year(articles)
+    claims = undated_years_read([c for batch in extraction.claims for c in batch], articles, year)
     ctx = replace(shared.ctx, common_names=stories.common, together=told_together(claims),
                   stated=stated_values(claims)) if shared.ctx else None
     shared = replace(shared, stories=stories, ctx=ctx)
     key_of = {a.id: k for a, k in zip(articles, extraction.keys)}
     blocks = blocks_of(claims)
-    year = reference_year(articles) or ""
     gkeys: list[str | None] = [None] * len(blocks)
     if store:
         for b, (key, block) in enumerate(blocks):
             sources = {key_of.get(c.article) for c in block}
             if None not in sources:
                 story = shared.stories.signature(sorted({c.article for c in block}))
-                gkeys[b] = group_key(key, sorted(sources), version + repr(shared.align) + story + year)
+                gkeys[b] = group_key(key, sorted(sources), version + repr(shared.align) + story + (year or ""))
     known = store.get_many("groups", [k or "" for k in gkeys]) if store else [None] * len(blocks)
     todo = [b for b in range(len(blocks)) if known[b] is None and len(blocks[b][1]) <= SPLIT_CLAIMS]
     large = [b for b in range(len(blocks)) if known[b] is None and len(blocks[b][1]) > SPLIT_CLAIMS]

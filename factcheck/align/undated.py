@@ -24,9 +24,9 @@ def reference_year(articles: list[Article]) -> str | None:
     return str(year) if n >= SHARE_OF_ONE_YEAR * sum(years.values()) else None
 
 
-def undated_years_read(claims: list[Claim], articles: list[Article]) -> list[Claim]:
-    """The claims, those of undated articles that are of the run's year without a period."""
-    year = reference_year(articles)
+def undated_years_read(claims: list[Claim], articles: list[Article], year: str | None) -> list[Claim]:
+    """The claims, those of undated articles that are of the run's year (``reference_year``)
+    without a period."""
     undated = {a.id for a in articles if a.published is None}
     if year is None or not undated:
         return claims

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..align import context_score, shared_evidence
-from ..knowledge import stem
+from ..knowledge import Knowledge, stem
 from ..languages import shared_terms
 from ..types import DAYS_PER_UNIT, Claim, Fact
 from ..values import amount, cut_to_step, precision_of, quarter_number, same_amount
@@ -38,7 +38,7 @@ def _named_part(whole: Claim, part: Claim, ctx: CheckContext) -> bool:
     return False
 
 
-def _violates(bound: Claim, point: Claim, kn=None) -> bool:
+def _violates(bound: Claim, point: Claim, kn: Knowledge | None = None) -> bool:
     """True when a figure lies outside a bound ('more than 200' and 180) or a range ('12-13%'
     and 11.6%), or is said to be on the other side of the bound's own value ('almost 50'
     against 'more than 50')."""
@@ -354,13 +354,13 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                 verdicts.append(_pair(a, b, ctx))
                 verdicts[-1].weak = weak_evidence(a, b, ctx) or _told_series(fact, a, b)
     for b in bounds:
-        sides = [p for p in points if p not in precise and _violates(b, p, ctx.kn) and not _violates(b, p)]
-        outside = [p for p in precise + sides if _violates(b, p, ctx.kn) and not _named_part(b, p, ctx)
-                   and p.article != b.article]
+        sided = [p for p in points if _violates(b, p, ctx.kn) and not _violates(b, p)]  # 'almost 50'
+        outside = [p for p in points if (p in precise and _violates(b, p) or p in sided)
+                   and not _named_part(b, p, ctx) and p.article != b.article]
         if outside:
             firm = [p for p in outside if not weak_evidence(b, p, ctx)]
             shown = firm or outside
-            said = (f"'{shown[0].text}' is on the other side of the bound '{b.text}'" if shown[0] in sides
+            said = (f"'{shown[0].text}' is on the other side of the bound '{b.text}'" if shown[0] in sided
                     else f"{_fmt(shown[0])} lies outside the bound '{b.text}'")
             verdicts.append(Verdict(f"{b.type}.value", "contradiction", [b] + shown, said,
                                     weak="" if firm else weak_evidence(b, outside[0], ctx)))

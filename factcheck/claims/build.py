@@ -79,7 +79,7 @@ def _year_of_figure(article: Article, sentence: Sentence, start: int, end: int, 
     own = years.after.match(sentence.text, end - sentence.start)
     if published is None:
         # An undated article: only a year it writes is sure, the figure's own or the sentence's
-        # (that year may be the article's own: alignment reads it so, see claims_dated).
+        # (that year may be the article's own: alignment reads it so, see align/undated.py).
         for m in (own, fronted):
             if m and m.group("year"):
                 return m.group("year")

@@ -134,26 +134,21 @@ def _people_by_name(after: list[Token], head: str) -> bool:
     return bool(after) and after[0].is_capitalised and after[0].folded.endswith("s") and stem(after[0].folded) == head
 
 
-def _fate(sentence: Sentence, start: int, end: int, kn: Knowledge, after_first: bool = False) -> str | None:
+def _fate(sentence: Sentence, start: int, end: int, kn: Knowledge, after_first: bool = False,
+          after_only: bool = False) -> str | None:
     """What happened to the people counted ('killed 64 people', '71 people have died',
     '12,000 residents were evacuated'), read from the verb near the count; with ``after_first``
-    the words after it first ('were killed and 47 others injured')."""
+    the words after it first ('were killed and 47 others injured'), with ``after_only`` those
+    alone ('and 65 others are still unaccounted for')."""
     lo, hi = sentence.clause_bounds(start)
-    before = [t for t in sentence.before(start, 4) if t.start >= lo]
+    before = [] if after_only else [t for t in sentence.before(start, 4) if t.start >= lo]
     following = [t for t in sentence.after(end, 4) if t.end <= hi]
-    near = following + before if after_first else before + following
+    near = following + before if after_first or after_only else before + following
     for t in near:
         cls = kn.count_class.get(t.folded)
         if cls:
             return cls
     return None
-
-
-def _fate_after(sentence: Sentence, end: int, kn: Knowledge) -> str | None:
-    """What happened to the people counted, from the words right after the count only."""
-    _, hi = sentence.clause_bounds(end)
-    return next((kn.count_class[t.folded] for t in sentence.after(end, 4) if t.end <= hi and t.folded in kn.count_class),
-                None)
 
 
 def _total_after(after) -> int | None:
@@ -291,7 +286,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             if not head or head in kn.month_words or head in kn.weekdays or head in kn.time_units:
                 continue
             if head in kn.anaphoric_heads:
-                told = _fate_after(sentence, end + (after[span - 1].end - end if span else 0), kn)
+                told = _fate(sentence, start, end + (after[span - 1].end - end if span else 0), kn, after_only=True)
                 if told:  # '64 people have been confirmed dead and 65 others are still unaccounted for'
                     head, mods = told, set()
                 elif claims and claims[-1].start < start:

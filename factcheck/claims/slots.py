@@ -52,7 +52,7 @@ def measure_head(tokens: list[Token], kn: Knowledge, from_end: bool = False) -> 
 _OBJECT_PREPOSITIONS = ("on", "against", "for", "of")
 _OF_MEASURE = ("of", "in")
 _NEXT_CLAUSE = ("and", "but", "while", "whereas")
-_ARTICLES = ("the", "a", "an", "its", "their")
+_DETERMINERS = ("the", "a", "an", "its", "their", "his", "her")
 
 
 def _measure_right_before_of(before: list[Token], kn: Knowledge) -> tuple[str, int] | None:
@@ -241,7 +241,7 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
     if head is None and len(after) > 1 and after[0].folded in (_OF_MEASURE[1:] if share else _OF_MEASURE):
         # '$8.55 billion of free cash flow', '$47.07 billion in cash', 'increases of 0.4% in services'
         # ('60% of their level' is a share, read below)
-        rest = [t for t in after[1:6] if t.folded not in _ARTICLES]
+        rest = [t for t in after[1:6] if t.folded not in _DETERMINERS]
         named, idx = measure_head(rest, kn)
         if named and idx == 0:
             head = named
@@ -255,7 +255,7 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
     if head is None and share_of:
         head, _ = measure_head(after[:8], kn)
         if head is None:
-            noun = noun_run([t for t in after[1:4] if t.folded not in ("the", "a", "an", "their", "its", "his", "her")], kn)
+            noun = noun_run([t for t in after[1:4] if t.folded not in _DETERMINERS], kn)
             head = stem(noun[0].folded) if noun else None
     if head is None:
         back_head, pos = _measure_right_before_of(before, kn) or measure_head(before, kn, from_end=True)
