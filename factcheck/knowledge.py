@@ -162,6 +162,7 @@ class Knowledge:
     projection_words: set[str] = field(default_factory=set)
     demand_words: set[str] = field(default_factory=set)
     target_nouns: set[str] = field(default_factory=set)
+    settlement_words: set[str] = field(default_factory=set)
     approx_below: set[str] = field(default_factory=set)
     approx_above: set[str] = field(default_factory=set)
     number_of_words: set[str] = field(default_factory=set)

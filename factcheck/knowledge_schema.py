@@ -210,7 +210,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
     },
     "places.yml": {"places": Canon("place_of", itself=True, required=True),
                    "territories": Custom("place_of", _territories, of=dict,
-                                         says="a mapping with locale, except and skip_codes")},
+                                         says="a mapping with locale, except and skip_codes"),
+                   "settlement_words": Words("settlement_words")},
     "bodies.yml": {"bodies": Canon("body_of", itself=True, required=True)},
     "titles.yml": {
         "name_particles": Words("name_particles"),

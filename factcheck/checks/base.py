@@ -50,7 +50,7 @@ class CheckContext:
     firm_score: float = 55.0
     alone: frozenset[int] = frozenset()  # ids of claims that are their article's only one of their block
     # figures one sentence gives side by side, by (type, unit, measure, level): each sentence's amounts
-    together: dict[tuple, tuple[tuple[str, frozenset[float]], ...]] = field(default_factory=dict)
+    together: dict[tuple, tuple[tuple[str, frozenset[tuple[float, str | None]]], ...]] = field(default_factory=dict)
     # the amounts each article states as a measure's figure (not an old or expected one), with
     # their modifiers, by (type, unit, measure, article)
     stated: dict[tuple, frozenset[tuple[float, frozenset[str]]]] = field(default_factory=dict)
@@ -65,17 +65,18 @@ class CheckContext:
 TOGETHER_TYPES = ("percent", "money", "count", "measure")
 
 
-def told_together(claims: list[Claim]) -> dict[tuple, tuple[tuple[str, frozenset[float]], ...]]:
-    """For each kind of figure (type, unit, measure, level, unit as written), the amounts that one sentence of an article
-    gives side by side ('$0.81, or $0.96 when excluding the impact'), with the article."""
-    per_sentence: dict[tuple, set[float]] = {}
+def told_together(claims: list[Claim]) -> dict[tuple, tuple[tuple[str, frozenset[tuple[float, str | None]]], ...]]:
+    """For each kind of figure (type, unit, measure, level, unit as written), the amounts that one
+    sentence of an article gives side by side ('$0.81, or $0.96 when excluding the impact'), each
+    with its holder (claims.enumerations), with the article."""
+    per_sentence: dict[tuple, set[tuple[float, str | None]]] = {}
     for c in claims:
         if c.type in TOGETHER_TYPES and c.measure:
             kind = (c.type, c.unit, c.measure, c.qualifiers.level, c.qualifiers.written_unit)
-            per_sentence.setdefault((kind, c.article, c.sentence), set()).add(float(c.value))
-    out: dict[tuple, list[tuple[str, frozenset[float]]]] = {}
+            per_sentence.setdefault((kind, c.article, c.sentence), set()).add((float(c.value), c.qualifiers.holder))
+    out: dict[tuple, list[tuple[str, frozenset[tuple[float, str | None]]]]] = {}
     for (kind, article, _), values in sorted(per_sentence.items(), key=lambda kv: (repr(kv[0]))):
-        if len(values) > 1:
+        if len({v for v, _ in values}) > 1:
             out.setdefault(kind, []).append((article, frozenset(values)))
     return {k: tuple(v) for k, v in out.items()}
 
@@ -117,7 +118,10 @@ def told_by_another(a: Claim, b: Claim, ctx: CheckContext) -> str | None:
         return None  # '90 mph (145 km/h)' restates a figure in another unit
     for article, values in ctx.together.get((a.type, a.unit, a.measure, a.qualifiers.level,
                                              a.qualifiers.written_unit), ()):
-        if float(a.value) in values and float(b.value) in values:
+        holders_a = {h for v, h in values if v == float(a.value)}
+        holders_b = {h for v, h in values if v == float(b.value)}
+        # '15 in Compostela, 8 in Danao, 9 in Mandaue' gives no two figures of one place
+        if any(x is None or y is None or x == y for x in holders_a for y in holders_b):
             return article
     return None
 

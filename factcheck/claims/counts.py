@@ -283,6 +283,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                     head, mods = _number_of_before(sentence, start, kn)
             if after and after[0].folded == "of":
                 head = _part_of(after, kn) or head
+            elif span == 1 and after[0].folded in kn.count_toll:  # '16 deaths' counts the dead, as '16 died' does
+                head = kn.count_toll[after[0].folded]
             if not head or head in kn.month_words or head in kn.weekdays or head in kn.time_units:
                 continue
             if head in kn.anaphoric_heads:

@@ -68,6 +68,27 @@ def _place_run(tokens: list[Token], sentence: Sentence, people: PersonIndex, kn:
     return frozenset()
 
 
+PLACE_AFTER_REACH = 4  # words between a figure and the place it is counted in ('16 deaths were recorded in Compostela')
+
+
+def _place_right_after(tokens: list[Token], sentence: Sentence, people: PersonIndex, kn: Knowledge,
+                       exclude: frozenset[str]) -> frozenset[str] | None:
+    """The place a figure is counted in, named right after it ('15 in Compostela, 8 in Danao';
+    '16 deaths were recorded in Compostela'): in a list of such figures, the place holds each.
+    Only lower-case words may stand between the figure and the preposition of place."""
+    for i, t in enumerate(tokens[:PLACE_AFTER_REACH + 1]):
+        if t.folded in kn.place_prepositions and i + 1 < len(tokens) and tokens[i + 1].is_capitalised:
+            names: set[str] = set()
+            for x in tokens[i + 1:i + 4]:
+                if not x.is_capitalised:
+                    break
+                names |= _names_of(x, sentence, people, kn, exclude)
+            return frozenset(names) or None
+        if not t.text.isalpha() or not t.text.islower():
+            return None
+    return None
+
+
 def _names_of(t: Token, sentence: Sentence, people: PersonIndex, kn: Knowledge,
               exclude: frozenset[str]) -> frozenset[str]:
     if t.folded in people.by_token or t.folded in kn.organisation_words or t.folded in kn.roles \
@@ -112,14 +133,22 @@ def give_holders(claims: list[Claim], sentence: Sentence, kn: Knowledge, people:
     exclude = frozenset(part for p in people.persons_between(sentence, sentence.start, sentence.end)
                         for part in fold(p).split())
     found: list[tuple[Claim, frozenset[str], bool]] = []
+    placed: set[int] = set()  # figures held by the place named after them: counted there, no 'where' besides
     previous_end, previous = sentence.start, None
-    for c in figures:
+    nexts = [c.start for c in figures[1:]] + [sentence.end]
+    for c, next_start in zip(figures, nexts):
         tokens = sentence.tokens_between(previous_end, c.start)
         run = _name_run(tokens, sentence, people, kn, exclude) or _place_before_bracket(tokens, kn)
         if not run and c.qualifiers.level == "previous" and found and found[-1][0] is previous:
             run = found[-1][1]
+        after_place = None
+        if not run:
+            run = after_place = _place_right_after(sentence.tokens_between(c.end, next_start), sentence, people,
+                                                   kn, exclude)
         if run and c.measure != TALLY_MEASURE:  # the share counted so far is no one's
             found.append((c, run, bool(_LIST_MARK.search(sentence.text[:c.start - sentence.start]))))
+            if after_place:
+                placed.add(id(c))
         previous_end, previous = c.end, c
     by_kind: dict[tuple, list[tuple[Claim, frozenset[str]]]] = {}
     for c, names, _ in found:
@@ -132,7 +161,7 @@ def give_holders(claims: list[Claim], sentence: Sentence, kn: Knowledge, people:
         in_list = len(listed) >= 2 and len({n for _, n in listed}) == len(listed)
         if in_list or marked:
             c.qualifiers = replace(c.qualifiers, holder=_holder(names),
-                                   where=_holder(where[id(c)]) if where[id(c)] else None)
+                                   where=_holder(where[id(c)]) if where[id(c)] and id(c) not in placed else None)
         if in_list:
             c.qualifiers = replace(c.qualifiers, listed="|".join(sorted(_holder(n) for _, n in listed)))
             measures = {x.measure for x, _ in listed if x.measure}

@@ -77,7 +77,7 @@ class PersonIndex:
                 if kn.nouns_capitalised and not t.text.isupper():
                     continue
                 if f in kn.stopwords or f in kn.months or f in kn.month_abbr or f in kn.weekdays or f in kn.roles \
-                        or f in self.by_token or f in kn.zone_offset or f in kn.zone_family:
+                        or f in self.by_token or f in kn.zone_offset or f in kn.zone_family or f in kn.settlement_words:
                     continue
                 if i + 1 < len(tokens) and (tokens[i + 1].folded in kn.roles or self._surname_follows(tokens, i + 1, kn)):
                     continue

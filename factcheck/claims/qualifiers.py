@@ -225,8 +225,12 @@ def projection_noun_after(sentence: Sentence, end: int, kn: Knowledge) -> bool:
     after = sentence.after(end, 3)
     if any(t.folded in kn.projection_nouns for t in after[:2]):
         return True
-    # 'the $177.8 billion analysts had expected'
-    return len(after) == 3 and after[1].folded in _AUXILIARIES and after[2].folded in kn.projection_nouns
+    # 'the $177.8 billion analysts had expected', 'the $32.42 billion analysts had predicted'
+    if len(after) == 3 and after[1].folded in _AUXILIARIES and after[2].folded in kn.projection_nouns:
+        return True
+    foreseen = [t.folded for t in after[1:] if t.folded not in _AUXILIARIES][:1]
+    return bool(after) and after[0].folded in kn.analyst_words and bool(foreseen) and \
+        (foreseen[0] in kn.projection_words or foreseen[0] in kn.projection_nouns)
 
 
 _AUXILIARIES = ("had", "have", "has")

@@ -258,10 +258,12 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
             noun = noun_run([t for t in after[1:4] if t.folded not in _DETERMINERS], kn)
             head = stem(noun[0].folded) if noun else None
     if head is None:
-        back_head, pos = _measure_right_before_of(before, kn) or measure_head(before, kn, from_end=True)
+        back = _outside_asides(before)
+        back_head, pos = _measure_right_before_of(back, kn) or measure_head(back, kn, from_end=True)
         if back_head:
             head = back_head
-            pre = noun_run(list(reversed(before[:pos])), kn)
+            before = back
+            pre = noun_run(_after_verb(before[:pos], kn)[::-1], kn)
             mods |= modifier_terms(pre, kn)
             span = next(n for n in (3, 2, 1) if " ".join(t.folded for t in before[pos:pos + n]) in kn.measure_of)
             mods |= _pp_terms(before[pos + span:], kn, stop_at_verb=True)
@@ -288,6 +290,32 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
                 persons=people.persons_between(sentence, lo, hi),
                 names=people.names_between(sentence, lo, hi, kn),
                 clause=sentence.text[lo - sentence.start:hi - sentence.start])
+
+
+def _outside_asides(before: list[Token]) -> list[Token]:
+    """The tokens before a figure less the bracketed asides closed before it ('AWS revenues
+    (18.3% of total sales) rose 20.2% to $33 billion': the measure is the revenue, not the
+    sales of the aside)."""
+    kept: list[Token] = []
+    opened: list[int] = []
+    for t in before:
+        if t.text == "(":
+            opened.append(len(kept))
+        elif t.text == ")" and opened:
+            del kept[opened.pop():]
+            continue
+        kept.append(t)
+    return kept
+
+
+def _after_verb(tokens: list[Token], kn: Knowledge) -> list[Token]:
+    """The words of a noun phrase before a measure, after the verb that has it as its object
+    ('saw revenue climb', 'posted sales of'): the verb is no modifier of the measure."""
+    for k in range(len(tokens) - 1, max(-1, len(tokens) - 4), -1):
+        f = tokens[k].folded
+        if tokens[k].text.islower() and f in kn.past_verbs:
+            return tokens[k + 1:]
+    return tokens
 
 
 EXCLUSION_REACH = 8  # tokens after a figure where a word of exclusion bears on it
