@@ -168,16 +168,20 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
                 "a restoration, a toll or a price moves as the hours go by")
     if a.type in ("percent", "money", "measure") and stem(a.measure or "") in ctx.kn.market_measures:
         return f"a market move ({a.measure}), which changes through a trading session: reports written at other hours differ"
+    if a.qualifiers.level == "interim":
+        return f"a lead in a count under way ({a.measure}): leads change as the count goes on"
     if a.qualifiers.side or b.qualifiers.side:
         return (f"a count of one side of a split: its sentence gives other counts of {a.measure} "
                 f"(those for, those against), so another report's count may be of another side")
     running = set(ctx.kn.count_class.values()) | set(ctx.kn.count_toll.values()) | ctx.kn.count_subjects | \
         {stem(w) for w in ctx.kn.count_toll}
-    if (a.type == "count" and a.measure in running) or a.type == "ordinal":
+    damage = a.type in ("count", "measure") and bool((a.context | b.context) & ctx.kn.damage_words)
+    if (a.type == "count" and a.measure in running) or a.type == "ordinal" or damage:
         da, db = ctx.published.get(a.article), ctx.published.get(b.article)
         gap = float(ctx.param("ordinal.value", "series_gap_days")) if a.type == "ordinal" else 1
         if da != db and (da is None or db is None or abs((da - db).days) >= gap):
-            what = "a running number (a series goes on)" if a.type == "ordinal" else "a running count"
+            what = "a running number (a series goes on)" if a.type == "ordinal" else \
+                "a running tally of damage" if damage and a.measure not in running else "a running count"
             return (f"{what}, reported on different days "
                     f"({da.isoformat() if da else 'undated'} and {db.isoformat() if db else 'undated'})")
     return thin_evidence(a, b, ctx)

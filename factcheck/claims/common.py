@@ -11,6 +11,7 @@ from .people import PersonIndex
 from .qualifiers import (
     DEMAND_REACH,
     hedge_of,
+    is_cumulative,
     is_previous_level,
     is_projection,
     level_of,
@@ -18,7 +19,7 @@ from .qualifiers import (
     projection_noun_after,
     range_low,
 )
-from .slots import EXCLUSION_REACH, Slot, clause_slot, measure_head, modifier_terms, noun_run, number_slot, period_of
+from .slots import EXCLUSION_REACH, Slot, clause_slot, measure_head, modifier_terms, noun_run, number_slot, period_of, pp_terms
 from .text import (
     COMPOUND_MIN,
     MAX_SENTENCE,
@@ -52,6 +53,7 @@ __all__ = [
     "clause_slot",
     "content_words",
     "hedge_of",
+    "is_cumulative",
     "is_previous_level",
     "is_projection",
     "level_of",
@@ -64,6 +66,7 @@ __all__ = [
     "number_slot",
     "other_year",
     "period_of",
+    "pp_terms",
     "phrase_terms",
     "projection_noun_after",
     "range_low",

@@ -14,9 +14,13 @@ from .common import (
     Token,
     clause_slot,
     hedge_of,
+    is_cumulative,
     is_previous_level,
     is_projection,
     make_claim,
+    modifier_terms,
+    noun_run,
+    pp_terms,
     projection_noun_after,
     range_low,
 )
@@ -37,6 +41,41 @@ def _verb_before(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
         if f not in kn.stopwords and f not in kn.hedge_words and t.text not in ",":
             break
     return None
+
+
+INTERIM_REACH = 4  # tokens before a count where a word of a count under way governs it
+
+
+def _interim(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """True for a count of a tally under way ('leading in 190 seats', 'trailed with 19 seats'):
+    a lead, not the result."""
+    lo, _ = sentence.clause_bounds(start)
+    return any(t.folded in kn.interim_words for t in sentence.before(start, INTERIM_REACH) if t.start >= lo)
+
+
+_AUXILIARIES = ("has", "have", "had", "was", "were", "is", "are", "been")
+
+
+def _subject_of_verb(sentence: Sentence, start: int, kn: Knowledge) -> set[str]:
+    """The specific words of the subject of the verb right before a count ('Healthcare and social
+    assistance firms added 57,000 jobs' → assistance, social): whose count it is."""
+    before = sentence.before(start, 4)
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
+        if t.text.islower() and (t.folded in kn.count_verb_of or t.folded in kn.past_verbs
+                                 or (t.folded.endswith("ed") and t.folded not in kn.stopwords)):
+            lo, _ = sentence.clause_bounds(start)
+            subject = [x for x in sentence.before(t.start, 6) if x.start >= lo]
+            while subject and subject[-1].folded in _AUXILIARIES:
+                subject.pop()
+            # a name says whose count it is by itself (the alignment reads names)
+            opening = sentence.tokens[sentence.opening].start
+            return modifier_terms([x for x in noun_run(subject[::-1], kn) if not x.is_capitalised
+                                   or (x.start == opening and x.folded not in sentence.proper
+                                       and not x.text.isupper())], kn)
+        if t.folded not in kn.stopwords and t.folded not in kn.hedge_words:
+            break
+    return set()
 
 
 def _scaled(kn: Knowledge) -> re.Pattern:
@@ -302,6 +341,9 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 head = _fate(sentence, start, end + (after[span - 1].end - end if span else 0), kn) or head
             if head in kn.count_class.values():
                 verb = None
+            if span and head not in kn.count_class.values() and head not in kn.count_subjects:
+                # '37,000 jobs at bars and restaurants'; 'Healthcare firms added 57,000 jobs'
+                mods = set(mods) | pp_terms(after[span:], kn) | _subject_of_verb(sentence, start, kn)
             slot = clause_slot(article, sentence, start, head, mods, kn, people)
             quote_end = after[span - 1].end if span else end
             hedge = hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn)
@@ -310,9 +352,10 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 hedge = "range"
             qualifiers = {"hedge": hedge, "low": repr(low) if hedge == "range" else None,
                           "level": "previous" if is_previous_level(sentence, start, end, kn)
-                          else "total" if _is_total(sentence.before(start, 4), kn)
+                          else "total" if _is_total(sentence.before(start, 4), kn) or is_cumulative(sentence, quote_end, kn)
                           else "projected" if is_projection(sentence, start, kn)
-                          or projection_noun_after(sentence, quote_end, kn) else None}
+                          or projection_noun_after(sentence, quote_end, kn)
+                          else "interim" if _interim(sentence, start, kn) else None}
             claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, kn, unit=head,
                                      qualifiers=Qualifiers.of(**qualifiers), display=m.group(1), action=verb))
     return claims

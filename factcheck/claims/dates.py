@@ -304,7 +304,9 @@ def _claim(article, sentence, start, end, lo_date, hi_date, shown, resolved, nam
     lo, hi = sentence.clause_bounds(start)
     statistic_period = name == "month" and FIGURE.search(article.norm[lo:hi])
     sentence.tokens_between(lo, hi)
-    event = None if statistic_period else event_of(sentence, start, end, kn, deadlines=True)
+    before = sentence.before(start, 1)
+    since = bool(before) and before[0].folded in kn.since_words  # 'heavy rains since Saturday': when it began
+    event = None if statistic_period or since else event_of(sentence, start, end, kn, deadlines=True)
     slot = Slot(head=event, mods=frozenset(),
                 names=people.names_between(sentence, lo, hi, kn),
                 context=sentence.terms(lo, hi, kn), period=None,

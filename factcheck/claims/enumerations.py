@@ -26,7 +26,7 @@ HELD_TYPES = ("percent", "count", "money")
 _LIST_MARK = re.compile(r"[—–:-]\s*$")
 # A further item of a list that gave its measure once: ", the AfD 152", ", AfD — 151", "and the
 # Left Party 62" (a name, maybe a dash, a bare number that no noun or sign follows).
-_GAPPED = re.compile(r"\s*(?:,|;|\band\b)\s+(?:and\s+)?(?:the\s+)?((?:[A-Z][\w/&'’.-]*\s?){1,4}?)\s*(?:[—–:-]\s*)?"
+_GAPPED = re.compile(r"\s*(?:,|;|\band\b)\s+(?:and\s+)?(?:the\s+)?((?:[A-Z][\w/&'’.-]*(?:\([A-Z]{1,4}\))?\s?){1,4}?)\s*(?:[—–:-]\s*)?"
                      r"(\d{1,3}(?:,\d{3})*)(?=\s*(?:[,;.]|\band\b|$))")
 
 
@@ -94,7 +94,12 @@ def _names_of(t: Token, sentence: Sentence, people: PersonIndex, kn: Knowledge,
     if t.folded in people.by_token or t.folded in kn.organisation_words or t.folded in kn.roles \
             or t.folded in kn.role_alias or t.folded in kn.measure_of or _item_start(t, sentence):
         return frozenset()
+    following = sentence.after(t.end, 1)
+    if following and following[0].folded in kn.roles:  # 'Chief Minister Nitish Kumar', 'Union Minister'
+        return frozenset()
     found = people.names_between(sentence, t.start, t.end, kn)
+    if not found and len(t.text) == 2 and t.text.isupper() and not kn.canon_place(t.text):
+        found = frozenset({t.folded})  # 'JD(U)': a short party name is a holder's name too
     return frozenset(n for n in found if kn.place_of.get(n) != n and n not in exclude)
 
 
@@ -167,6 +172,9 @@ def give_holders(claims: list[Claim], sentence: Sentence, kn: Knowledge, people:
             measures = {x.measure for x, _ in listed if x.measure}
             if c.measure is None and len(measures) == 1:
                 c.measure = next(iter(measures))
+            actions = {x.action for x, _ in listed if x.action}
+            if c.action is None and len(actions) == 1:  # 'the RJD contested 141 seats, Congress 61'
+                c.action = next(iter(actions))
     _gapped_shares(figures)
 
 

@@ -71,7 +71,8 @@ class PersonIndex:
                 if known:
                     out.add(known)
                     continue
-                first = t.start == opening and not t.text.endswith(("'s", "’s")) and f not in sentence.proper
+                first = t.start == opening and not t.text.endswith(("'s", "’s")) and f not in sentence.proper \
+                    and not _acronym(t.text)
                 if first or not t.is_capitalised or len(f) < 3 or not f[:1].isalpha():
                     continue
                 if kn.nouns_capitalised and not t.text.isupper():
@@ -101,3 +102,10 @@ class PersonIndex:
             if t.is_capitalised and t.folded in self.by_token:
                 found.add(self.by_token[t.folded])
         return frozenset(found)
+
+
+def _acronym(text: str) -> bool:
+    """True for a word in capitals ('BJP', 'NASA'): a name wherever it stands, the first word of
+    a sentence too."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)

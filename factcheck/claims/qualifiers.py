@@ -184,7 +184,7 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     if any(t.folded in kn.total_words and not (i + 1 < len(near) and near[i + 1].folded in kn.measure_of)
            for i, t in enumerate(near)):
         return "total"  # not a label of the measure: 'total revenue of $22.5 billion' is the revenue
-    if any(t.folded in kn.since_words for t in sentence.after(end, 1)):
+    if any(t.folded in kn.since_words for t in sentence.after(end, 1)) or is_cumulative(sentence, end, kn):
         return "total"  # 'by 2 percentage points since last June': all the changes of a span
     if any(t.folded in kn.each_words for t in sentence.after(end, 3)):
         return "each"
@@ -198,6 +198,16 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     if _demanded(sentence, start, kn):
         return "demanded"
     return None
+
+
+CUMULATIVE_REACH = 6  # tokens after a figure where a word of a span up to now bears on it
+
+
+def is_cumulative(sentence: Sentence, end: int, kn: Knowledge) -> bool:
+    """True when a figure sums a span up to now ('97,000 jobs on the year so far', 'to date')."""
+    _, hi = sentence.clause_bounds(end)
+    words = [t.folded for t in sentence.after(end, CUMULATIVE_REACH) if t.end <= hi]
+    return any(" ".join(words[i:i + n]) in kn.cumulative_words for i in range(len(words)) for n in (1, 2, 3))
 
 
 TARGET_REACH = 3  # tokens before a figure where a noun of aim governs it ('a target of 2%')

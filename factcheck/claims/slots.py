@@ -230,14 +230,14 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
         if run_head:
             head = run_head
             mods |= modifier_terms(follow[:idx], kn)
-            mods |= _pp_terms(after[len(follow):], kn)
+            mods |= pp_terms(after[len(follow):], kn)
     if head is None and follow and kn.direction_of.get(follow[-1].folded) and len(after) > len(follow) and \
             after[len(follow)].folded in kn.change_of_words:  # 'a 41.55% reduction in China's trade surplus'
         changed = after[len(follow) + 1:len(follow) + 7]
         head, idx = measure_head(changed, kn)
         if head:
             span = next(n for n in (3, 2, 1) if " ".join(t.folded for t in changed[idx:idx + n]) in kn.measure_of)
-            mods |= modifier_terms(changed[:idx], kn) | _pp_terms(after[len(follow) + 1 + idx + span:], kn)
+            mods |= modifier_terms(changed[:idx], kn) | pp_terms(after[len(follow) + 1 + idx + span:], kn)
     if head is None and len(after) > 1 and after[0].folded in (_OF_MEASURE[1:] if share else _OF_MEASURE):
         # '$8.55 billion of free cash flow', '$47.07 billion in cash', 'increases of 0.4% in services'
         # ('60% of their level' is a share, read below)
@@ -248,9 +248,9 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
     if head is None:
         head = _verb_right_before(before, kn)
         if head:
-            mods |= _pp_terms(after, kn)
+            mods |= pp_terms(after, kn)
     if head is None and after and after[0].folded in ("on", "against") :
-        mods |= _pp_terms(after, kn)
+        mods |= pp_terms(after, kn)
     share_of = share and bool(after) and after[0].folded == "of"
     if head is None and share_of:
         head, _ = measure_head(after[:8], kn)
@@ -266,9 +266,9 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
             pre = noun_run(_after_verb(before[:pos], kn)[::-1], kn)
             mods |= modifier_terms(pre, kn)
             span = next(n for n in (3, 2, 1) if " ".join(t.folded for t in before[pos:pos + n]) in kn.measure_of)
-            mods |= _pp_terms(before[pos + span:], kn, stop_at_verb=True)
+            mods |= pp_terms(before[pos + span:], kn, stop_at_verb=True)
             if kn.lang != "en":
-                mods |= _pp_terms(after, kn)
+                mods |= pp_terms(after, kn)
     if head is None:  # not past ', and': 'at 0.9 percent, and also noted inflation' is not inflation's
         near = after[:8]
         near = near[:next((i for i, t in enumerate(near[:-1]) if t.text == "," and near[i + 1].folded in
@@ -280,7 +280,7 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
         head = stem(follow[-1].folded)  # not a basis ('0.1% on-quarter', '5% year-on-year')
         mods |= modifier_terms(follow[:-1], kn)
     if head is None and after and after[0].folded in ("for", "in"):
-        mods |= _pp_terms([Token("on", 0, 0)] + after[1:], kn)
+        mods |= pp_terms([Token("on", 0, 0)] + after[1:], kn)
     mods.discard(head or "")
     if _excluding(after, kn) or _fronted_exclusion(sentence, start, kn):
         mods.add("excluding")
@@ -372,7 +372,7 @@ def clause_slot(article: Article, sentence: Sentence, start: int, head: str | No
                 names=people.names_between(sentence, lo, hi, kn))
 
 
-def _pp_terms(tokens: list[Token], kn: Knowledge, stop_at_verb: bool = False) -> set[str]:
+def pp_terms(tokens: list[Token], kn: Knowledge, stop_at_verb: bool = False) -> set[str]:
     """Terms of a prepositional phrase right after a head ('on car imports', 'to the U.S.')."""
     if not tokens or tokens[0].folded not in kn.pp_preps:
         return set()

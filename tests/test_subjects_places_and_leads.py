@@ -1,0 +1,111 @@
+"""Whose figure a figure is (a segment named before a bracketed aside, a place named after a
+count, the sector that added jobs), counts of an election (seats run for, won, led in), tallies
+of damage and sums of a span. Texts written for this project."""
+from __future__ import annotations
+
+from datetime import date
+
+from factcheck.api import check_texts
+
+from .helpers import claims_of
+
+DAY = date(2025, 11, 6)
+
+
+def _codes(report):
+    return sorted((f.code, f.verdict) for f in report.findings)
+
+
+def _one(found, text):
+    return next(c for c in found if c.text == text)
+
+
+def test_a_bracketed_aside_does_not_give_the_figure_its_measure(kn):
+    found = claims_of("- Cloud revenues (21.4% of total sales) rose 18.2% to $31 billion.", kn, DAY, "money")
+    assert _one(found, "$31 billion").measure == "revenue"
+    assert "cloud" in _one(found, "$31 billion").mods
+
+
+def test_the_verb_before_a_measure_is_no_modifier_of_it(kn):
+    found = claims_of("The cloud unit saw revenue climb 19% to $31.02 billion.", kn, DAY, "money")
+    assert "saw" not in _one(found, "$31.02 billion").mods
+
+
+def test_the_figure_analysts_had_predicted_is_an_expectation(kn):
+    found = claims_of("Sales rose to $31.02 billion, above the $30.41 billion analysts had predicted.", kn, DAY, "money")
+    assert [(c.text, c.qualifiers.level) for c in found] == [("$31.02 billion", None), ("$30.41 billion", "projected")]
+
+
+def test_deaths_count_the_dead(kn):
+    found = claims_of("Officials said 16 deaths were recorded in the valley.", kn, DAY, "count")
+    assert [(c.value, c.measure) for c in found] == [(16, "dead")]
+
+
+def test_a_place_named_after_each_count_of_a_list_holds_it(kn):
+    found = claims_of("Most of the confirmed fatalities, including 15 in Varosk, 8 in Tellin and 9 in Amber City, "
+                      "were in the north.", kn, DAY, "count")
+    assert [(c.value, c.qualifiers.holder) for c in found] == [(15, "varosk"), (8, "tellin"), (9, "amber")]
+
+
+def test_counts_of_one_place_are_one_fact_and_of_two_places_two(ruleset):
+    a = ("a.txt", "The agency said 16 deaths were recorded in Varosk, 12 in Amber City and nine in Tellin City.", DAY)
+    b = ("b.txt", "Most of the dead were found in the hills, including 15 in Varosk, 8 in Tellin and 12 in Amber.", DAY)
+    report = check_texts([a, b], ruleset)
+    values = sorted(tuple(sorted(c.text for c in f.claims)) for f in report.findings if f.code == "CNT001")
+    assert values == [("15", "16 deaths"), ("8", "nine")]
+
+
+def test_two_figures_of_two_places_in_one_sentence_are_no_evidence_of_two_facts(ruleset):
+    a = ("a.txt", "The agency said 16 deaths were recorded in Varosk, 12 in Amber and nine in Tellin.", DAY)
+    b = ("b.txt", "Most of the dead were found in the hills, including 15 in Varosk, 8 in Tellin and 9 in Amber.", DAY)
+    report = check_texts([a, b], ruleset)
+    assert ("CNT001", "contradiction") in _codes(report)
+    assert not any("side by side" in p.why for p in report.possible if hasattr(p, "why"))
+
+
+def test_a_day_after_since_is_when_something_began_not_its_day(kn):
+    found = claims_of("Heavy rain has fallen across the province since Saturday, the agency said.", kn, DAY, "date")
+    assert [c.event for c in found] == [None]
+
+
+def test_a_tally_of_damage_from_another_day_is_only_possibly_the_same_fact(ruleset):
+    a = ("a.txt", "Nearly 6,000 hectares of rice were flooded, the ministry said.", DAY)
+    b = ("b.txt", "Over 10,000 hectares of rice were flooded, the ministry said.", None)
+    report = check_texts([a, b], ruleset)
+    assert not [f for f in report.findings if f.code == "CNT004"] and report.possible
+    report = check_texts([a, (b[0], b[1], DAY)], ruleset)
+    assert ("CNT004", "contradiction") in _codes(report)
+
+
+def test_seats_run_for_are_not_seats_won(ruleset):
+    a = ("a.txt", "The Harbour Party contested 101 seats in the election.", DAY)
+    b = ("b.txt", "The Harbour Party won 89 seats in the election.", DAY)
+    assert _codes(check_texts([a, b], ruleset)) == []
+    c = ("c.txt", "The Harbour Party won 85 seats in the election.", DAY)
+    assert ("CNT001", "contradiction") in _codes(check_texts([b, c], ruleset))
+
+
+def test_a_lead_in_a_count_under_way_is_not_the_result(kn, ruleset):
+    found = claims_of("Early data showed the Harbour Party leading in 133 seats.", kn, DAY, "count")
+    assert [c.qualifiers.level for c in found] == ["interim"]
+    a = ("a.txt", "Early data showed the Harbour Party leading in 133 seats.", DAY)
+    b = ("b.txt", "The Harbour Party won 89 seats in the election.", DAY)
+    assert _codes(check_texts([a, b], ruleset)) == []
+
+
+def test_a_list_of_seats_gives_its_verb_and_holders_to_every_item(kn):
+    found = claims_of("HPX won 68 seats, JD(U) 50, LJP 12 and the Greens 2.", kn, DAY, "count")
+    assert [(c.value, c.qualifiers.holder, c.action) for c in found] == [
+        (68, "hpx", "win"), (50, "jd", "win"), (12, "ljp", "win"), (2, "green", "win")]
+
+
+def test_the_sector_that_added_jobs_is_whose_count_it_is(kn):
+    found = claims_of("Retail and construction firms added more than 57,000 jobs in September.", kn, DAY, "count")
+    assert "construction" in _one(found, "more than 57,000 jobs").mods
+    found = claims_of("There were an extra 37,000 jobs for bars and restaurants.", kn, DAY, "count")
+    assert "bar" in _one(found, "37,000 jobs").mods
+
+
+def test_a_count_of_the_year_so_far_is_a_total(kn):
+    found = claims_of("Factories cut 25,000 jobs, a decline of 97,000 jobs on the year so far.", kn, DAY, "count")
+    assert [(c.value, c.qualifiers.level) for c in found] == [(25000, None), (97000, "total")]
