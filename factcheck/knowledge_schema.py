@@ -272,6 +272,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "market_measures": Words("market_measures", conv=stem_word),
         "damage_words": Words("damage_words"),
         "interim_words": Words("interim_words"),
+        "beat_words": Words("beat_words"),
         "market_indexes": Canon("index_of", key=text, value=text, itself=True),
         "whole_words": Words("whole_words"),
         "snapshot_words": Words("snapshot_words", conv=text),

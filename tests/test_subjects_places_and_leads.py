@@ -109,3 +109,18 @@ def test_the_sector_that_added_jobs_is_whose_count_it_is(kn):
 def test_a_count_of_the_year_so_far_is_a_total(kn):
     found = claims_of("Factories cut 25,000 jobs, a decline of 97,000 jobs on the year so far.", kn, DAY, "count")
     assert [(c.value, c.qualifiers.level) for c in found] == [(25000, None), (97000, "total")]
+
+
+def test_the_third_fiscal_quarter_is_a_period_not_a_modifier(kn):
+    found = claims_of("The firm's third fiscal quarter revenue was $51.2 billion.", kn, DAY, "money")
+    assert [(c.period, "third" in c.mods) for c in found] == [("q3", False)]
+    found = claims_of("Third-quarter revenue was $57.01 billion.", kn, DAY, "money")
+    assert [(c.period, set(c.mods)) for c in found] == [("q3", set())]
+
+
+def test_an_expectation_that_was_beaten_does_not_govern_the_outcome(kn):
+    found = claims_of("The report exceeded Wall Street expectations, with adjusted earnings of $1.30 per share "
+                      "and revenue of $57 billion, topping estimates of $55.4 billion in revenue and $1.25 in "
+                      "earnings per share.", kn, DAY, "money")
+    assert [(c.text, c.qualifiers.level) for c in found] == [
+        ("$1.30", None), ("$57 billion", None), ("$55.4 billion", "projected"), ("$1.25", "projected")]

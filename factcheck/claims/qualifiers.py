@@ -256,6 +256,9 @@ def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
         if (t.folded in kn.projection_words or t.folded in kn.projection_nouns) and t.text.islower():
             if i and _ends_figure(window[i - 1], kn):
                 return False
+            if any(w.folded in kn.beat_words for w in window[max(0, i - BEAT_REACH):i]) and \
+                    _words_between(window[i + 1:], kn):
+                continue  # 'exceeded Wall Street expectations, with revenue of $57 billion': what was beaten
             return True
         if i and f"{window[i - 1].folded} {t.folded}" in kn.consequence_words:
             return True
@@ -266,8 +269,17 @@ def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     return False
 
 
+BEAT_REACH = 3  # tokens before a noun of expectation where a verb of beating makes it what was beaten
 PROJECTION_REACH = 16  # tokens before a figure where a word of projection governs it
 _MODALS = ("would", "will", "could", "should", "might", "may", "to")
+
+
+def _words_between(tokens: list[Token], kn: Knowledge) -> bool:
+    """True when words other than figures and links stand between a noun of expectation and a
+    figure ('expectations, with adjusted revenue of $57 billion'; not 'estimates of $75.3 billion in
+    revenue and $3.67 in EPS')."""
+    return any(t.text[:1].isalpha() and t.folded not in kn.stopwords and t.folded not in kn.scales
+               and t.folded not in kn.currency_of and t.folded not in kn.measure_of for t in tokens)
 
 
 def _ends_figure(token: Token, kn: Knowledge) -> bool:

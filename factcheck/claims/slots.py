@@ -109,6 +109,9 @@ def noun_run(tokens: list[Token], kn: Knowledge) -> list[Token]:
 
 
 def _not_modifier(f: str, kn: Knowledge) -> bool:
+    first, _, rest = f.partition("-")
+    if f in kn.ordinal_words or (first in kn.ordinal_words and (rest in kn.quarter_nouns or rest in kn.half_nouns)):
+        return True  # 'third-quarter revenue': the period, read apart, not what the revenue is of
     return (f in kn.generic_modifiers or f in kn.direction_of
             or (f.endswith(("ing", "ed", "ly")) and f not in kn.synonym_of and f not in kn.measure_of
                 and not kn.canon_place(f)))
@@ -176,6 +179,9 @@ def quarter_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None 
     return None
 
 
+_FISCAL = ("fiscal", "financial")
+
+
 def quarter_at(tokens: list[Token], i: int, kn: Knowledge) -> str | None:
     """The quarter that tokens[i] names, as a period ('Q4', 'fourth-quarter', 'fourth quarter'
     → 'q4'), or None."""
@@ -188,6 +194,8 @@ def quarter_at(tokens: list[Token], i: int, kn: Knowledge) -> str | None:
         lo, hi = kn.months.index(first), kn.months.index(rest)
         return quarter_period(lo // 3 + 1) if hi - lo == 2 and lo % 3 == 0 else None
     following = tokens[i + 1].folded if i + 1 < len(tokens) else ""
+    if following in _FISCAL and i + 2 < len(tokens):  # 'the third fiscal quarter'
+        following = tokens[i + 2].folded
     if rest in kn.half_nouns or (t.folded in kn.ordinal_words and following in kn.half_nouns):
         n = kn.ordinal_words.get(first if rest else t.folded)
         return f"h{n}" if n in (1, 2) else None
