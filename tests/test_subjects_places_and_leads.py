@@ -124,3 +124,23 @@ def test_an_expectation_that_was_beaten_does_not_govern_the_outcome(kn):
                       "earnings per share.", kn, DAY, "money")
     assert [(c.text, c.qualifiers.level) for c in found] == [
         ("$1.30", None), ("$57 billion", None), ("$55.4 billion", "projected"), ("$1.25", "projected")]
+
+
+def test_an_outcome_compared_with_an_expectation_is_no_expectation(kn):
+    found = claims_of("The firm beat forecasts, with EPS of $3.72 topping estimates of $3.67 and revenue rising to "
+                      "$77.67 billion versus expectations of $75.55 billion.", kn, DAY, "money")
+    assert [(c.text, c.qualifiers.level) for c in found] == [
+        ("$3.72", None), ("$3.67", "projected"), ("$77.67 billion", None), ("$75.55 billion", "projected")]
+
+
+def test_a_figure_passed_is_a_bound(kn):
+    found = claims_of("Quarterly revenue was strong, surpassing $100 billion for the first time.", kn, DAY, "money")
+    assert [(c.value, c.qualifiers.hedge) for c in found] == [(100e9, "lower")]
+
+
+def test_a_figure_rounded_joins_its_fact_before_a_figure_of_another_segment(ruleset):
+    a = ("a.txt", "The cloud unit, the company's fastest-growing arm, saw revenue climb 20% to $33.01 billion.", DAY)
+    b = ("b.txt", "- Cloud revenues (18.3% of total sales) rose 20.2% to $33 billion, and retail revenues rose "
+                  "14% to $40.8 billion.", DAY)
+    report = check_texts([a, b], ruleset)
+    assert not [f for f in report.findings if f.verdict == "contradiction" and f.code == "MON001"]

@@ -15,7 +15,8 @@ from ..names import (
     spelling_variant,
 )
 from ..stories import Stories, everyone_related
-from ..types import Claim, Fact
+from ..types import NUMBER_TYPES, Claim, Fact
+from ..values import precision_of
 from .blocks import _candidate_pairs, blocks_of
 from .compatibility import _across_languages, _bound, _compatible, _outside, _rounded, _slot_text, features
 from .labels import label_of
@@ -109,9 +110,23 @@ def _sole_pairs(units: list[_Unit], kn: Knowledge, params: AlignParams) -> set[t
 def _merge_order(a: Claim, b: Claim, score: float, params: AlignParams) -> tuple[bool, float]:
     """Which pairs merge first: pairs without a ceiling before pairs with one ('as high as 50%'
     agrees with every smaller figure and says little about which fact it is; 'at least 64' is
-    usually the figure itself), then by score, equal values a little ahead when scores are close."""
+    usually the figure itself), then by score, equal values a little ahead when scores are close,
+    and so are values one of which is the other rounded ('$33.01 billion', '$33 billion')."""
     bound = a.qualifiers.hedge == "upper" or b.qualifiers.hedge == "upper"
-    return bound, -(score + (params.equal_value_bonus if a.value == b.value else 0.0))
+    near = a.value == b.value or _within_rounding(a, b)
+    return bound, -(score + (params.equal_value_bonus if near else 0.0))
+
+
+def _within_rounding(a: Claim, b: Claim) -> bool:
+    """True when two figures differ by less than the last written digit of the coarser one."""
+    if a.type not in NUMBER_TYPES or a.unit != b.unit:
+        return False
+    try:
+        x, y = float(a.value), float(b.value)
+    except (TypeError, ValueError):
+        return False
+    step = max(precision_of(a), precision_of(b))
+    return step > 0 and abs(x - y) < step
 
 
 def sole_in_article(block: list[Claim]) -> list[bool]:

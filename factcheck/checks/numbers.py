@@ -238,10 +238,14 @@ def _near(a: Claim, b: Claim, ctx: CheckContext) -> bool:
     return same_amount(a, b) or rounds_to(a, b, ctx) or rounds_to(b, a, ctx)
 
 
+EARLIER_MONTHS_MAX = 9  # months back an unyeared month is read as earlier; one further back may be to come
+
+
 def _earlier_month(claim: Claim, ctx: CheckContext) -> bool:
-    """True when a figure's period is a month two to six months before its article's, or the
+    """True when a figure's period is a month two to nine months before its article's, or the
     quarter before the last one ended: a figure of an earlier release than the story's own
-    ('April's 8.1%' in a story on May data, 'in the first quarter' in one on the second's)."""
+    ('April's 8.1%' in a story on May data, 'in the first quarter' in one on the second's; a rate
+    raised 'from 0.25% in January' in a story of October)."""
     published = ctx.published.get(claim.article)
     if published is None:
         return False
@@ -252,7 +256,7 @@ def _earlier_month(claim: Claim, ctx: CheckContext) -> bool:
     if claim.period not in ctx.kn.months:
         return False
     month = ctx.kn.months.index(claim.period) + 1
-    return 2 <= (published.month - month) % 12 <= 6
+    return 2 <= (published.month - month) % 12 <= EARLIER_MONTHS_MAX
 
 
 def _subject_words(claim: Claim, ctx: CheckContext) -> set[str]:

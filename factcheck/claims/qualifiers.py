@@ -233,6 +233,8 @@ def _demanded(sentence: Sentence, start: int, kn: Knowledge) -> bool:
 def projection_noun_after(sentence: Sentence, end: int, kn: Knowledge) -> bool:
     """'the 5% forecast', 'a 2% target': the figure is what was expected, not what happened."""
     after = sentence.after(end, 3)
+    if after and (after[0].folded in kn.beat_words or after[0].folded in kn.compared_with_words):
+        return False  # '$3.72 topping estimates', '$77.67B versus expectations of $75.55B': the outcome
     if any(t.folded in kn.projection_nouns for t in after[:2]):
         return True
     # 'the $177.8 billion analysts had expected', 'the $32.42 billion analysts had predicted'
@@ -256,7 +258,7 @@ def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
         if (t.folded in kn.projection_words or t.folded in kn.projection_nouns) and t.text.islower():
             if i and _ends_figure(window[i - 1], kn):
                 return False
-            if any(w.folded in kn.beat_words for w in window[max(0, i - BEAT_REACH):i]) and \
+            if any(w.folded in kn.beat_words for w in sentence.before(t.start, BEAT_REACH) if w.start >= lo) and \
                     _words_between(window[i + 1:], kn):
                 continue  # 'exceeded Wall Street expectations, with revenue of $57 billion': what was beaten
             return True
@@ -276,10 +278,17 @@ _MODALS = ("would", "will", "could", "should", "might", "may", "to")
 
 def _words_between(tokens: list[Token], kn: Knowledge) -> bool:
     """True when words other than figures and links stand between a noun of expectation and a
-    figure ('expectations, with adjusted revenue of $57 billion'; not 'estimates of $75.3 billion in
-    revenue and $3.67 in EPS')."""
-    return any(t.text[:1].isalpha() and t.folded not in kn.stopwords and t.folded not in kn.scales
-               and t.folded not in kn.currency_of and t.folded not in kn.measure_of for t in tokens)
+    figure, so that the noun is not the figure's: a word before the first figure ('expectations,
+    with adjusted revenue of $57 billion') or, after it, a word that is no measure ('estimates of
+    $3.67 and revenue rising to $77.67B'; not 'estimates of $75.3 billion in revenue and $3.67')."""
+    seen_figure = False
+    for t in tokens:
+        if t.text[:1].isdigit() or t.folded in kn.currency_of or t.text in CURRENCY_SIGNS:
+            seen_figure = True
+        elif t.text[:1].isalpha() and t.folded not in kn.stopwords and t.folded not in kn.scales \
+                and not (seen_figure and t.folded in kn.measure_of):
+            return True
+    return False
 
 
 def _ends_figure(token: Token, kn: Knowledge) -> bool:
