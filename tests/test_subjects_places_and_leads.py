@@ -144,3 +144,11 @@ def test_a_figure_rounded_joins_its_fact_before_a_figure_of_another_segment(rule
                   "14% to $40.8 billion.", DAY)
     report = check_texts([a, b], ruleset)
     assert not [f for f in report.findings if f.verdict == "contradiction" and f.code == "MON001"]
+
+
+def test_one_slip_in_the_surname_of_one_first_name_and_role_is_one_person_of_any_body(ruleset):
+    a = ("a.txt", "Harbour Fed President Jeffrey Schmidt wanted no rate cut.", DAY)
+    b = ("b.txt", "Lakeside Fed President Jeffrey Schmid wanted to hold the rate steady.", DAY)
+    assert ("NAM002", "possible_misspelling") in _codes(check_texts([a, b], ruleset))
+    c = ("c.txt", "Lakeside Fed President Joanna Schmid wanted to hold the rate steady.", DAY)
+    assert not [f for f in check_texts([a, c], ruleset).findings if f.code == "NAM002"]

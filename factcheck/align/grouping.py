@@ -58,7 +58,12 @@ def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[
     for x, y in sorted(pairs):
         linked = same_person(x, y)
         if not linked and (spelling_variant(x, y) or near_spelling(x, y)) and not (x in holders and y in holders):
-            linked = _offices_meet(offices[x], offices[y], kn.loose_roles) and any(
+            # one slip in the surname of a person of one first name and one role is one person,
+            # whichever body each report gives ('Kansas City Fed President Jeffrey Schmid' and
+            # 'St. Louis Fed President Jeffrey Schmidt'): the body is checked as a title
+            slip = spelling_variant(x, y) and _same_first_name(x, y)
+            linked = (_offices_meet(offices[x], offices[y], kn.loose_roles)
+                      or (slip and _roles_meet(offices[x], offices[y]))) and any(
                 stories.related(a, b) for a in sorted(sources[x]) for b in sorted(sources[y]))
         if linked:
             parent[find(y)] = find(x)
@@ -66,6 +71,16 @@ def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[
     for i, c in enumerate(claims):
         groups[find(c.qualifiers.person)].append(i)
     return [g for _, g in sorted(groups.items())]
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    ta, tb = name_tokens(a), name_tokens(b)
+    return len(ta) >= 2 and len(tb) >= 2 and ta[0] == tb[0]
+
+
+def _roles_meet(a: set, b: set) -> bool:
+    """True when two people are given one role, whatever body each is of."""
+    return bool({r for r, _ in a if r} & {r for r, _ in b if r})
 
 
 def _offices_meet(a: set, b: set, loose: frozenset[str] | set[str] = frozenset()) -> bool:
