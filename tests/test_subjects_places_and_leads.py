@@ -152,3 +152,20 @@ def test_one_slip_in_the_surname_of_one_first_name_and_role_is_one_person_of_any
     assert ("NAM002", "possible_misspelling") in _codes(check_texts([a, b], ruleset))
     c = ("c.txt", "Lakeside Fed President Joanna Schmid wanted to hold the rate steady.", DAY)
     assert not [f for f in check_texts([a, c], ruleset).findings if f.code == "NAM002"]
+
+
+def test_a_time_on_a_five_minute_mark_may_be_a_nearer_time_rounded(ruleset):
+    a = ("a.txt", "The accident occurred at 03:50 local time on the northern runway.", DAY)
+    b = ("b.txt", "The freighter veered off the runway at 3:53 a.m. local time, the authority said.", DAY)
+    report = check_texts([a, b], ruleset)
+    assert ("DAT002", "contradiction") not in _codes(report)
+    assert any(f.verdict == "rounding" for f in report.agreements)
+    c = ("c.txt", "The accident occurred at 03:35 local time on the northern runway.", DAY)
+    assert ("DAT002", "contradiction") in _codes(check_texts([b, c], ruleset))
+
+
+def test_a_name_before_the_speaker_of_a_list_holds_none_of_it(kn):
+    found = claims_of("According to a report seen by Harbour Times earlier today, Varosk reported 37 deaths, "
+                      "Tellin 23 and Amber 22.", kn, DAY, "count")
+    assert _one(found, "37 deaths").qualifiers.holder is None
+    assert [c.qualifiers.holder for c in found if c.text != "37 deaths"] == ["tellin", "amber"]

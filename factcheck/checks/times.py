@@ -17,6 +17,18 @@ def _coarse(c: Claim) -> bool:
                                         and not any(ch.isdigit() for ch in _minutes_part(c)))
 
 
+ROUNDED_MINUTES = 5  # a time on a five-minute mark may be a nearer time rounded ('03:50' for 3:53)
+
+
+def _to_five_minutes(a: Claim, b: Claim, gap: int) -> bool:
+    """True when one time is on a five-minute mark and the other, off it, less than five minutes
+    away ('03:50' and '3:53 a.m.'): the first may be the second rounded."""
+    if not isinstance(a.value, (int, float)) or not isinstance(b.value, (int, float)):
+        return False
+    on_a, on_b = a.value % ROUNDED_MINUTES == 0, b.value % ROUNDED_MINUTES == 0
+    return on_a != on_b and gap < ROUNDED_MINUTES
+
+
 def _minutes_part(c: Claim) -> str:
     text = c.text
     for i, ch in enumerate(text):
@@ -28,7 +40,8 @@ def _minutes_part(c: Claim) -> str:
 def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     """Contradiction when two sources time one event differently; rounding when one of them is
     approximate ('around 1:30 p.m.', 'midnight') or told to the hour ('9 a.m.' for 9:03), and
-    within the tolerance of times.yml."""
+    within the tolerance of times.yml, or on a five-minute mark less than five minutes from the
+    other ('03:50' for 3:53)."""
     claims = fact.claims
     if len(sources_of(claims)) < 2:
         return []
@@ -43,7 +56,7 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
                 continue
             if gap == 0:
                 agreeing += [a, b]
-            elif (_coarse(a) or _coarse(b)) and gap <= kn.approx_minutes:
+            elif ((_coarse(a) or _coarse(b)) and gap <= kn.approx_minutes) or _to_five_minutes(a, b, gap):
                 roundings.append((a, b))
             else:
                 clashes.append((a, b))

@@ -37,8 +37,10 @@ def _name_run(tokens: list[Token], sentence: Sentence, people: PersonIndex, kn: 
     whose it is, and is passed over; so is a run after a preposition of place."""
     runs: list[frozenset[str]] = []
     current: set[str] = set()
-    spoken = False
+    spoken = passed_speaker = False
     for t in reversed(tokens):
+        if passed_speaker and not runs and t.text in ",;":
+            break  # 'seen by Dawn.com earlier today, Shangla reported 37': no name before the clause holds it
         if not current and kn.event_of.get(t.folded) in kn.hearsay_events:
             spoken = True
             continue
@@ -50,7 +52,10 @@ def _name_run(tokens: list[Token], sentence: Sentence, people: PersonIndex, kn: 
         elif current:
             if t.folded not in kn.place_prepositions and not spoken:
                 runs.append(frozenset(current))
+            passed_speaker = passed_speaker or spoken
             current, spoken = set(), False
+            if passed_speaker and not runs and t.text in ",;":
+                break
     if current and not spoken:
         runs.append(frozenset(current))
     return runs[0] if runs else None
