@@ -169,3 +169,14 @@ def test_a_name_before_the_speaker_of_a_list_holds_none_of_it(kn):
                       "Tellin 23 and Amber 22.", kn, DAY, "count")
     assert _one(found, "37 deaths").qualifiers.holder is None
     assert [c.qualifiers.holder for c in found if c.text != "37 deaths"] == ["tellin", "amber"]
+
+
+def test_an_annual_rate_has_a_basis_not_a_year_for_its_period(kn):
+    found = claims_of("Annual food price inflation decreased to 4.3 per cent last month.", kn, DAY, "percent")
+    assert [(c.qualifiers.basis, c.period) for c in found] == [("year-on-year", None)]
+
+
+def test_a_year_right_after_another_figure_is_that_figures(kn):
+    found = claims_of("Its vote share rose to 20.07 percent from 19.46 percent in 2020, even as it contested 101 "
+                      "seats in these elections compared to 110 constituencies in the last polls.", kn, DAY, "count")
+    assert [(c.value, c.period, c.qualifiers.level) for c in found] == [(101, None, None), (110, None, "previous")]

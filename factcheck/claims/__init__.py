@@ -272,8 +272,11 @@ ANNUAL_REACH = 2  # words after a figure where 'annually' makes it a year's
 
 def _mark_annual(claims: list[Claim], sentence, kn: Knowledge) -> None:
     """A figure said to be a whole year's ('$75 billion in annual revenue', '$111 billion
-    annually') has the year as its period, unless it names its own."""
+    annually') has the year as its period, unless it names its own. A change that says its basis
+    ('annual food price inflation decreased to 4.3%': a year-on-year rate) is not a year's figure."""
     for c in claims:
+        if c.type == "percent" and c.qualifiers.basis:
+            continue
         if c.type in ("money", "percent", "count") and not c.period and (
                 c.mods & kn.annual_words or any(t.folded in kn.annual_words for t in sentence.after(c.end, ANNUAL_REACH))):
             c.period = ANNUAL

@@ -58,9 +58,14 @@ def other_year(clause: str, published, kn: Knowledge, of_rate: bool = False) -> 
     years = _year_patterns(kn)
     for m in (years.period if of_rate else years.other).finditer(clause):
         year = _year_of(m, published, kn)
+        if _OWN_YEAR_OF_FIGURE.search(clause, max(0, m.start() - 30), m.start()):
+            continue  # 'from 19.46 percent in 2020, even as it contested 101 seats': the other figure's
         if year != published.year and not years.compared.search(clause, max(0, m.start() - 40), m.start()):
             return str(year)
     return None
+
+
+_OWN_YEAR_OF_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|per ?cent|percent)(?:\s+(?:in|of|for))?\s*$")
 
 
 def _fronted_year(sentence: Sentence, start: int, years: _YearPatterns) -> re.Match | None:

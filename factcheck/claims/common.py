@@ -11,6 +11,7 @@ from .people import PersonIndex
 from .qualifiers import (
     DEMAND_REACH,
     hedge_of,
+    is_compared_with,
     is_cumulative,
     is_previous_level,
     is_projection,
@@ -53,6 +54,7 @@ __all__ = [
     "clause_slot",
     "content_words",
     "hedge_of",
+    "is_compared_with",
     "is_cumulative",
     "is_previous_level",
     "is_projection",

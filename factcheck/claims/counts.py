@@ -14,6 +14,7 @@ from .common import (
     Token,
     clause_slot,
     hedge_of,
+    is_compared_with,
     is_cumulative,
     is_previous_level,
     is_projection,
@@ -352,6 +353,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 hedge = "range"
             qualifiers = {"hedge": hedge, "low": repr(low) if hedge == "range" else None,
                           "level": "previous" if is_previous_level(sentence, start, end, kn)
+                          or is_compared_with(sentence, start, kn)
                           else "total" if _is_total(sentence.before(start, 4), kn) or is_cumulative(sentence, quote_end, kn)
                           else "projected" if is_projection(sentence, start, kn)
                           or projection_noun_after(sentence, quote_end, kn)

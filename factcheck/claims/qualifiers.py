@@ -134,7 +134,7 @@ def is_previous_level(sentence: Sentence, start: int, end: int, kn: Knowledge) -
     return new_value or earlier_figure
 
 
-def _compared_with(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+def is_compared_with(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     """True for the figure a change is compared with ('an increase of 18% compared to the $64.7
     billion reported last time', 'versus $61.6 billion'): the old level."""
     words = [t.folded for t in sentence.before(start, 4)]
@@ -174,7 +174,7 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     that may come ('could exceed 10,000'), else None."""
     if is_previous_level(sentence, start, end, kn) or _of_earlier_period(sentence, start, kn):
         return "previous"
-    if _compared_with(sentence, start, kn) and not (is_projection(sentence, start, kn)
+    if is_compared_with(sentence, start, kn) and not (is_projection(sentence, start, kn)
                                                 or projection_noun_after(sentence, end, kn)):
         return "previous"
     before = sentence.before(start, 1)
