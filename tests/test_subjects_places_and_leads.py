@@ -180,3 +180,21 @@ def test_a_year_right_after_another_figure_is_that_figures(kn):
     found = claims_of("Its vote share rose to 20.07 percent from 19.46 percent in 2020, even as it contested 101 "
                       "seats in these elections compared to 110 constituencies in the last polls.", kn, DAY, "count")
     assert [(c.value, c.period, c.qualifiers.level) for c in found] == [(101, None, None), (110, None, "previous")]
+
+
+def test_a_country_initial_more_is_the_same_body(ruleset):
+    a = ("a.txt", "RBA Governor Michele Bullock warned on Monday.", DAY)
+    b = ("b.txt", "Governor of the Reserve Bank Michele Bullock warned on Monday.", DAY)
+    assert not [f for f in check_texts([a, b], ruleset).findings if f.code == "TTL002"]
+
+
+def test_a_list_flattened_into_one_line_is_read_item_by_item(kn):
+    found = claims_of("* Fuel prices rose two per cent * Housing (5.6 per cent) and food (3.1 per cent) rose most",
+                      kn, DAY, "percent")
+    assert [(c.text, c.measure) for c in found if c.text == "5.6 per cent"] == [("5.6 per cent", None)]
+
+
+def test_a_peak_in_late_2022_is_of_2022(kn):
+    found = claims_of("The annual pace rose to 3.0%, the first increase since a peak of 6.8% in late 2022.", kn, DAY,
+                      "percent")
+    assert [(c.text, c.period) for c in found] == [("3.0%", None), ("6.8%", "2022")]

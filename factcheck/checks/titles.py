@@ -39,9 +39,11 @@ def portfolios_compatible(p: str | None, q: str | None, kn: Knowledge) -> bool:
 
 
 def _initials_of(short: str, long: str) -> bool:
-    """True when one name is the other's initials ('rba', 'reserve bank of australia')."""
+    """True when one name is the other's initials ('rba', 'reserve bank of australia'), or those
+    and one more letter, of a country the other leaves out ('rba', 'the Reserve Bank')."""
     words = [w for w in long.split() if w not in _CONNECTORS]
-    return " " not in short and len(words) >= 2 and short == "".join(w[0] for w in words)
+    initials = "".join(w[0] for w in words)
+    return " " not in short and len(words) >= 2 and short.startswith(initials) and len(short) - len(initials) <= 1
 
 
 def portfolios_differ(a: Claim, b: Claim, kn: Knowledge) -> bool:

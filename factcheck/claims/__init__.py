@@ -276,6 +276,7 @@ def _mark_annual(claims: list[Claim], sentence, kn: Knowledge) -> None:
     ('annual food price inflation decreased to 4.3%': a year-on-year rate) is not a year's figure."""
     for c in claims:
         if c.type == "percent" and c.qualifiers.basis:
+            c.mods = c.mods - kn.annual_words
             continue
         if c.type in ("money", "percent", "count") and not c.period and (
                 c.mods & kn.annual_words or any(t.folded in kn.annual_words for t in sentence.after(c.end, ANNUAL_REACH))):

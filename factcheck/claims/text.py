@@ -27,6 +27,9 @@ _PUNCT_BREAK = r";|\s[—–]\s"
 _PUNCT_CLAUSE_BREAK = re.compile(_PUNCT_BREAK)
 # A line break before a list item ('- Revenue: …', '• 2026: 3.4%') ends a sentence: list items
 # are written without a full stop.
+# A list flattened into one line ('… rose two per cent * Housing (5.6 per cent)'): a star between
+# spaces before a capital starts an item.
+_INLINE_ITEM = re.compile(r"\s\*\s+(?=[A-Z])")
 _ITEM_BREAK = re.compile(r"\n(?=[ \t]*(?:[-•*▪·–]\s|(?:19|20)\d{2}\s?:))")
 
 
@@ -209,6 +212,7 @@ def sentences(article: Article, kn: Knowledge) -> list[Sentence]:
         breaks = [(m.start() + 1, m.end()) for m in _SENT_BREAK.finditer(text) if _ends_sentence(text, m, kn)]
         breaks += [(m.start() - block.start, m.end() - block.start)
                    for m in _ITEM_BREAK.finditer(article.text, block.start, block.end)]
+        breaks += [(m.start(), m.end()) for m in _INLINE_ITEM.finditer(text)]
         cut = 0
         for end, nxt in sorted(breaks):
             if end <= cut:
