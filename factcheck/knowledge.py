@@ -182,6 +182,7 @@ class Knowledge:
     damage_words: set[str] = field(default_factory=set)
     interim_words: set[str] = field(default_factory=set)
     beat_words: set[str] = field(default_factory=set)
+    attribution_words: set[str] = field(default_factory=set)
     index_of: dict[str, str] = field(default_factory=dict)
     whole_words: set[str] = field(default_factory=set)
     snapshot_words: set[str] = field(default_factory=set)

@@ -203,6 +203,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "period_year_words": Words("period_year_words"),
         "base_year_words": Words("base_year_words"),
         "comparison_words": Words("comparison_words"),
+        "attribution_words": Words("attribution_words"),
         "year_prefixes": Words("year_prefixes"),
         "years_back": Words("years_back"),
         "relative_years": Map("relative_years", key=text, value=whole, says=WHOLES),

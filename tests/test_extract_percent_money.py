@@ -202,7 +202,8 @@ def test_a_named_policy_rate_is_its_measure_whatever_follows(kn):
 def test_a_figure_a_quarter_is_to_break_is_a_bound_and_a_month_quarter_is_a_period(kn):
     assert one("Apple is about to enter an era where it breaks $100 billion in revenue every quarter.", kn,
                "money").qualifiers.hedge == "lower"
-    assert one("Apple forecast growth to $98 billion in revenue in the September quarter.", kn, "money").period == "september"
+    assert one("Apple forecast growth to $98 billion in revenue in the September quarter.", kn, "money").period == \
+        "september quarter"
 
 
 def test_the_noun_right_after_a_figure_gives_its_direction(kn):

@@ -198,3 +198,19 @@ def test_a_peak_in_late_2022_is_of_2022(kn):
     found = claims_of("The annual pace rose to 3.0%, the first increase since a peak of 6.8% in late 2022.", kn, DAY,
                       "percent")
     assert [(c.text, c.period) for c in found] == [("3.0%", None), ("6.8%", "2022")]
+
+
+def test_a_verb_after_its_subject_is_no_modifier_of_the_measure(kn):
+    found = claims_of("The EV giant reported revenue of $28.1 billion. Its reported EPS was $0.39.", kn, DAY, "money")
+    assert [(c.text, "gaap" in c.mods) for c in found] == [("$28.1 billion", False), ("$0.39", True)]
+
+
+def test_the_source_of_an_outcome_is_not_what_it_is_of_but_sets_forecasts_apart(kn):
+    found = claims_of("Revenue was $28.1 billion, beating analysts' expectations of $26.37 billion, according to "
+                      "LSEG data.", kn, DAY, "money")
+    assert [(c.text, "lseg" in c.names) for c in found] == [("$28.1 billion", False), ("$26.37 billion", True)]
+
+
+def test_the_september_quarter_is_not_september(kn):
+    found = claims_of("Headline CPI jumped 1.3% in the September quarter.", kn, DAY, "percent")
+    assert [c.period for c in found] == ["september quarter"]

@@ -144,6 +144,8 @@ def _claim(article, sentence, m, number, scale, currency, kn, people, form: str 
     level = level_of(sentence, start, end, kn)
     if level == "previous" and of_own_month(sentence, end, kn):
         level = None
+    if level == "projected":
+        slot = slot.with_sources()
     qualifiers = {"hedge": hedge, "level": level}
     return make_claim(article, "money", start, end, _amount(number, scale, kn, form), slot, sentence, kn, unit=currency,
                       qualifiers=Qualifiers.of(**qualifiers), display=m.group(0).strip())

@@ -192,6 +192,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         heads = [t for t in follow if slot.head and kn.canon_term(t.folded) == slot.head]
         quote_end = heads[0].end if heads else end
         level = level_of(sentence, start, end, kn)
+        if level == "projected":
+            slot = slot.with_sources()
         previous = level == "previous"
         if previous and of_own_month(sentence, end, kn):
             level = None

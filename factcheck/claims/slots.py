@@ -3,7 +3,7 @@ and names of its clause)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..knowledge import Knowledge, stem
 from ..types import Article
@@ -23,6 +23,12 @@ class Slot:
     persons: frozenset[str]
     clause: str
     names: frozenset[str] = frozenset()
+    sources: frozenset[str] = frozenset()  # names of who told the figures, left out of ``names``
+
+    def with_sources(self) -> Slot:
+        """The slot with the names of its sources among its names: for an expectation, whose
+        forecast it is ('LSEG', 'StreetAccount') is what sets two forecasts apart."""
+        return replace(self, names=self.names | self.sources)
 
 
 def measure_head(tokens: list[Token], kn: Knowledge, from_end: bool = False) -> tuple[str | None, int | None]:
@@ -125,7 +131,7 @@ def modifier_terms(tokens: list[Token], kn: Knowledge) -> set[str]:
 def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None = None,
               figure: tuple[int, int] | None = None) -> str | None:
     """The month (and year) a clause is about ('in May' → 'may', 'in the September quarter' →
-    'september'), outside a basis phrase.
+    'september quarter'), outside a basis phrase.
 
     With ``figure`` (its offsets), a month that another figure stands between is that
     figure's ('Imports shrank 3.4%, leaving a surplus of $103.2 billion, up from $96.2 billion
@@ -138,10 +144,13 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
         f = t.folded
         month = kn.month_abbr.get(f, f) if f in kn.months or f in kn.month_abbr else None
         preceding = tokens[i - 1].folded if i else ""
-        if preceding == "the" and i > 1 and i + 1 < len(tokens) and tokens[i + 1].folded in ("quarter", "half"):
+        part = tokens[i + 1].folded if i + 1 < len(tokens) and tokens[i + 1].folded in ("quarter", "half") else ""
+        if preceding == "the" and i > 1 and part:
             preceding = tokens[i - 2].folded
+        if month and part:  # 'the September quarter' ends in September: not September's own figure
+            month = f"{month} {part}"
         with_year = i + 1 < len(tokens) and _YEAR_TOKEN.fullmatch(tokens[i + 1].text) is not None
-        if month and month in kn.months and (i == 0 or preceding in kn.period_preps or with_year):
+        if month and month.split()[0] in kn.months and (i == 0 or preceding in kn.period_preps or with_year):
             if figure and any(min(figure[1], t.start) <= x < max(figure[0], t.end) for x in figures
                               if not figure[0] <= x < figure[1]):
                 continue
@@ -292,12 +301,27 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
     mods.discard(head or "")
     if _excluding(after, kn) or _fronted_exclusion(sentence, start, kn):
         mods.add("excluding")
+    sources = _source_names(sentence, clause_tokens, people, kn)
     return Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
                 period=_possessive_month(sentence.before(start, 2), kn)
                 or period_of(clause_tokens, kn, skip, (start, end)),
                 persons=people.persons_between(sentence, lo, hi),
-                names=people.names_between(sentence, lo, hi, kn),
-                clause=sentence.text[lo - sentence.start:hi - sentence.start])
+                names=people.names_between(sentence, lo, hi, kn) - sources,
+                clause=sentence.text[lo - sentence.start:hi - sentence.start], sources=sources)
+
+
+def _source_names(sentence: Sentence, tokens: list[Token], people: PersonIndex, kn: Knowledge) -> frozenset[str]:
+    """The names a clause gives as the source of its figures ('according to LSEG data', 'polled by
+    Reuters', 'Wall Street forecasts'): who told or foresaw the figure, not what it is of."""
+    words = [t.folded for t in tokens]
+    phrase = " ".join(words)
+    foreseers = frozenset(w for a in kn.analyst_words if " " in a and a in phrase for w in a.split())
+    for i in range(len(words)):
+        for n in (3, 2):
+            if " ".join(words[i:i + n]) in kn.attribution_words:
+                lo = tokens[i + n].start if i + n < len(tokens) else tokens[-1].end
+                return people.names_between(sentence, lo, tokens[-1].end, kn) | foreseers
+    return foreseers
 
 
 def _outside_asides(before: list[Token]) -> list[Token]:
@@ -322,6 +346,10 @@ def _after_verb(tokens: list[Token], kn: Knowledge) -> list[Token]:
     for k in range(len(tokens) - 1, max(-1, len(tokens) - 4), -1):
         f = tokens[k].folded
         if tokens[k].text.islower() and f in kn.past_verbs:
+            return tokens[k + 1:]
+        # 'The EV giant reported revenue of': a verb after its subject; 'its reported EPS' is no verb
+        if tokens[k].text.islower() and f.endswith("ed") and k and tokens[k - 1].text.isalpha() \
+                and tokens[k - 1].folded not in _DETERMINERS and tokens[k - 1].folded not in kn.stopwords:
             return tokens[k + 1:]
     return tokens
 
