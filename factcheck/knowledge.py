@@ -183,6 +183,8 @@ class Knowledge:
     interim_words: set[str] = field(default_factory=set)
     beat_words: set[str] = field(default_factory=set)
     attribution_words: set[str] = field(default_factory=set)
+    auxiliary_words: set[str] = field(default_factory=set)
+    fiscal_words: set[str] = field(default_factory=set)
     index_of: dict[str, str] = field(default_factory=dict)
     whole_words: set[str] = field(default_factory=set)
     snapshot_words: set[str] = field(default_factory=set)

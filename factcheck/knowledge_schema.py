@@ -204,6 +204,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "base_year_words": Words("base_year_words"),
         "comparison_words": Words("comparison_words"),
         "attribution_words": Words("attribution_words"),
+        "auxiliary_words": Words("auxiliary_words"),
+        "fiscal_words": Words("fiscal_words"),
         "year_prefixes": Words("year_prefixes"),
         "years_back": Words("years_back"),
         "relative_years": Map("relative_years", key=text, value=whole, says=WHOLES),

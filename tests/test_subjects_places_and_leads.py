@@ -60,7 +60,7 @@ def test_two_figures_of_two_places_in_one_sentence_are_no_evidence_of_two_facts(
     b = ("b.txt", "Most of the dead were found in the hills, including 15 in Varosk, 8 in Tellin and 9 in Amber.", DAY)
     report = check_texts([a, b], ruleset)
     assert ("CNT001", "contradiction") in _codes(report)
-    assert not any("side by side" in p.why for p in report.possible if hasattr(p, "why"))
+    assert not any("side by side" in p.weak for p in report.possible)
 
 
 def test_a_day_after_since_is_when_something_began_not_its_day(kn):
@@ -162,6 +162,8 @@ def test_a_time_on_a_five_minute_mark_may_be_a_nearer_time_rounded(ruleset):
     assert any(f.verdict == "rounding" for f in report.agreements)
     c = ("c.txt", "The accident occurred at 03:35 local time on the northern runway.", DAY)
     assert ("DAT002", "contradiction") in _codes(check_texts([b, c], ruleset))
+    d = ("d.txt", "The freighter veered off the runway at 3:46 a.m. local time, the authority said.", DAY)
+    assert ("DAT002", "contradiction") in _codes(check_texts([a, d], ruleset))  # 3:46 rounds to 3:45
 
 
 def test_a_name_before_the_speaker_of_a_list_holds_none_of_it(kn):
@@ -180,6 +182,18 @@ def test_a_year_right_after_another_figure_is_that_figures(kn):
     found = claims_of("Its vote share rose to 20.07 percent from 19.46 percent in 2020, even as it contested 101 "
                       "seats in these elections compared to 110 constituencies in the last polls.", kn, DAY, "count")
     assert [(c.value, c.period, c.qualifiers.level) for c in found] == [(101, None, None), (110, None, "previous")]
+
+
+def test_figures_within_rounding_are_one_rounded_half_up_or_cut():
+    from factcheck.align.grouping import _within_rounding
+    from factcheck.types import Claim, Qualifiers
+
+    def money(text, value):
+        return Claim(article="a", type="money", line=1, start=0, end=1, text=text, value=value, unit="USD",
+                     qualifiers=Qualifiers(), display=text)
+    assert _within_rounding(money("$33 billion", 33e9), money("$33.01 billion", 33.01e9))
+    assert _within_rounding(money("$33 billion", 33e9), money("$32.61 billion", 32.61e9))
+    assert not _within_rounding(money("$33 billion", 33e9), money("$32.01 billion", 32.01e9))
 
 
 def test_a_country_initial_more_is_the_same_body(ruleset):

@@ -2,6 +2,7 @@
 person, large blocks collapsed into units) and the facts of a run."""
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -58,7 +59,7 @@ def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[
     for x, y in sorted(pairs):
         linked = same_person(x, y)
         if not linked and (spelling_variant(x, y) or near_spelling(x, y)) and not (x in holders and y in holders):
-            # one slip in the surname of a person of one first name and one role is one person,
+            # a slip in the surname of a person of one first name and one role is one person,
             # whichever body each report gives ('Kansas City Fed President Jeffrey Schmid' and
             # 'St. Louis Fed President Jeffrey Schmidt'): the body is checked as a title
             slip = spelling_variant(x, y) and _same_first_name(x, y)
@@ -74,6 +75,7 @@ def _title_groups(claims: list[Claim], kn: Knowledge, stories: Stories) -> list[
 
 
 def _same_first_name(a: str, b: str) -> bool:
+    """True when two names of two words or more begin with the same first name."""
     ta, tb = name_tokens(a), name_tokens(b)
     return len(ta) >= 2 and len(tb) >= 2 and ta[0] == tb[0]
 
@@ -133,15 +135,20 @@ def _merge_order(a: Claim, b: Claim, score: float, params: AlignParams) -> tuple
 
 
 def _within_rounding(a: Claim, b: Claim) -> bool:
-    """True when two figures differ by less than the last written digit of the coarser one."""
+    """True when the coarser of two figures is the finer one rounded half up or cut to its last
+    written digit ('$33 billion' of '$33.01 billion'; not '4%' of '3.7%')."""
     if a.type not in NUMBER_TYPES or a.unit != b.unit:
         return False
+    coarse, fine = (a, b) if precision_of(a) > precision_of(b) else (b, a)
+    step = precision_of(coarse)
+    if step <= 0 or precision_of(fine) >= step:
+        return False
     try:
-        x, y = float(a.value), float(b.value)
+        x, y = float(coarse.value), float(fine.value)
     except (TypeError, ValueError):
         return False
-    step = max(precision_of(a), precision_of(b))
-    return step > 0 and abs(x - y) < step
+    cut, half_up = math.floor(y / step + 1e-9) * step, math.floor(y / step + 0.5 + 1e-9) * step
+    return any(abs(x - r) <= step * 1e-6 for r in (cut, half_up))
 
 
 def sole_in_article(block: list[Claim]) -> list[bool]:

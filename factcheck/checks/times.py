@@ -21,12 +21,16 @@ ROUNDED_MINUTES = 5  # a time on a five-minute mark may be a nearer time rounded
 
 
 def _to_five_minutes(a: Claim, b: Claim, gap: int) -> bool:
-    """True when one time is on a five-minute mark and the other, off it, less than five minutes
-    away ('03:50' and '3:53 a.m.'): the first may be the second rounded."""
+    """True when one time is on a five-minute mark and is the other cut or rounded to it
+    ('03:50' for 3:53 a.m.; not for 3:46, which rounds to 3:45)."""
     if not isinstance(a.value, (int, float)) or not isinstance(b.value, (int, float)):
         return False
-    on_a, on_b = a.value % ROUNDED_MINUTES == 0, b.value % ROUNDED_MINUTES == 0
-    return on_a != on_b and gap < ROUNDED_MINUTES
+    on, off = (a, b) if a.value % ROUNDED_MINUTES == 0 else (b, a)
+    if off.value % ROUNDED_MINUTES == 0 or gap >= ROUNDED_MINUTES:
+        return False
+    m = int(off.value)
+    cut, rounded = m - m % ROUNDED_MINUTES, (m + ROUNDED_MINUTES // 2) // ROUNDED_MINUTES * ROUNDED_MINUTES
+    return int(on.value) % (24 * 60) in (cut % (24 * 60), rounded % (24 * 60))
 
 
 def _minutes_part(c: Claim) -> str:
@@ -40,8 +44,8 @@ def _minutes_part(c: Claim) -> str:
 def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
     """Contradiction when two sources time one event differently; rounding when one of them is
     approximate ('around 1:30 p.m.', 'midnight') or told to the hour ('9 a.m.' for 9:03), and
-    within the tolerance of times.yml, or on a five-minute mark less than five minutes from the
-    other ('03:50' for 3:53)."""
+    within the tolerance of times.yml, or on a five-minute mark that the other, cut or rounded,
+    comes to ('03:50' for 3:53)."""
     claims = fact.claims
     if len(sources_of(claims)) < 2:
         return []

@@ -51,10 +51,10 @@ def _interim(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     """True for a count of a tally under way ('leading in 190 seats', 'trailed with 19 seats'):
     a lead, not the result."""
     lo, _ = sentence.clause_bounds(start)
-    return any(t.folded in kn.interim_words for t in sentence.before(start, INTERIM_REACH) if t.start >= lo)
-
-
-_AUXILIARIES = ("has", "have", "had", "was", "were", "is", "are", "been")
+    before = [t for t in sentence.before(start, INTERIM_REACH) if t.start >= lo]
+    # 'leading to 16 deaths' is a consequence, not a lead
+    return any(t.folded in kn.interim_words and not (k + 1 < len(before) and before[k + 1].folded == "to")
+               for k, t in enumerate(before))
 
 
 def _subject_of_verb(sentence: Sentence, start: int, kn: Knowledge) -> set[str]:
@@ -67,13 +67,13 @@ def _subject_of_verb(sentence: Sentence, start: int, kn: Knowledge) -> set[str]:
                                  or (t.folded.endswith("ed") and t.folded not in kn.stopwords)):
             lo, _ = sentence.clause_bounds(start)
             subject = [x for x in sentence.before(t.start, 6) if x.start >= lo]
-            while subject and subject[-1].folded in _AUXILIARIES:
+            while subject and subject[-1].folded in kn.auxiliary_words:
                 subject.pop()
             # a name says whose count it is by itself (the alignment reads names)
             opening = sentence.tokens[sentence.opening].start
-            return modifier_terms([x for x in noun_run(subject[::-1], kn) if not x.is_capitalised
-                                   or (x.start == opening and x.folded not in sentence.proper
-                                       and not x.text.isupper())], kn)
+            return modifier_terms([x for x in noun_run(subject[::-1], kn) if x.folded not in kn.roles and (
+                not x.is_capitalised or (x.start == opening and x.folded not in sentence.proper
+                                         and not x.text.isupper()))], kn)
         if t.folded not in kn.stopwords and t.folded not in kn.hedge_words:
             break
     return set()
@@ -353,7 +353,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 hedge = "range"
             qualifiers = {"hedge": hedge, "low": repr(low) if hedge == "range" else None,
                           "level": "previous" if is_previous_level(sentence, start, end, kn)
-                          or is_compared_with(sentence, start, kn)
+                          or (is_compared_with(sentence, start, kn) and not is_projection(sentence, start, kn)
+                              and not projection_noun_after(sentence, quote_end, kn))
                           else "total" if _is_total(sentence.before(start, 4), kn) or is_cumulative(sentence, quote_end, kn)
                           else "projected" if is_projection(sentence, start, kn)
                           or projection_noun_after(sentence, quote_end, kn)

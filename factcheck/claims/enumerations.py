@@ -26,7 +26,8 @@ HELD_TYPES = ("percent", "count", "money")
 _LIST_MARK = re.compile(r"[—–:-]\s*$")
 # A further item of a list that gave its measure once: ", the AfD 152", ", AfD — 151", "and the
 # Left Party 62" (a name, maybe a dash, a bare number that no noun or sign follows).
-_GAPPED = re.compile(r"\s*(?:,|;|\band\b)\s+(?:and\s+)?(?:the\s+)?((?:[A-Z][\w/&'’.-]*(?:\([A-Z]{1,4}\))?\s?){1,4}?)\s*(?:[—–:-]\s*)?"
+_NAME_WORD = r"[A-Z][\w/&'’.-]*(?:\([A-Z]{1,4}\))?"  # 'AfD', 'JD(U)'; words of a name are spaced, once
+_GAPPED = re.compile(rf"\s*(?:,|;|\band\b)\s+(?:and\s+)?(?:the\s+)?({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}?)\s*(?:[—–:-]\s*)?"
                      r"(\d{1,3}(?:,\d{3})*)(?=\s*(?:[,;.]|\band\b|$))")
 
 
@@ -39,8 +40,6 @@ def _name_run(tokens: list[Token], sentence: Sentence, people: PersonIndex, kn: 
     current: set[str] = set()
     spoken = passed_speaker = False
     for t in reversed(tokens):
-        if passed_speaker and not runs and t.text in ",;":
-            break  # 'seen by Dawn.com earlier today, Shangla reported 37': no name before the clause holds it
         if not current and kn.event_of.get(t.folded) in kn.hearsay_events:
             spoken = True
             continue
@@ -55,7 +54,7 @@ def _name_run(tokens: list[Token], sentence: Sentence, people: PersonIndex, kn: 
             passed_speaker = passed_speaker or spoken
             current, spoken = set(), False
             if passed_speaker and not runs and t.text in ",;":
-                break
+                break  # 'seen by Dawn.com earlier today, Shangla reported 37': no name before the clause holds it
     if current and not spoken:
         runs.append(frozenset(current))
     return runs[0] if runs else None
@@ -103,7 +102,7 @@ def _names_of(t: Token, sentence: Sentence, people: PersonIndex, kn: Knowledge,
     if following and following[0].folded in kn.roles:  # 'Chief Minister Nitish Kumar', 'Union Minister'
         return frozenset()
     found = people.names_between(sentence, t.start, t.end, kn)
-    if not found and len(t.text) == 2 and t.text.isupper() and not kn.canon_place(t.text):
+    if not found and len(t.text) == 2 and t.text.isalpha() and t.text.isupper() and not kn.canon_place(t.text):
         found = frozenset({t.folded})  # 'JD(U)': a short party name is a holder's name too
     return frozenset(n for n in found if kn.place_of.get(n) != n and n not in exclude)
 

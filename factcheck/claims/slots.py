@@ -144,7 +144,8 @@ def period_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None =
         f = t.folded
         month = kn.month_abbr.get(f, f) if f in kn.months or f in kn.month_abbr else None
         preceding = tokens[i - 1].folded if i else ""
-        part = tokens[i + 1].folded if i + 1 < len(tokens) and tokens[i + 1].folded in ("quarter", "half") else ""
+        part = tokens[i + 1].folded if i + 1 < len(tokens) and (tokens[i + 1].folded in kn.quarter_nouns
+                                                                 or tokens[i + 1].folded in kn.half_nouns) else ""
         if preceding == "the" and i > 1 and part:
             preceding = tokens[i - 2].folded
         if month and part:  # 'the September quarter' ends in September: not September's own figure
@@ -188,9 +189,6 @@ def quarter_of(tokens: list[Token], kn: Knowledge, skip: tuple[int, int] | None 
     return None
 
 
-_FISCAL = ("fiscal", "financial")
-
-
 def quarter_at(tokens: list[Token], i: int, kn: Knowledge) -> str | None:
     """The quarter that tokens[i] names, as a period ('Q4', 'fourth-quarter', 'fourth quarter'
     → 'q4'), or None."""
@@ -203,7 +201,7 @@ def quarter_at(tokens: list[Token], i: int, kn: Knowledge) -> str | None:
         lo, hi = kn.months.index(first), kn.months.index(rest)
         return quarter_period(lo // 3 + 1) if hi - lo == 2 and lo % 3 == 0 else None
     following = tokens[i + 1].folded if i + 1 < len(tokens) else ""
-    if following in _FISCAL and i + 2 < len(tokens):  # 'the third fiscal quarter'
+    if following in kn.fiscal_words and i + 2 < len(tokens):  # 'the third fiscal quarter'
         following = tokens[i + 2].folded
     if rest in kn.half_nouns or (t.folded in kn.ordinal_words and following in kn.half_nouns):
         n = kn.ordinal_words.get(first if rest else t.folded)
@@ -314,10 +312,10 @@ def _source_names(sentence: Sentence, tokens: list[Token], people: PersonIndex, 
     """The names a clause gives as the source of its figures ('according to LSEG data', 'polled by
     Reuters', 'Wall Street forecasts'): who told or foresaw the figure, not what it is of."""
     words = [t.folded for t in tokens]
-    phrase = " ".join(words)
-    foreseers = frozenset(w for a in kn.analyst_words if " " in a and a in phrase for w in a.split())
+    grams = {" ".join(words[i:i + n]) for i in range(len(words)) for n in (2, 3)}
+    foreseers = frozenset(w for a in kn.analyst_words if " " in a and a in grams for w in a.split())
     for i in range(len(words)):
-        for n in (3, 2):
+        for n in (3, 2, 1):
             if " ".join(words[i:i + n]) in kn.attribution_words:
                 lo = tokens[i + n].start if i + n < len(tokens) else tokens[-1].end
                 return people.names_between(sentence, lo, tokens[-1].end, kn) | foreseers
@@ -347,8 +345,9 @@ def _after_verb(tokens: list[Token], kn: Knowledge) -> list[Token]:
         f = tokens[k].folded
         if tokens[k].text.islower() and f in kn.past_verbs:
             return tokens[k + 1:]
-        # 'The EV giant reported revenue of': a verb after its subject; 'its reported EPS' is no verb
-        if tokens[k].text.islower() and f.endswith("ed") and k and tokens[k - 1].text.isalpha() \
+        # 'The EV giant reported revenue of': a verb of an event after its subject ('its reported
+        # EPS' is no verb, and 'Tesla adjusted EPS' names no event)
+        if tokens[k].text.islower() and f in kn.event_of and k and tokens[k - 1].text.isalpha() \
                 and tokens[k - 1].folded not in _DETERMINERS and tokens[k - 1].folded not in kn.stopwords:
             return tokens[k + 1:]
     return tokens
