@@ -27,6 +27,20 @@ def precision_of(claim: Claim) -> float:
     return step
 
 
+def coarse_and_fine(a: Claim, b: Claim) -> tuple[float, float, float] | None:
+    """The values of the coarser and the finer of two figures and the coarser one's step
+    ('$33 billion', '$33.01 billion' → 33e9, 33.01e9, 1e9), or None when they are written to one
+    precision, one of them is exact, or a value is no number."""
+    coarse, fine = (a, b) if precision_of(a) > precision_of(b) else (b, a)
+    step = precision_of(coarse)
+    if step <= 0 or precision_of(fine) >= step:
+        return None
+    try:
+        return float(coarse.value), float(fine.value), step
+    except (TypeError, ValueError):
+        return None
+
+
 def quarter_period(n: int) -> str:
     """The period of a figure of quarter ``n`` ('q2')."""
     return f"q{n}"

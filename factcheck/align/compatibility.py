@@ -17,7 +17,7 @@ from ..names import (
 )
 from ..stories import Stories
 from ..types import NUMBER_TYPES, Claim
-from ..values import amount, minutes_apart, precision_of
+from ..values import amount, coarse_and_fine, minutes_apart
 from .params import AlignParams
 from .telling import telling_values
 
@@ -51,11 +51,10 @@ def _rounded(a: Claim, b: Claim, kn: Knowledge) -> bool:
     '3.7%, down from 4%' are two figures."""
     if a.type not in NUMBER_TYPES or a.unit != b.unit:
         return False
-    coarse, fine = (a, b) if precision_of(a) > precision_of(b) else (b, a)
-    step = precision_of(coarse)
-    if step <= 0 or precision_of(fine) >= step:
+    pair = coarse_and_fine(a, b)
+    if pair is None:
         return False
-    x, y = float(coarse.value), float(fine.value)
+    x, y, step = pair
     return x >= 0 and 0 <= y - x < step - 1e-9
 
 

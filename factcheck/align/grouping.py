@@ -17,7 +17,7 @@ from ..names import (
 )
 from ..stories import Stories, everyone_related
 from ..types import NUMBER_TYPES, Claim, Fact
-from ..values import precision_of
+from ..values import coarse_and_fine
 from .blocks import _candidate_pairs, blocks_of
 from .compatibility import _across_languages, _bound, _compatible, _outside, _rounded, _slot_text, features
 from .labels import label_of
@@ -139,14 +139,10 @@ def _within_rounding(a: Claim, b: Claim) -> bool:
     written digit ('$33 billion' of '$33.01 billion'; not '4%' of '3.7%')."""
     if a.type not in NUMBER_TYPES or a.unit != b.unit:
         return False
-    coarse, fine = (a, b) if precision_of(a) > precision_of(b) else (b, a)
-    step = precision_of(coarse)
-    if step <= 0 or precision_of(fine) >= step:
+    pair = coarse_and_fine(a, b)
+    if pair is None:
         return False
-    try:
-        x, y = float(coarse.value), float(fine.value)
-    except (TypeError, ValueError):
-        return False
+    x, y, step = pair
     cut, half_up = math.floor(y / step + 1e-9) * step, math.floor(y / step + 0.5 + 1e-9) * step
     return any(abs(x - r) <= step * 1e-6 for r in (cut, half_up))
 

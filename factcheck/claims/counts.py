@@ -351,13 +351,12 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             low = range_low(sentence, start, kn)
             if low is not None and low < value and not hedge:
                 hedge = "range"
+            projected = is_projection(sentence, start, kn) or projection_noun_after(sentence, quote_end, kn)
             qualifiers = {"hedge": hedge, "low": repr(low) if hedge == "range" else None,
                           "level": "previous" if is_previous_level(sentence, start, end, kn)
-                          or (is_compared_with(sentence, start, kn) and not is_projection(sentence, start, kn)
-                              and not projection_noun_after(sentence, quote_end, kn))
+                          or (is_compared_with(sentence, start, kn) and not projected)
                           else "total" if _is_total(sentence.before(start, 4), kn) or is_cumulative(sentence, quote_end, kn)
-                          else "projected" if is_projection(sentence, start, kn)
-                          or projection_noun_after(sentence, quote_end, kn)
+                          else "projected" if projected
                           else "interim" if _interim(sentence, start, kn) else None}
             claims.append(make_claim(article, "count", start, quote_end, value, slot, sentence, kn, unit=head,
                                      qualifiers=Qualifiers.of(**qualifiers), display=m.group(1), action=verb))
