@@ -134,10 +134,36 @@ def findings_of(judged, rules: list[Rule]) -> tuple[list[Finding], list[Finding]
             possible.append(finding)
         else:
             (agreements if verdict.verdict in CORROBORATING else findings).append(finding)
+    findings = merge_retold(findings)
     findings.sort(key=lambda f: (-SEVERITY_RANK.get(f.severity, 1), f.code, f.subject, f.claims[0].key))
     agreements.sort(key=lambda f: (f.kind, f.subject, f.claims[0].key))
     possible.sort(key=lambda f: (f.kind, f.subject, f.claims[0].key))
     return findings, agreements, possible
+
+
+def _told_values(finding: Finding) -> tuple:
+    return (finding.code, finding.verdict,
+            frozenset((c.article, repr(c.value), c.unit) for c in finding.claims))
+
+
+def merge_retold(findings: list[Finding]) -> list[Finding]:
+    """The findings, those that set the same values of the same sources against each other
+    under one rule made one ('Storm kills 46' in a headline and 'a toll of 46' in the text,
+    against another outlet's 56 twice): one disagreement told twice in each article is one
+    conflict, with the claims of both."""
+    merged: dict[tuple, Finding] = {}
+    out: list[Finding] = []
+    for f in findings:
+        key = _told_values(f)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = f
+            out.append(f)
+            continue
+        first.claims = sorted({c.key: c for c in first.claims + f.claims}.values(), key=lambda c: c.key)
+        first.why = first.why + [w for w in f.why if w not in first.why]
+        first.id = _finding_id(first)
+    return out
 
 
 def _attribute(fact) -> str:

@@ -99,6 +99,13 @@ def minutes_apart(a: Claim, b: Claim, kn: Knowledge) -> int | None:
     in one zone (or one family of zones, or neither says a zone, or one says 'local time' and the
     other no zone: a story's times are the place's) they compare as written; in two
     zones of known offset through UTC; otherwise not at all ('0700 GMT' and 'midnight')."""
+    later = minutes_later(a, b, kn)
+    return None if later is None else abs(later)
+
+
+def minutes_later(a: Claim, b: Claim, kn: Knowledge) -> int | None:
+    """How many minutes b's time of day is after a's (negative when before, within half a day),
+    or None when they cannot be compared (see ``minutes_apart``)."""
     if a.unit == b.unit or kn.zone_family.get(a.unit or "", a.unit) == kn.zone_family.get(b.unit or "", b.unit) \
             or {a.unit, b.unit} <= {None, LOCAL}:
         x, y = int(a.value), int(b.value)
@@ -106,5 +113,5 @@ def minutes_apart(a: Claim, b: Claim, kn: Knowledge) -> int | None:
         x, y = _utc(a, kn), _utc(b, kn)
         if x is None or y is None:
             return None
-    gap = abs(x - y) % MINUTES_PER_DAY
-    return min(gap, MINUTES_PER_DAY - gap)
+    gap = (y - x) % MINUTES_PER_DAY
+    return gap if gap <= MINUTES_PER_DAY // 2 else gap - MINUTES_PER_DAY

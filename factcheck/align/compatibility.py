@@ -330,9 +330,9 @@ def _came_to_apart(a: Claim, b: Claim) -> bool:
 
 def _year(period: str | None) -> bool:
     """True for a period that is a year other than the article's, a whole year ('annual
-    revenue') or the quarter to come ('current quarter sales'): a figure without a period is
-    not of it."""
-    return bool(period) and (period.isdigit() or period in ("year", NEXT_QUARTER))
+    revenue'), one from an undated article's own ('year+1': 'next year') or the quarter to come
+    ('current quarter sales'): a figure without a period is not of it."""
+    return bool(period) and (period.isdigit() or period.startswith("year") or period == NEXT_QUARTER)
 
 
 def _bound(claim: Claim) -> bool:

@@ -7,6 +7,7 @@ the run are of, and its figures of that year lose their period, as a dated artic
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -30,4 +31,16 @@ def undated_years_read(claims: list[Claim], articles: list[Article], year: str |
     undated = {a.id for a in articles if a.published is None}
     if year is None or not undated:
         return claims
-    return [replace(c, period=None) if c.period == year and c.article in undated else c for c in claims]
+    return [replace(c, period=_resolved(c.period, year)) if c.article in undated and c.period else c for c in claims]
+
+
+def _resolved(period: str, year: str) -> str | None:
+    """An undated article's period read against the run's year: that year is no period, and a
+    relative one ('year+1', for 'next year') is the year it names."""
+    m = _RELATIVE.fullmatch(period)
+    if m:
+        period = str(int(year) + int(m.group(1)))
+    return None if period == year else period
+
+
+_RELATIVE = re.compile(r"year([+-]\d+)")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..types import Claim, Fact
-from ..values import minutes_apart
+from ..values import minutes_apart, minutes_later
 from .base import CheckContext, Verdict, agreement, majority_and_outliers, sources_of
 
 
@@ -33,6 +33,14 @@ def _to_five_minutes(a: Claim, b: Claim, gap: int) -> bool:
     return int(on.value) % (24 * 60) in (cut % (24 * 60), rounded % (24 * 60))
 
 
+def _within_deadline(a: Claim, b: Claim, kn) -> bool:
+    """True when one time is a deadline ('confirmed by 8 pm') that the other is at or before."""
+    later = minutes_later(a, b, kn)
+    if later is None:
+        return False
+    return (a.qualifiers.hedge == "upper" and later <= 0) or (b.qualifiers.hedge == "upper" and later >= 0)
+
+
 def _minutes_part(c: Claim) -> str:
     text = c.text
     for i, ch in enumerate(text):
@@ -56,7 +64,7 @@ def judge(fact: Fact, ctx: CheckContext) -> list[Verdict]:
             if a.article == b.article:
                 continue
             gap = minutes_apart(a, b, kn)
-            if gap is None:
+            if gap is None or _within_deadline(a, b, kn):
                 continue
             if gap == 0:
                 agreeing += [a, b]

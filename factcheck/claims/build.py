@@ -11,6 +11,13 @@ from .slots import Slot
 from .text import Sentence
 from .text import alternation as _words
 
+RELATIVE_PERIOD = "year{:+d}"  # the period of 'next year' in an undated article: 'year+1'
+
+
+def relative_period(offset: int) -> str:
+    """The period of a year ``offset`` years from an undated article's own ('next year': 'year+1')."""
+    return RELATIVE_PERIOD.format(offset)
+
 _YEAR = r"(?P<year>(?:19|20)\d{2})\b(?!\s*(?:percent|%))"
 _LIST_YEAR = r"^\W*(?P<listed>(?:19|20)\d{2})\s*:"
 
@@ -34,7 +41,10 @@ def _year_patterns(kn: Knowledge) -> _YearPatterns:
         return _YearPatterns(
             other=re.compile(rf"\b(?:{period}|{base})\s+(?:{year})|{_LIST_YEAR}"),
             period=re.compile(rf"\b(?:{period})\s+(?:{year})|{_LIST_YEAR}"),
-            after=re.compile(rf"\s*,?\s*(?:{period})\s+(?:{year})"),
+            # right after the figure, or after a word of its change ('1.5% growth for 2025'),
+            # a year led in by a word of period, or a relative year on its own ('1.2% next year')
+            after=re.compile(rf"\s*,?(?:\s+(?:{_words(kn.direction_of)}))?\s*(?:(?:{period})\s+(?:{year})"
+                             rf"|(?P<bare>{_words(kn.relative_years)})\b)"),
             ago=re.compile(rf"\s*(?P<n>\d{{1,2}}|{_words(kn.number_words)})\s+(?:{_words(kn.years_back)})\b",
                            re.IGNORECASE),
             when=re.compile(rf"\b((?:19|20)\d{{2}}),?\s+(?:{_words(kn.year_when_words)})\b[^.;:]{{0,60}}$"),
@@ -43,8 +53,9 @@ def _year_patterns(kn: Knowledge) -> _YearPatterns:
 
 
 def _year_of(m: re.Match, published, kn: Knowledge) -> int:
-    if m.group("rel"):
-        return published.year + kn.relative_years[re.sub(r"\s+", " ", m.group("rel"))]
+    relative = m.group("rel") or m.groupdict().get("bare")
+    if relative:
+        return published.year + kn.relative_years[re.sub(r"\s+", " ", relative)]
     return int(m.group("year") or m.group("listed"))
 
 
@@ -88,6 +99,9 @@ def _year_of_figure(article: Article, sentence: Sentence, start: int, end: int, 
         for m in (own, fronted):
             if m and m.group("year"):
                 return m.group("year")
+            relative = m and (m.group("rel") or m.groupdict().get("bare"))
+            if relative and kn.relative_years[re.sub(r"\s+", " ", relative)]:  # 'next year': read in align/undated.py
+                return relative_period(kn.relative_years[re.sub(r"\s+", " ", relative)])
         return None
     if own:  # '2.7% in fiscal 2024, 2.4% in fiscal 2025': each figure its year, the article's too
         year = _year_of(own, published, kn)

@@ -60,13 +60,14 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge, deadlines:
     before the date makes it the date of a deadline ('by August 1').
     """
     lo, hi = sentence.clause_bounds(start)
-    if deadlines and _after_deadline_word(sentence, start, kn):
+    if deadlines and after_deadline_word(sentence, start, kn):
         return "effect"
     following = sentence.after(end, 2)
     before = after = None
     previous = None
+    asides = [(a, b) for a, b in relative_asides(sentence, lo, hi, kn) if not a <= start < b]
     for t_start, t_end, kind in triggers(sentence, kn):
-        if t_start < lo or t_end > hi:
+        if t_start < lo or t_end > hi or any(a <= t_start < b for a, b in asides):
             continue
         if following and t_start == following[0].start:
             return _results_or(kind, sentence, t_start, t_end, lo, hi, kn)
@@ -87,8 +88,23 @@ def event_of(sentence: Sentence, start: int, end: int, kn: Knowledge, deadlines:
     return _results_or(chosen[1], sentence, chosen[2], chosen[3], lo, hi, kn)
 
 
-def _after_deadline_word(sentence: Sentence, start: int, kn: Knowledge) -> bool:
-    """True when a word of time limit comes right before a date ('by August 1')."""
+def relative_asides(sentence: Sentence, lo: int, hi: int, kn: Knowledge) -> list[tuple[int, int]]:
+    """The spans of the relative clauses set off by commas between offsets lo and hi ('The crash,
+    which left 22 people injured, happened at around 6pm': what the aside tells is not what the
+    time is of)."""
+    tokens = sentence.tokens_between(lo, hi)
+    spans = []
+    for i, t in enumerate(tokens[:-1]):
+        if t.text == "," and tokens[i + 1].folded in kn.relative_pronouns:
+            close = next((u for u in tokens[i + 2:] if u.text == ","), None)
+            if close is not None:
+                spans.append((t.start, close.end))
+    return spans
+
+
+def after_deadline_word(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """True when a word of time limit (events.yml) comes right before a date or a time ('by
+    August 1', 'confirmed by 8 pm')."""
     words = [t.folded for t in sentence.before(start, 3)]
     return any(" ".join(words[-n:]) in kn.deadline_words for n in (1, 2, 3) if len(words) >= n)
 

@@ -74,14 +74,18 @@ def _unit_and_value(number: str, word: str) -> tuple[str, float, str]:
     return "%", value, f"{number}%"
 
 
-def basis_of(clause: str, kn: Knowledge, figure: tuple[int, int] | None = None
-             ) -> tuple[str | None, tuple[int, int] | None]:
+def basis_of(clause: str, kn: Knowledge, figure: tuple[int, int] | None = None,
+             others: tuple[int, ...] = ()) -> tuple[str | None, tuple[int, int] | None]:
     """The basis a change is measured against, and where the basis phrase sits in the clause:
     the phrase nearest the figure at ``figure`` (offsets in the clause), else the first one
-    ('YoY +69.18%, QoQ +12.03%' gives each figure its own basis)."""
+    ('YoY +69.18%, QoQ +12.03%' gives each figure its own basis). A phrase after the figure
+    with another percentage (at ``others``) between them is that one's ('rose 0.2% and were up
+    3.6% from a year ago': the 0.2% has no basis told)."""
     best = None
     for basis, pattern in kn.bases:
         for m in pattern.finditer(clause):
+            if figure and any(figure[1] <= x < m.start() for x in others):
+                continue
             gap = m.start() if figure is None else \
                 figure[0] - m.end() if m.end() <= figure[0] else max(0, m.start() - figure[1])
             rank = (gap, m.start(), m.start() - m.end())  # at one place, the longest phrase
@@ -178,11 +182,13 @@ def _figures(sentence: Sentence, kn: Knowledge):
 def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonIndex) -> list[Claim]:
     """Percentage claims in one sentence."""
     claims = []
-    for m, unit, value, shown in _figures(sentence, kn):
+    figures = list(_figures(sentence, kn))
+    for m, unit, value, shown in figures:
         start, end = sentence.start + m.start(), sentence.start + m.end()
         lo, hi = sentence.clause_bounds(start)
         clause = article.norm[lo:hi]
-        basis, where = basis_of(clause, kn, (start - lo, end - lo))
+        others = tuple(sentence.start + o.start() - lo for o, *_ in figures if o is not m)
+        basis, where = basis_of(clause, kn, (start - lo, end - lo), others)
         skip = (lo + where[0], lo + where[1]) if where else None
         slot = number_slot(sentence, start, end, kn, people, skip, share=True)
         if tally_share(sentence, end, kn):

@@ -273,7 +273,7 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
             noun = noun_run([t for t in after[1:4] if t.folded not in _DETERMINERS], kn)
             head = stem(noun[0].folded) if noun else None
     if head is None:
-        back = _outside_asides(before)
+        back = _outside_asides(before, kn)
         back_head, pos = _measure_right_before_of(back, kn) or measure_head(back, kn, from_end=True)
         if back_head:
             head = back_head
@@ -322,18 +322,26 @@ def _source_names(sentence: Sentence, tokens: list[Token], people: PersonIndex, 
     return foreseers
 
 
-def _outside_asides(before: list[Token]) -> list[Token]:
-    """The tokens before a figure less the bracketed asides closed before it ('AWS revenues
+def _outside_asides(before: list[Token], kn: Knowledge) -> list[Token]:
+    """The tokens before a figure less the asides closed before it: bracketed ('AWS revenues
     (18.3% of total sales) rose 20.2% to $33 billion': the measure is the revenue, not the
-    sales of the aside)."""
+    sales of the aside) or a relative clause between commas ('Rents, which make up a third of
+    the index, rose 0.4%': the rents, not the index)."""
     kept: list[Token] = []
     opened: list[int] = []
-    for t in before:
+    relative: int | None = None
+    for i, t in enumerate(before):
         if t.text == "(":
             opened.append(len(kept))
         elif t.text == ")" and opened:
             del kept[opened.pop():]
             continue
+        elif t.text == "," and relative is not None and not opened:
+            del kept[relative:]
+            relative = None
+            continue
+        elif t.text == "," and i + 1 < len(before) and before[i + 1].folded in kn.relative_pronouns:
+            relative = len(kept)
         kept.append(t)
     return kept
 
