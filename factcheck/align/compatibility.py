@@ -7,6 +7,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from ..claims.measures import REFERENCE
 from ..claims.slots import NEXT_QUARTER
 from ..knowledge import Knowledge
 from ..languages import shared_terms
@@ -197,6 +198,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if fa.places and fb.places and not fa.places & fb.places:
         return False
+    if _references(a) != _references(b):  # '300 km of the epicentre', '1,000 km south of Manila'
+        return False
     if _holders_differ(a, b) or _held_elsewhere(a, fb, kn) or _held_elsewhere(b, fa, kn):
         return False
     if telling_values(a, b, params) or _holder_parts(a) & _holder_parts(b):
@@ -216,6 +219,12 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     if fa.context_places & fb.context_places:
         return score >= params.context_min_with_places
     return score >= params.context_min
+
+
+def _references(claim: Claim) -> frozenset[str]:
+    """The places a measure says it is measured from: a measure from one place is not one from
+    another, nor one that says from nowhere."""
+    return frozenset(m for m in claim.mods if m.startswith(REFERENCE))
 
 
 def _holder_parts(claim: Claim) -> set[str]:

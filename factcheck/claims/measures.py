@@ -65,6 +65,9 @@ def _measured(after, kn: Knowledge):
     return run
 
 
+REFERENCE = "from:"  # a modifier of the place a measure is measured from ('from:sagaing')
+
+
 def _dimension_and_reference(sentence: Sentence, start: int, end: int, kn: Knowledge) -> set[str]:
     """Which dimension a measure is ('a depth of 10 km' → depth) and the place it is measured
     from ('16 km northwest of Sagaing city' → from:sagaing): both set measures apart."""
@@ -90,7 +93,7 @@ def _dimension_and_reference(sentence: Sentence, start: int, end: int, kn: Knowl
         if t.is_capitalised and t.folded not in kn.stopwords:
             place = kn.canon_place(t.text) or t.folded
     if place:
-        found.add("from:" + place)
+        found.add(REFERENCE + place)
     return found
 
 
