@@ -187,6 +187,8 @@ class Knowledge:
     auxiliary_words: set[str] = field(default_factory=set)
     fiscal_words: set[str] = field(default_factory=set)
     relative_pronouns: set[str] = field(default_factory=set)
+    share_verbs: set[str] = field(default_factory=set)
+    part_nouns: set[str] = field(default_factory=set)
     index_of: dict[str, str] = field(default_factory=dict)
     whole_words: set[str] = field(default_factory=set)
     snapshot_words: set[str] = field(default_factory=set)

@@ -207,6 +207,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "auxiliary_words": Words("auxiliary_words"),
         "fiscal_words": Words("fiscal_words"),
         "relative_pronouns": Words("relative_pronouns"),
+        "share_verbs": Words("share_verbs", conv=text),
+        "part_nouns": Words("part_nouns"),
         "year_prefixes": Words("year_prefixes"),
         "years_back": Words("years_back"),
         "relative_years": Map("relative_years", key=text, value=whole, says=WHOLES),

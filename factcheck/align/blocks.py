@@ -49,7 +49,7 @@ def _anchors(claim: Claim, kn: Knowledge | None = None) -> set[str]:
     if claim.period and quarter_number(claim.period) is None:
         keys.add("t:" + claim.period)
     if claim.type in ("money", "count", "measure") and significant_digits(claim) >= _DEFAULTS.telling_digits:
-        keys |= _value_keys(claim)
+        keys |= _value_keys(claim) | _digit_key(claim)
     if claim.type in ("money", "count", "measure") and significant_digits(claim) >= _DEFAULTS.telling_digits - 1:
         keys |= _rounding_keys(claim, _DEFAULTS.telling_digits - 1)
     if kn is not None and claim.type in ("date", "time"):
@@ -58,6 +58,17 @@ def _anchors(claim: Claim, kn: Knowledge | None = None) -> set[str]:
         step, zone = _DEFAULTS.close_time_minutes, claim.unit or "local"
         keys |= {f"c:{zone}:{int(claim.value) // step}", f"d:{zone}:{(int(claim.value) + step // 2) // step}"}
     return keys
+
+
+def _digit_key(claim: Claim) -> set[str]:
+    """A key of a precise figure's digits, in any order, and its magnitude: two figures one of
+    which has two digits swapped ('$51.24 billion', '$51.42 billion') share it (candidates for
+    ``telling.transposed``)."""
+    value = abs(float(claim.value))
+    if value <= 0:
+        return set()
+    digits = "".join(sorted(ch for ch in claim.display.split(" ")[0] if ch.isdigit()))
+    return {f"x:{claim.unit}:{digits}:{math.floor(math.log10(value))}"}
 
 
 def _value_keys(claim: Claim) -> set[str]:

@@ -8,7 +8,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from ..claims.measures import REFERENCE
-from ..claims.slots import NEXT_QUARTER
+from ..claims.slots import NEXT_QUARTER, PART
 from ..knowledge import Knowledge
 from ..languages import shared_terms
 from ..names import (
@@ -121,7 +121,7 @@ def features(claim: Claim, kn: Knowledge) -> _Features:
     action = frozenset({"verb:" + claim.action} if claim.action else ())
     # a capitalised measure ('Six Democrats') is what is counted, not a name the figure is of
     names = claim.names - _places(claim.names, kn) - {claim.topic or ""}
-    return _Features(claim, places, claim.mods - places | action, _places(claim.context, kn),
+    return _Features(claim, places, claim.mods - places - {PART} | action, _places(claim.context, kn),
                      names, claim.mods | action | {claim.topic or ""})
 
 
@@ -200,6 +200,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if _references(a) != _references(b):  # '300 km of the epicentre', '1,000 km south of Manila'
         return False
+    if _part_and_whole(a, b) or _part_and_whole(b, a):
+        return False
     if _holders_differ(a, b) or _held_elsewhere(a, fb, kn) or _held_elsewhere(b, fa, kn):
         return False
     if telling_values(a, b, params) or _holder_parts(a) & _holder_parts(b):
@@ -219,6 +221,16 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
     if fa.context_places & fb.context_places:
         return score >= params.context_min_with_places
     return score >= params.context_min
+
+
+def _part_and_whole(part: Claim, whole: Claim) -> bool:
+    """True when one figure is told of a part of a company ('the segment pulled in $50.8 billion
+    in revenue') and the other of its measure alone, unqualified but for a name ('Meta's revenue
+    of $51.24 billion'):
+    a part's figure and the whole's are not one fact. A figure that names its part ('data
+    center revenue') may be the part's."""
+    return bool(part.measure and whole.measure) and PART in part.mods and PART not in whole.mods \
+        and not whole.mods - whole.names
 
 
 def _references(claim: Claim) -> frozenset[str]:

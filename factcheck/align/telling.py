@@ -24,8 +24,22 @@ def telling_values(a: Claim, b: Claim, params: AlignParams) -> bool:
         return False
     x, y = abs(float(a.value)), abs(float(b.value))
     if min(significant_digits(a), significant_digits(b)) >= params.telling_digits:
-        return max(x, y) > 0 and abs(x - y) <= params.telling_gap * max(x, y)
+        return max(x, y) > 0 and (abs(x - y) <= params.telling_gap * max(x, y) or transposed(a, b))
     return telling_rounding(a, b, params)
+
+
+def _digits(claim: Claim) -> str:
+    return "".join(ch for ch in claim.display.split(" ")[0] if ch.isdigit())
+
+
+def transposed(a: Claim, b: Claim) -> bool:
+    """True when two figures of one magnitude are written with the same digits but two neighbours
+    swapped ('$51.24 billion', '$51.42 billion'): a slip of the pen, the same figure."""
+    da, db = _digits(a), _digits(b)
+    diff = [i for i, (p, q) in enumerate(zip(da, db)) if p != q]
+    x, y = abs(float(a.value)), abs(float(b.value))
+    return len(da) == len(db) and len(diff) == 2 and diff[1] == diff[0] + 1 \
+        and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]] and 0 < min(x, y) and max(x, y) < 2 * min(x, y)
 
 
 def telling_rounding(a: Claim, b: Claim, params: AlignParams) -> bool:

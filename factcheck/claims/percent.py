@@ -146,6 +146,15 @@ def _came_to(sentence: Sentence, end: int, kn: Knowledge) -> str | None:
     return repr(value * scale)
 
 
+SHARE = "share"  # the level of a part's share of a whole ('accounting for 57% of revenue')
+
+
+def _share(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
+    """SHARE for a figure right after a verb of a part's share (english.yml share_verbs)."""
+    words = [t.folded for t in sentence.before(start, 3)]
+    return SHARE if any(" ".join(words[-n:]) in kn.share_verbs for n in (1, 2, 3) if len(words) >= n) else None
+
+
 def _reached(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     """True for a level a change came to: a level word right before the figure and a word of
     direction before it in its clause ('raised its policy rate to 0.5%')."""
@@ -197,7 +206,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         follow = noun_run(sentence.after(end, 6), kn)
         heads = [t for t in follow if slot.head and kn.canon_term(t.folded) == slot.head]
         quote_end = heads[0].end if heads else end
-        level = level_of(sentence, start, end, kn)
+        level = level_of(sentence, start, end, kn) or _share(sentence, start, kn)
         if level == "projected":
             slot = slot.with_sources()
         previous = level == "previous"

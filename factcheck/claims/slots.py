@@ -299,6 +299,8 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
     mods.discard(head or "")
     if _excluding(after, kn) or _fronted_exclusion(sentence, start, kn):
         mods.add("excluding")
+    if head and any(t.folded in kn.part_nouns for t in _outside_asides(before, kn)):
+        mods.add(PART)
     sources = _source_names(sentence, clause_tokens, people, kn)
     return Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
                 period=_possessive_month(sentence.before(start, 2), kn)
@@ -306,6 +308,9 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
                 persons=people.persons_between(sentence, lo, hi),
                 names=people.names_between(sentence, lo, hi, kn) - sources,
                 clause=sentence.text[lo - sentence.start:hi - sentence.start], sources=sources)
+
+
+PART = "segment"  # the modifier of a figure told of a part of a company (english.yml part_nouns)
 
 
 def _source_names(sentence: Sentence, tokens: list[Token], people: PersonIndex, kn: Knowledge) -> frozenset[str]:

@@ -30,6 +30,11 @@ _PUNCT_CLAUSE_BREAK = re.compile(_PUNCT_BREAK)
 # A list flattened into one line ('… rose two per cent * Housing (5.6 per cent)'): a star between
 # spaces before a capital starts an item.
 _INLINE_ITEM = re.compile(r"\s\*\s+(?=[A-Z])")
+# Hyphens between spaces before a capital do so too, when a paragraph has at least
+# INLINE_HYPHEN_ITEMS of them ('… higher expenses [1] - The company earned $2.71 billion … - Analysts
+# had expected …'); one or two are dashes of prose.
+_INLINE_HYPHEN = re.compile(r"\s-\s+(?=[A-Z])")
+INLINE_HYPHEN_ITEMS = 3
 _ITEM_BREAK = re.compile(r"\n(?=[ \t]*(?:[-•*▪·–]\s|(?:19|20)\d{2}\s?:))")
 
 
@@ -213,6 +218,8 @@ def sentences(article: Article, kn: Knowledge) -> list[Sentence]:
         breaks += [(m.start() - block.start, m.end() - block.start)
                    for m in _ITEM_BREAK.finditer(article.text, block.start, block.end)]
         breaks += [(m.start(), m.end()) for m in _INLINE_ITEM.finditer(text)]
+        hyphens = [(m.start(), m.end()) for m in _INLINE_HYPHEN.finditer(text)]
+        breaks += hyphens if len(hyphens) >= INLINE_HYPHEN_ITEMS else []
         cut = 0
         for end, nxt in sorted(breaks):
             if end <= cut:
