@@ -104,6 +104,9 @@ class Qualifiers:
     """The place a listed figure was counted in, when the list says it."""
     listed: str | None = None
     """The holders of the list a figure is one item of, joined with '|'."""
+    owner: str | None = None
+    """For a figure right after a possessive name ('surpass de Valera's 56.3%'), that name,
+    folded: the figure is its."""
     side: bool = False
     """A count of one side of a split: its sentence gives other counts of the same measure, for
     no named holder ('four members backed a cut, four wanted to hold, and one ...')."""

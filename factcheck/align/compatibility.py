@@ -159,11 +159,13 @@ def compatible(a: Claim, b: Claim, score: float, kn: Knowledge, params: AlignPar
 def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, params: AlignParams,
                 sole: bool = False, stories: Stories | None = None) -> bool:
     a, b = fa.claim, fb.claim
-    ha, hb = (_hazards(a, kn), _hazards(b, kn)) if a.type in ("date", "time") else (set(), set())
-    one_incident = bool(ha) and ha == hb and not (a.persons or b.persons)
+    ha, hb = (_hazards(a, kn), _hazards(b, kn)) if a.type in ("date", "time", "measure") else (set(), set())
+    one_incident = a.type in ("date", "time") and bool(ha) and ha == hb and not (a.persons or b.persons)
     if fa.context_places and fb.context_places and not fa.context_places & fb.context_places and not one_incident:
         return False
     if a.qualifiers.written_unit != b.qualifiers.written_unit and not _shared_word(fa, fb, kn):
+        return False
+    if a.type == "measure" and ha and hb and not ha & hb:  # an aftershock's magnitude, the quake's
         return False
     if a.type in ("date", "time"):
         if a.type == "date" and not plausibly_one_day(a, b, params):
@@ -204,6 +206,10 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if _holders_differ(a, b) or _held_elsewhere(a, fb, kn) or _held_elsewhere(b, fa, kn):
         return False
+    if _owned_elsewhere(a, fb) or _owned_elsewhere(b, fa):
+        return False
+    if _counted_apart(fa, fb, kn):
+        return False
     if telling_values(a, b, params) or _holder_parts(a) & _holder_parts(b):
         return True
     same_period = bool(a.period and a.period == b.period)
@@ -237,6 +243,36 @@ def _references(claim: Claim) -> frozenset[str]:
     """The places a measure says it is measured from: a measure from one place is not one from
     another, nor one that says from nowhere."""
     return frozenset(m for m in claim.mods if m.startswith(REFERENCE))
+
+
+def _counted_apart(fa: _Features, fb: _Features, kn: Knowledge) -> bool:
+    """True when a figure was counted in a place its sentence opens on ('In Dublin Mid-West, …
+    a turnout of 42 per cent') and the other in another place, or in a district, constituency
+    or town of no record that its clause does not name (the country's turnout of 45.8%); a
+    known place ('In Thailand, …') is left to the places the clauses name. Figures of a list
+    keep the place the list says."""
+    a, b = fa.claim, fb.claim
+    wa, wb = a.qualifiers.where, b.qualifiers.where
+    if wa == wb or a.qualifiers.holder or b.qualifiers.holder:
+        return False
+    if wa and wb:
+        return True
+    where, other = (wa, fb) if wa else (wb, fa)
+    if kn.canon_place(where):
+        return False
+    return where not in other.context_places | other.places | other.names | other.claim.names
+
+
+def _owned_elsewhere(a: Claim, fb: _Features) -> bool:
+    """True when a figure is a name's ('de Valera's 56.3%') and the other figure's clause names
+    others but not that one ('Connolly won 63.36%')."""
+    owner = a.qualifiers.owner
+    if not owner:
+        return False
+    b = fb.claim
+    named = fb.names | {part for p in b.persons for part in p.split()} | _holder_parts(b) \
+        | {b.qualifiers.owner or ""}
+    return bool(fb.names or b.persons) and owner not in named
 
 
 def _holder_parts(claim: Claim) -> set[str]:

@@ -235,6 +235,8 @@ def extract_claims(article: Article, kn: Knowledge, known_people: frozenset[str]
         found += counts.extract(article, s, kn, people, Spans((c.start, c.end) for c in found))
         found += enumerations.gapped_counts(article, s, found, kn, people)
         enumerations.give_holders(found, s, kn, people)
+        enumerations.give_owners(found, s, kn)
+        enumerations.give_fronted_places(found, s, kn)
         enumerations.mark_sides(found, s, kn)
         respectively.pair_items(found, s, kn)
         _mark_levels_came_to(found, s, kn)

@@ -133,6 +133,52 @@ def _holder(names: frozenset[str]) -> str:
     return "/".join(sorted(names))
 
 
+_POSSESSIVE = ("'s", "’s")
+
+
+def give_owners(claims: list[Claim], sentence: Sentence, kn: Knowledge) -> None:
+    """Set the 'owner' qualifier of the figures written right after a capitalised possessive
+    ('Eamon de Valera's 56.3 per cent', 'Quillon's 31%'): the figure is that name's."""
+    for c in claims:
+        if c.type not in HELD_TYPES or c.qualifiers.owner:
+            continue
+        before = sentence.before(c.start, 1)
+        if before and before[-1].is_capitalised and before[-1].text.endswith(_POSSESSIVE):
+            name = fold(before[-1].text[:-2])
+            if name and name not in kn.stopwords:
+                c.qualifiers = replace(c.qualifiers, owner=name)
+
+
+FRONTED_NAME_WORDS = 4  # capitalised words a fronted place may have ('In Dublin Mid-West,')
+
+
+def give_fronted_places(claims: list[Claim], sentence: Sentence, kn: Knowledge) -> None:
+    """Set the 'where' qualifier of the figures of a sentence that opens on a place set off by a
+    comma ('In Dublin Mid-West, Ms Connolly secured 56 per cent … on a turnout of 42 per cent'):
+    they were counted there, not in the whole country. Figures that a list gives a holder keep
+    the place the list says."""
+    tokens = sentence.tokens[sentence.opening:]
+    if len(tokens) < 3 or tokens[0].folded not in kn.place_prepositions:
+        return
+    name = []
+    for t in tokens[1:1 + FRONTED_NAME_WORDS + 1]:
+        if t.text == ",":
+            break
+        if not t.is_capitalised or not t.text[:1].isalpha() or t.folded in kn.months or t.folded in kn.weekdays:
+            return
+        name.append(t)
+    else:
+        return
+    if not name:
+        return
+    comma = name[-1].end
+    place = kn.canon_place(" ".join(t.text for t in name)) or fold(" ".join(t.text for t in name))
+    for c in claims:
+        if c.start > comma and c.type in HELD_TYPES + ("measure",) and not c.qualifiers.holder \
+                and not c.qualifiers.where:
+            c.qualifiers = replace(c.qualifiers, where=place)
+
+
 def give_holders(claims: list[Claim], sentence: Sentence, kn: Knowledge, people: PersonIndex) -> None:
     """Set the 'holder' qualifier of the figures of one sentence that a name holds (see the
     module docstring), and 'listed' (every holder of the list) for figures of a list; a figure

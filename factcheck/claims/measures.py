@@ -68,6 +68,15 @@ def _measured(after, kn: Knowledge):
 REFERENCE = "from:"  # a modifier of the place a measure is measured from ('from:sagaing')
 
 
+def _of_before(sentence: Sentence, start: int, kn: Knowledge) -> set[str]:
+    """The modifiers of the noun a measure is told of, right before 'of' ('a strong aftershock of
+    magnitude 6.9' → aftershock)."""
+    before = sentence.before(start, 5)
+    if not before or before[-1].folded != "of":
+        return set()
+    return modifier_terms(noun_run(list(reversed(before[:-1])), kn)[::-1], kn)
+
+
 def _dimension_and_reference(sentence: Sentence, start: int, end: int, kn: Knowledge) -> set[str]:
     """Which dimension a measure is ('a depth of 10 km' → depth) and the place it is measured
     from ('16 km northwest of Sagaing city' → from:sagaing): both set measures apart."""
@@ -112,7 +121,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             unit, factor = kn.unit_base[unit]
             value *= factor
         following = _measured(sentence.after(end, 4), kn)
-        measured = modifier_terms(following, kn) | _dimension_and_reference(sentence, start, end, kn)
+        measured = modifier_terms(following, kn) | _dimension_and_reference(sentence, start, end, kn) \
+            | _of_before(sentence, start, kn)
         slot = clause_slot(article, sentence, start, unit, measured, kn, people)
         quote_end = following[-1].end if following else end
         hedge = hedge_of(sentence.text[max(0, lo - 60):lo], kn)

@@ -56,8 +56,8 @@ class PersonIndex:
                 if t.start < skip_until:
                     continue
                 for n in ((4, 3, 2) if t.folded in kn.phrase_starts else ()):
-                    if i + n > len(tokens):
-                        continue
+                    if i + n > len(tokens) or not all(any(ch.isalnum() for ch in x.text) for x in tokens[i:i + n]):
+                        continue  # 'all of us" on Saturday' names no 'US'
                     phrase = fold(" ".join(x.text for x in tokens[i:i + n]))
                     known = kn.body_of.get(phrase) or kn.place_of.get(phrase)
                     if known:
