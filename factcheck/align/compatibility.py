@@ -231,12 +231,11 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
 
 def _part_and_whole(part: Claim, whole: Claim) -> bool:
     """True when one figure is told of a part of a company ('the segment pulled in $50.8 billion
-    in revenue') and the other of its measure alone, unqualified but for a name ('Meta's revenue
-    of $51.24 billion'):
-    a part's figure and the whole's are not one fact. A figure that names its part ('data
-    center revenue') may be the part's."""
+    in revenue') and the other names no part, or another one ('Vesta's revenue of $51.24
+    billion'): a part's figure and the whole's are not one fact. A figure that names the part's
+    own words ('cloud revenue', for the cloud unit's) may be the part's."""
     return bool(part.measure and whole.measure) and PART in part.mods and PART not in whole.mods \
-        and not whole.mods - whole.names
+        and not (part.mods - {PART}) & whole.mods
 
 
 def _references(claim: Claim) -> frozenset[str]:

@@ -1,0 +1,188 @@
+"""What sets two figures apart, or makes them one, in real coverage: a basis told of the next
+figure, an aside before the verb, the period of 'the first nine months', a year after a change
+noun, a deadline time, a segment against the company, a share against a change, a possessive
+owner, a district a sentence opens on, a transposed pair of digits, a flattened list, one
+disagreement told twice. Texts written for this project."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from factcheck.align.undated import reference_year, undated_years_read
+from factcheck.api import check_texts
+from factcheck.types import Article
+
+from .helpers import claims_of
+
+DAY = date(2025, 11, 6)
+
+
+def _codes(report):
+    return sorted((f.code, f.verdict) for f in report.findings)
+
+
+def _one(found, text):
+    return next(c for c in found if c.text == text)
+
+
+def test_a_basis_phrase_past_another_figure_is_that_figures(kn):
+    found = claims_of("Rents rose just 0.4% and were up 3.2% from a year ago.", kn, DAY, "percent")
+    assert _one(found, "0.4%").qualifiers.basis is None
+    assert _one(found, "3.2%").qualifiers.basis == "year-on-year"
+
+
+def test_a_relative_clause_is_no_measure_of_the_figure_after_it(kn):
+    found = claims_of("Rents, which make up a third of the weight in the CPI, rose 0.4% last month.", kn, DAY,
+                      "percent")
+    assert _one(found, "0.4%").measure != "inflation"
+
+
+def test_the_first_months_of_a_year_are_a_period_not_a_length(kn):
+    found = claims_of("Home sales fell 11.2% in the first nine months of the year.", kn, DAY)
+    assert not [c for c in found if c.type == "duration"]
+
+
+def test_a_year_after_a_change_noun_is_the_figures_own(kn):
+    growth = claims_of("The bank now forecasts 1.5% growth for 2026.", kn, DAY, "percent")
+    assert growth[0].period == "2026"
+    bare = claims_of("The economy is seen growing just 1.2% next year.", kn, DAY, "percent")
+    assert bare[0].period == "2026"
+
+
+def test_forecasts_for_this_year_and_next_are_not_one_fact(ruleset):
+    texts = [("a.txt", "The Bank of Elbonia now forecasts 1.5% economic growth for 2025.", DAY),
+             ("b.txt", "The Bank of Elbonia expects the economy to grow just 1.2% next year.", DAY)]
+    assert _codes(check_texts(texts, ruleset)) == []
+
+
+def test_next_year_in_an_undated_article_is_read_against_the_runs_year(kn):
+    found = claims_of("The Bank now expects the Elbonian economy to grow just 1.2% next year.", kn, None, "percent")
+    assert found[0].period == "year+1"
+    undated = replace(found[0], article="c.txt")
+    dated = [Article(id="a.txt", text="", norm="", published=DAY), Article(id="c.txt", text="", norm="", published=None)]
+    assert undated_years_read([undated], dated, reference_year(dated))[0].period == "2026"
+
+
+def test_a_time_after_by_is_a_deadline_the_event_may_come_before(ruleset):
+    texts = [("a.txt", 'Police Commissioner Ravi Sen confirmed the incident, saying, "Today at 6.52 pm a car '
+                      'stopped at the red light."', DAY),
+             ("b.txt", "The death toll rose quickly, with six fatalities confirmed by 8 pm.", DAY)]
+    assert [f.code for f in check_texts(texts, ruleset).findings] == []
+
+
+def test_an_aside_on_what_a_crash_left_does_not_make_its_time_a_departure(kn):
+    found = claims_of("The derailment, which left 19 people injured, happened at around 6pm on Tuesday.", kn, DAY,
+                      "time")
+    assert found[0].event == "incident"
+
+
+def test_gas_and_gasoline_prices_are_one_measure(ruleset):
+    texts = [("a.txt", "The rise was driven by a 4.3% surge in gas prices in October.", DAY),
+             ("b.txt", "A 4.1% increase in gasoline prices led the rise in October.", DAY)]
+    assert ("PCT001", "contradiction") in _codes(check_texts(texts, ruleset))
+
+
+def test_a_storms_landfall_is_not_the_day_it_left(ruleset):
+    texts = [("a.txt", "Cyclone Orla, which made landfall on Friday, has killed 20 people.", DAY),
+             ("b.txt", "Cyclone Orla on Saturday exited Elbonia, leaving 20 dead.", DAY)]
+    assert [f for f in check_texts(texts, ruleset).findings if f.kind == "date"] == []
+
+
+def test_people_who_suffered_injuries_are_counted_injured(kn):
+    found = claims_of("A further 17 people suffered injuries in the derailment.", kn, DAY, "count")
+    assert _one(found, "17 people").measure == "injured"
+
+
+def test_one_disagreement_told_in_a_headline_and_a_paragraph_is_one_conflict(ruleset):
+    texts = [("a.txt", "Cyclone Orla kills 46 in Elbonia, leaves 23 missing\n\nOfficial figures from the relief "
+                      "centre confirm a toll of 46 fatalities.", DAY),
+             ("b.txt", "Aid flows to Elbonia as Cyclone Orla leaves 56 dead\n\nAccording to the relief centre, "
+                      "the cyclone has resulted in 56 fatalities.", DAY)]
+    dead = [f for f in check_texts(texts, ruleset).findings if f.kind == "count"]
+    assert len(dead) == 1 and len(dead[0].claims) == 4
+
+
+def test_a_measure_from_one_place_is_not_one_from_nowhere(ruleset):
+    texts = [("a.txt", "The quake, in waters off the town of Arlo in the province of East Varos, triggered a "
+                      "tsunami alert for coasts within 300 km of the epicentre.", DAY),
+             ("b.txt", "The quake hit off the coast of East Varos province, about 1,000 kilometers south of "
+                      "Varos City.", DAY)]
+    assert [f.code for f in check_texts(texts, ruleset).findings] == []
+
+
+def test_a_flattened_hyphen_list_is_read_as_items(kn):
+    text = ("Key points - Vesta earned $2.71 billion in the quarter [1] - The company forecasts revenue "
+            "for the current quarter of $56 billion [2] - Revenue rose 26% to $51.42 billion [3]")
+    found = claims_of(text, kn, DAY, "money")
+    assert _one(found, "$51.42 billion").period is None
+
+
+def test_milestone_passed_does_not_take_a_figure_from_its_fact(ruleset):
+    texts = [("a.txt", "Vesta reported revenue of $51.24 billion. Its revenue crossed $50 billion for the first time.",
+              DAY),
+             ("b.txt", "Vesta reported quarterly revenue of $51.24 billion on Wednesday.", DAY),
+             ("c.txt", "Vesta said revenue rose 26% to $51.42 billion in the quarter.", DAY)]
+    money = [f for f in check_texts(texts, ruleset).findings if f.kind == "money"]
+    assert money and {c.text for c in money[0].claims} >= {"$51.24 billion", "$51.42 billion"}
+
+
+def test_a_banks_net_interest_income_is_not_its_revenue(kn):
+    found = claims_of("• Net interest income: $24.1 billion, up 2%; noninterest revenue: $23.0 billion.", kn, DAY,
+                      "money")
+    assert _one(found, "$24.1 billion").measure == "net interest income"
+    assert _one(found, "$23.0 billion").measure == "noninterest revenue"
+
+
+def test_a_parts_share_is_no_change_of_the_whole(ruleset):
+    texts = [("a.txt", "Orbis said its revenue rose 30.3% in the third quarter.", DAY),
+             ("b.txt", "Orbis said its cloud chips made up 57% of revenue in the third quarter.", DAY)]
+    assert _codes(check_texts(texts, ruleset)) == []
+
+
+def test_a_segments_revenue_is_not_the_companys(ruleset):
+    texts = [("a.txt", "Vesta posted revenue of $51.24 billion for the quarter.", DAY),
+             ("b.txt", "The segment pulled in $50.8 billion in revenue for the quarter.", DAY)]
+    report = check_texts(texts, ruleset)
+    assert _codes(report) == [] and report.possible == []
+
+
+def test_transposed_digits_tell_one_figure(ruleset):
+    texts = [("a.txt", "Vesta reported its third-quarter results, posting revenue of $51.24 billion, a 26% "
+                      "increase.", DAY),
+             ("b.txt", "The company earned $2.71 billion, or $1.05 per share, with revenue rising 26% to "
+                      "$51.42 billion.", DAY)]
+    assert ("MON001", "contradiction") in _codes(check_texts(texts, ruleset))
+
+
+def test_an_aftershocks_magnitude_is_not_the_quakes(ruleset):
+    texts = [("a.txt", "A strong aftershock of magnitude 6.9 struck at around 7 p.m., with the agency Varsis "
+                      "warning of possible tsunami waves.", DAY),
+             ("b.txt", "Varsis logged the earthquake when it struck at 7.6 magnitude.", DAY)]
+    assert [f.code for f in check_texts(texts, ruleset).findings] == []
+
+
+def test_a_quote_ending_in_us_names_no_country(kn):
+    found = claims_of('Ms Varga, who won 29.46 percent, said she would be "a president for all of us" on Saturday.',
+                      kn, DAY, "percent")
+    assert "united states" not in found[0].names
+
+
+def test_a_figure_owned_by_another_name_is_not_the_winners(ruleset):
+    texts = [("a.txt", "Independent politician Anna Varga has won the presidential election and will serve as "
+                      "the country's 10th president after receiving 63.36 percent of the vote.", DAY),
+             ("b.txt", "Independent Anna Varga may come away with the largest win in presidential history, if "
+                      "she can surpass Karl Oster's 56.3 per cent of the vote.", DAY)]
+    assert _codes(check_texts(texts, ruleset)) == []
+
+
+def test_a_figure_of_a_district_a_sentence_opens_on_is_not_the_countrys(ruleset):
+    texts = [("a.txt", "The total number of votes cast was 1,656,436, a turnout of just 45.8%.", DAY),
+             ("b.txt", "In Varos North-West, final tallies indicated Ms Varga secured 56 per cent of the votes "
+                      "cast, on a turnout of 42 per cent.", DAY)]
+    assert _codes(check_texts(texts, ruleset)) == []
+
+
+def test_a_known_country_a_sentence_opens_on_is_left_to_the_places_named(ruleset):
+    texts = [("a.txt", "By Friday night 732 people had been injured in the quake in Elbonia.", DAY),
+             ("b.txt", "In Elbonia, 144 people have been confirmed dead and 725 injured.", DAY)]
+    assert ("CNT001", "contradiction") in _codes(check_texts(texts, ruleset))
