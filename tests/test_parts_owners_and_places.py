@@ -140,7 +140,7 @@ def test_a_parts_share_is_no_change_of_the_whole(ruleset):
 
 
 def test_a_segments_revenue_is_not_the_companys(ruleset):
-    texts = [("a.txt", "Vesta posted revenue of $51.24 billion for the quarter.", DAY),
+    texts = [("a.txt", "In the quarter, Vesta posted revenue of $51.24 billion.", DAY),
              ("b.txt", "The segment pulled in $50.8 billion in revenue for the quarter.", DAY)]
     report = check_texts(texts, ruleset)
     assert _codes(report) == [] and report.possible == []
@@ -186,3 +186,44 @@ def test_a_known_country_a_sentence_opens_on_is_left_to_the_places_named(ruleset
     texts = [("a.txt", "By Friday night 732 people had been injured in the quake in Elbonia.", DAY),
              ("b.txt", "In Elbonia, 144 people have been confirmed dead and 725 injured.", DAY)]
     assert ("CNT001", "contradiction") in _codes(check_texts(texts, ruleset))
+
+
+def test_a_line_of_a_paragraph_a_line_text_ends_its_sentence_stop_or_not(kn):
+    text = ("Our reporter takes us through the three points that decided the vote and its outcome. "
+            "Photograph: Lena Brandt\n"
+            "Spoiled votes came in at almost 13 per cent, several times the usual level, as voters "
+            "expressed dissatisfaction with the choice.")
+    found = claims_of(text, kn, DAY, "percent")
+    assert "brandt" not in found[0].mods and "photograph" not in found[0].context
+
+
+def test_a_line_that_stops_on_a_title_runs_on(kn):
+    text = ("Reports indicated that the call between President\n"
+            "Anna Varga and President Karl Oster on June 6 was described as very positive by both sides.")
+    found = claims_of(text, kn, DAY, "date")
+    assert found[0].event == "call"
+
+
+def test_higher_than_expected_is_no_projection_nor_a_rise(kn):
+    found = claims_of("Turnout was higher than expected at 46 per cent, officials said.", kn, DAY, "percent")
+    assert found[0].qualifiers.level is None and found[0].qualifiers.direction is None
+
+
+def test_a_record_of_the_past_is_another_level(kn):
+    found = claims_of("Turnout may fail to surpass the record low of 43.8% from the last election.", kn, DAY,
+                      "percent")
+    assert found[0].qualifiers.level == "record"
+
+
+def test_spoiled_and_spoilt_votes_are_one_measure(kn):
+    spoilt = claims_of("The large number of spoilt votes (13%) is attributable to the field.", kn, DAY, "percent")
+    spoiled = claims_of("The number of spoiled votes was 12.9%, the count showed.", kn, DAY, "percent")
+    assert spoilt[0].mods == spoiled[0].mods == frozenset({"spoiled"})
+
+
+def test_a_level_beside_a_change_is_its_articles_only_level(ruleset):
+    texts = [("a.txt", "The total number of votes cast was 1,656,436, a turnout of just 45.8%.", DAY),
+             ("b.txt", "Turnout was higher than expected at 46 per cent, exceeding the last election.", DAY),
+             ("c.txt", "The turnout was just under 46%, an increase of 2% on the last election.", DAY)]
+    rounded = [f for f in check_texts(texts, ruleset).agreements if f.verdict == "rounding"]
+    assert rounded and {c.article for c in rounded[0].claims} == {"a.txt", "b.txt", "c.txt"}

@@ -231,11 +231,14 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
 
 def _part_and_whole(part: Claim, whole: Claim) -> bool:
     """True when one figure is told of a part of a company ('the segment pulled in $50.8 billion
-    in revenue') and the other names no part, or another one ('Vesta's revenue of $51.24
+    in revenue') and the other of another part, or of the whole ('Vesta's revenue of $51.24
     billion'): a part's figure and the whole's are not one fact. A figure that names the part's
-    own words ('cloud revenue', for the cloud unit's) may be the part's."""
-    return bool(part.measure and whole.measure) and PART in part.mods and PART not in whole.mods \
-        and not (part.mods - {PART}) & whole.mods
+    own words ('cloud revenue', for the cloud unit's) may be the part's; one that names some part
+    may be the part's of a figure that says not which part it is of."""
+    if not (part.measure and whole.measure) or PART not in part.mods or PART in whole.mods:
+        return False
+    own = part.mods - {PART}
+    return not own & whole.mods if own else not whole.mods - whole.names
 
 
 def _references(claim: Claim) -> frozenset[str]:

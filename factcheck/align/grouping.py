@@ -151,8 +151,9 @@ def _within_rounding(a: Claim, b: Claim) -> bool:
 
 def sole_in_article(block: list[Claim]) -> list[bool]:
     """Whether each claim is its article's only one in the block; for a change, its only one
-    in that direction ('imports fell 30.2% after surging 38%': the only fall)."""
-    per_article = Counter(c.article for c in block)
+    in that direction ('imports fell 30.2% after surging 38%': the only fall); for a level, its
+    only level ('turnout was just under 46%, an increase of 2%': the only turnout)."""
+    per_article = Counter(c.article for c in block if not c.qualifiers.direction)
     per_direction = Counter((c.article, c.qualifiers.direction) for c in block if c.qualifiers.direction)
     return [per_direction[(c.article, c.qualifiers.direction)] == 1 if c.qualifiers.direction
             else per_article[c.article] == 1 for c in block]

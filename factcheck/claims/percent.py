@@ -112,6 +112,8 @@ def direction_near(sentence: Sentence, start: int, kn: Knowledge) -> tuple[str |
     words = [t.folded for t in before]
     for i in range(len(words) - 1, -1, -1):
         d = kn.direction_of.get(words[i])
+        if d and i + 1 < len(words) and words[i + 1] in kn.comparative_links:
+            continue  # 'higher than expected at 46%': a comparison, not the figure's change
         if d:
             between = words[i + 1:]
             return d, not kn.level_words.intersection(between)

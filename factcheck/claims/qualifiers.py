@@ -169,7 +169,8 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     """'previous' for the old value of a change, 'additional' for a figure on top of another
     ('two further quarter-point cuts', 'an additional $5 billion'), 'total' for a sum ('a
     cumulative 100 bps cut', 'down 2 points since June'), 'each' for a part of one ('four tranches of 25 bps each'),
-    'target' for what is aimed at ('its 2% target'), 'contribution' for a part of a
+    'record' for a record set before ('the record low of 43.8%'), 'target' for what is aimed
+    at ('its 2% target'), 'contribution' for a part of a
     change ('services contributed 0.25%'), 'projected' for a figure
     that may come ('could exceed 10,000'), else None."""
     if is_previous_level(sentence, start, end, kn) or _of_earlier_period(sentence, start, kn):
@@ -180,6 +181,8 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     before = sentence.before(start, 1)
     if before and before[-1].folded in kn.additional_words:
         return "additional"
+    if _record_of(sentence, start, kn):
+        return "record"
     near = sentence.before(start, 3)
     if any(t.folded in kn.total_words and not (i + 1 < len(near) and near[i + 1].folded in kn.measure_of)
            for i, t in enumerate(near)):
@@ -198,6 +201,13 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
     if _demanded(sentence, start, kn):
         return "demanded"
     return None
+
+
+def _record_of(sentence: Sentence, start: int, kn: Knowledge) -> bool:
+    """True for a figure told as a record set before ('failing to surpass the record low of
+    43.8%', 'a peak of 40%'): a word of record, then 'of', right before it."""
+    near = [t.folded for t in sentence.before(start, 2)]
+    return len(near) == 2 and near[1] == "of" and near[0] in kn.record_window_words
 
 
 CUMULATIVE_REACH = 6  # tokens after a figure where a word of a span up to now bears on it
@@ -258,6 +268,8 @@ def is_projection(sentence: Sentence, start: int, kn: Knowledge) -> bool:
         if (t.folded in kn.projection_words or t.folded in kn.projection_nouns) and t.text.islower():
             if i and _ends_figure(window[i - 1], kn):
                 return False
+            if i and window[i - 1].folded in kn.comparative_links:
+                continue  # 'higher than expected at 46 per cent': what the figure is compared with
             if any(w.folded in kn.beat_words for w in sentence.before(t.start, BEAT_REACH) if w.start >= lo) and \
                     _words_between(window[i + 1:], kn):
                 continue  # 'exceeded Wall Street expectations, with revenue of $57 billion': what was beaten

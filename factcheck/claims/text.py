@@ -35,6 +35,11 @@ _INLINE_ITEM = re.compile(r"\s\*\s+(?=[A-Z])")
 # had expected …'); one or two are dashes of prose.
 _INLINE_HYPHEN = re.compile(r"\s-\s+(?=[A-Z])")
 INLINE_HYPHEN_ITEMS = 3
+# In a block written a paragraph to a line (a line longer than WRAPPED_LINE characters: no
+# hard-wrapped prose), a line break before a capital ends a sentence, stop or not ('Photograph:
+# Niall Carson' above 'Spoiled votes came in at almost 13 per cent').
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*(?=[A-Z\"“‘'])")
+WRAPPED_LINE = 100
 _ITEM_BREAK = re.compile(r"\n(?=[ \t]*(?:[-•*▪·–]\s|(?:19|20)\d{2}\s?:))")
 
 
@@ -220,6 +225,9 @@ def sentences(article: Article, kn: Knowledge) -> list[Sentence]:
         breaks += [(m.start(), m.end()) for m in _INLINE_ITEM.finditer(text)]
         hyphens = [(m.start(), m.end()) for m in _INLINE_HYPHEN.finditer(text)]
         breaks += hyphens if len(hyphens) >= INLINE_HYPHEN_ITEMS else []
+        raw = article.text[block.start:block.end]
+        if "\n" in raw and max(len(line) for line in raw.split("\n")) > WRAPPED_LINE:
+            breaks += [(m.start(), m.end()) for m in _LINE_BREAK.finditer(raw) if not _runs_on(raw, m.start(), kn)]
         cut = 0
         for end, nxt in sorted(breaks):
             if end <= cut:
@@ -229,6 +237,14 @@ def sentences(article: Article, kn: Knowledge) -> list[Sentence]:
         if text[cut:].strip():
             out.extend(_pieces(article, block.start + cut, block.end, block.kind, pattern, kn))
     return [s for s in out if s.quote]
+
+
+def _runs_on(text: str, end: int, kn: Knowledge) -> bool:
+    """True when the line ending at ``end`` stops on a word a sentence goes on from (a title,
+    'the', 'of': 'talks between President' above 'Donald Trump and President Xi')."""
+    last = text[max(0, end - 40):end].split()
+    word = fold(last[-1]) if last else ""
+    return word in kn.stopwords or word in kn.role_words
 
 
 def _pieces(article: Article, start: int, end: int, kind: str, pattern: re.Pattern = TOKEN,
