@@ -227,3 +227,38 @@ def test_a_level_beside_a_change_is_its_articles_only_level(ruleset):
              ("c.txt", "The turnout was just under 46%, an increase of 2% on the last election.", DAY)]
     rounded = [f for f in check_texts(texts, ruleset).agreements if f.verdict == "rounding"]
     assert rounded and {c.article for c in rounded[0].claims} == {"a.txt", "b.txt", "c.txt"}
+
+
+def test_a_hyphenated_run_in_a_row_is_the_spaced_one(ruleset):
+    texts = [("a.txt", "The central bank kept its benchmark rate unchanged for a sixth-straight month.", DAY),
+             ("b.txt", "The central bank left its benchmark rates unchanged for the fifth straight month.", DAY)]
+    assert ("CNT002", "contradiction") in _codes(check_texts(texts, ruleset))
+
+
+def test_the_first_three_quarters_are_no_rank(kn):
+    assert claims_of("Output rose 5.2% in the first three quarters of the year.", kn, DAY, "ordinal") == []
+
+
+def test_the_second_of_two_roles_after_a_name_is_the_names_too(kn):
+    found = claims_of("Lin Bao, president and chief economist at Orbis Capital, said growth would slow.", kn, DAY,
+                      "title")
+    assert {c.qualifiers.role for c in found} == {"president", "chief economist"}
+
+
+def test_a_ticker_one_letter_short_is_the_same_body(ruleset):
+    said = "ORBC CEO Ana Lind highlighted strong demand for chips."
+    texts = [("a.txt", said, DAY), ("c.txt", said.replace("highlighted", "stressed"), DAY),
+             ("b.txt", "“Demand is strong,” said ORB CEO Ana Lind, Bloomberg News reported.", DAY)]
+    assert [f.code for f in check_texts(texts, ruleset).findings] == []
+
+
+def test_shares_of_parts_the_sentences_do_not_name_are_not_compared(ruleset):
+    texts = [("a.txt", "Chips of 3-nanometer accounted for 23% of total wafer revenue, the company said.", DAY),
+             ("b.txt", "Its advanced technologies — critical for cloud uses — accounted for 74% of total wafer "
+                      "revenue.", DAY)]
+    assert _codes(check_texts(texts, ruleset)) == []
+
+
+def test_rates_left_unchanged_date_a_decision(kn):
+    found = claims_of("The Bank of Elbonia on Thursday left interest rates unchanged at 4%.", kn, DAY, "date")
+    assert found[0].event == "decision"

@@ -8,6 +8,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from ..claims.measures import REFERENCE
+from ..claims.percent import SHARE
 from ..claims.slots import NEXT_QUARTER, PART
 from ..knowledge import Knowledge
 from ..languages import shared_terms
@@ -204,6 +205,8 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if _part_and_whole(a, b) or _part_and_whole(b, a):
         return False
+    if a.qualifiers.level == SHARE and not (a.mods and b.mods):
+        return False  # '… accounted for 74% of wafer revenue': a share that says not of which part
     if _holders_differ(a, b) or _held_elsewhere(a, fb, kn) or _held_elsewhere(b, fa, kn):
         return False
     if _owned_elsewhere(a, fb) or _owned_elsewhere(b, fa):
@@ -369,7 +372,7 @@ def _levels_apart(a: Claim, b: Claim, kn: Knowledge) -> bool:
 
 def _premodified(claim: Claim, kn: Knowledge) -> bool:
     """True for an ordinal with words between it and its noun ('first Latin American pontiff')."""
-    words = claim.text.split()
+    words = claim.text.replace("-", " ").split()  # 'sixth-straight month' as 'sixth straight month'
     middle = words[1:-1]
     while middle and " ".join(middle[-1:] + words[-1:]).lower() in kn.roles:
         middle = middle[:-1]  # 'prime' of 'the 104th prime minister' is its noun's

@@ -33,9 +33,20 @@ def portfolios_compatible(p: str | None, q: str | None, kn: Knowledge) -> bool:
     if cp == cq:
         return True
     tp, tq = set(cp.split()) - _CONNECTORS, set(cq.split()) - _CONNECTORS
-    if tp <= tq or tq <= tp or _initials_of(cp, cq) or _initials_of(cq, cp):
+    if tp <= tq or tq <= tp or _initials_of(cp, cq) or _initials_of(cq, cp) or _one_letter_short(cp, cq):
         return True
     return fuzz.ratio(cp, cq) >= 90
+
+
+SHORT_FORM_LETTERS = 3  # letters a one-word name needs before one with a letter more is read as it
+
+
+def _one_letter_short(p: str, q: str) -> bool:
+    """True when one one-word name is the other less its last letter ('tsm', the ticker, for
+    'tsmc'): one body written short."""
+    short, long = sorted((p, q), key=len)
+    return " " not in long and len(short) >= SHORT_FORM_LETTERS and len(long) == len(short) + 1 \
+        and long.startswith(short)
 
 
 def _initials_of(short: str, long: str) -> bool:

@@ -67,6 +67,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
                 continue
             if after and after[0].folded in kn.naming_ordinals:
                 continue
+            if after and (after[0].text[:1].isdigit() or after[0].folded in kn.number_words):
+                continue  # 'the first nine months', 'the first three quarters': a period, not a rank
             if _names_a_quarter(sentence, start, kn):
                 continue
             head, mods, span = _period_head(after, kn)

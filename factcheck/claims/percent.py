@@ -12,6 +12,7 @@ from .common import (
     hedge_of,
     level_of,
     make_claim,
+    modifier_terms,
     noun_run,
     number_slot,
     of_own_month,
@@ -157,6 +158,20 @@ def _share(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
     return SHARE if any(" ".join(words[-n:]) in kn.share_verbs for n in (1, 2, 3) if len(words) >= n) else None
 
 
+SHARE_HOLDER_WORDS = 6  # words before a verb of share where the part it names is read
+
+
+def _share_holder(sentence: Sentence, start: int, kn: Knowledge) -> frozenset[str]:
+    """The modifiers of the part a share is of: the words of its clause before the verb of
+    share ('shipments of 3-nanometer accounted for 23%' → 3-nanometer, shipment)."""
+    lo, _ = sentence.clause_bounds(start)
+    before = [t for t in sentence.before(start, SHARE_HOLDER_WORDS + 3) if t.start >= lo]
+    cut = next((k for k in range(len(before)) if any(
+        " ".join(t.folded for t in before[k:k + n]) in kn.share_verbs for n in (1, 2, 3))), len(before))
+    words = [t for t in before[:cut][-SHARE_HOLDER_WORDS:] if t.folded not in kn.stopwords]
+    return frozenset(modifier_terms(words, kn))
+
+
 def _reached(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     """True for a level a change came to: a level word right before the figure and a word of
     direction before it in its clause ('raised its policy rate to 0.5%')."""
@@ -209,6 +224,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         heads = [t for t in follow if slot.head and kn.canon_term(t.folded) == slot.head]
         quote_end = heads[0].end if heads else end
         level = level_of(sentence, start, end, kn) or _share(sentence, start, kn)
+        if level == SHARE:  # '3-nanometer chips accounted for 23%': the part is what it is a share of
+            slot = replace(slot, mods=slot.mods | (_share_holder(sentence, start, kn) - {slot.head}))
         if level == "projected":
             slot = slot.with_sources()
         previous = level == "previous"

@@ -252,7 +252,13 @@ def _split_portfolio(right: list[Token], kn: Knowledge) -> tuple[list[Token], li
 
 
 def _appositive_name(tokens: list[Token], i: int, left: list[Token], kn: Knowledge) -> list[Token]:
+    """The name a role is set after, between commas ('Zhiwei Zhang, chief economist at …'),
+    also as the second of two roles ('Zhiwei Zhang, president and chief economist at …')."""
     k = i - len(left) - 1
+    if k >= 1 and tokens[k].folded == "and":
+        first = next((p for p in range(k - 1, max(-1, k - 5), -1) if p + _role_at(tokens, p, kn) == k), None)
+        if first is not None:
+            k = first - 1
     while k >= 0 and tokens[k].folded in _ARTICLES:
         k -= 1
     if not (k >= 1 and tokens[k].text == ","):
