@@ -154,6 +154,9 @@ def _check_figure_count(text: str) -> None:
             raise InputError(f"more than {MAX_FIGURES:,} numbers: a table or a data dump, not an article")
 
 
+_HYPHENS = "\u2010\u2011"  # hyphen and non-breaking hyphen, read as '-' (offsets unchanged)
+
+
 def parse_article(text: str, article_id: str, info: SourceInfo, kn: Knowledge) -> Article:
     """Build an Article from decoded text: line map, blocks, dropped furniture."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -161,6 +164,8 @@ def parse_article(text: str, article_id: str, info: SourceInfo, kn: Knowledge) -
     for i, ch in enumerate(chars):
         if ch in "\r\t\x00\u00a0\u2009\u202f\u200b\ufeff":
             chars[i] = " "
+        elif ch in _HYPHENS:  # 'non‑cash' with a non-breaking hyphen is 'non-cash'
+            chars[i] = "-"
     lines = _lines(text, line_starts)
     kinds, dropped = _classify(lines, kn)
     blocks = _blocks(lines, kinds, chars)

@@ -210,6 +210,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "share_verbs": Words("share_verbs", conv=text),
         "part_nouns": Words("part_nouns"),
         "comparative_links": Words("comparative_links"),
+        "locative_openers": Words("locative_openers"),
         "year_prefixes": Words("year_prefixes"),
         "years_back": Words("years_back"),
         "relative_years": Map("relative_years", key=text, value=whole, says=WHOLES),

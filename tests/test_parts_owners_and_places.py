@@ -262,3 +262,30 @@ def test_shares_of_parts_the_sentences_do_not_name_are_not_compared(ruleset):
 def test_rates_left_unchanged_date_a_decision(kn):
     found = claims_of("The Bank of Elbonia on Thursday left interest rates unchanged at 4%.", kn, DAY, "date")
     assert found[0].event == "decision"
+
+
+def test_half_a_dozen_is_six(kn):
+    found = claims_of("Half a dozen other vehicles also caught fire, officials said.", kn, DAY, "count")
+    assert [c.value for c in found] == [6]
+
+
+def test_a_tax_charge_is_its_own_measure(kn):
+    found = claims_of("Vesta booked a one-time, non-cash income tax charge of $15.93 billion.", kn, DAY, "money")
+    assert found[0].measure == "tax charge"
+
+
+def test_a_non_breaking_hyphen_is_a_hyphen(kn):
+    found = claims_of("Vesta booked a one‑time, non‑cash income tax charge of $15.93 billion.", kn, DAY, "money")
+    assert "non-cash" in found[0].mods
+
+
+def test_a_part_named_by_one_source_only_is_a_possible_match(ruleset):
+    texts = [("a.txt", "Markets revenue jumped 25% to a record $8.9 billion in the quarter, Orbis Bank said.", DAY),
+             ("b.txt", "At Orbis Bank, fixed-income markets revenue jumped 21% to $5.6 billion in the quarter.", DAY)]
+    report = check_texts(texts, ruleset)
+    assert [f for f in report.findings if f.kind == "money"] == [] and report.possible
+
+
+def test_a_sentence_opening_on_a_firm_counts_no_place(kn):
+    found = claims_of("At Orbis Bank, markets revenue jumped 21% to $5.6 billion in the quarter.", kn, DAY, "money")
+    assert found[0].qualifiers.where is None

@@ -132,6 +132,9 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     only_a, only_b = ma - b.context - b.names, mb - a.context - a.names
     if a.type in ("money", "percent", "count") and ((only_a and not mb) or (only_b and not ma)):
         return f"only one source says what the figure is of ({', '.join(sorted(only_a or only_b))})"
+    if a.type == "money" and ((only_a and mb and mb <= ma) or (only_b and ma and ma <= mb)):
+        return (f"only one source names a part of it ({', '.join(sorted(only_a or only_b))}): "
+                "the other figure may be of the whole")
     if a.qualifiers.level == b.qualifiers.level == "projected" and _other_forecasters(a, b, ctx):
         return ("two expectations (forecasts, estimates, surveys) from sources named apart "
                 f"({', '.join(sorted(_own_names(a, b, ctx)))} and {', '.join(sorted(_own_names(b, a, ctx)))}): "

@@ -158,7 +158,7 @@ def give_fronted_places(claims: list[Claim], sentence: Sentence, kn: Knowledge) 
     they were counted there, not in the whole country. Figures that a list gives a holder keep
     the place the list says."""
     tokens = sentence.tokens[sentence.opening:]
-    if len(tokens) < 3 or tokens[0].folded not in kn.place_prepositions:
+    if len(tokens) < 3 or tokens[0].folded not in kn.locative_openers:
         return
     name = []
     for t in tokens[1:1 + FRONTED_NAME_WORDS + 1]:
@@ -172,7 +172,10 @@ def give_fronted_places(claims: list[Claim], sentence: Sentence, kn: Knowledge) 
     if not name:
         return
     comma = name[-1].end
-    place = kn.canon_place(" ".join(t.text for t in name)) or fold(" ".join(t.text for t in name))
+    written = " ".join(t.text for t in name)
+    if kn.body_of.get(fold(written)):
+        return  # 'In Congress, …': a body, not a place
+    place = kn.canon_place(written) or fold(written)
     for c in claims:
         if c.start > comma and c.type in HELD_TYPES + ("measure",) and not c.qualifiers.holder \
                 and not c.qualifiers.where:
