@@ -234,6 +234,7 @@ class Knowledge:
     summer_time_span: tuple[tuple[int, int], tuple[int, int]] | None = None
     hour_words: dict[str, int] = field(default_factory=dict)
     hour_suffixes: set[str] = field(default_factory=set)
+    time_deadline_words: set[str] = field(default_factory=set)
     approx_minutes: int = 15
     results_verbs: set[str] = field(default_factory=set)
     trailing_headings: set[str] = field(default_factory=set)

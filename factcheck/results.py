@@ -142,13 +142,13 @@ def findings_of(judged, rules: list[Rule]) -> tuple[list[Finding], list[Finding]
 
 
 def _told_values(finding: Finding) -> tuple:
-    return (finding.code, finding.verdict,
+    return (finding.code, finding.verdict, finding.subject,
             frozenset((c.article, repr(c.value), c.unit) for c in finding.claims))
 
 
 def merge_retold(findings: list[Finding]) -> list[Finding]:
     """The findings, those that set the same values of the same sources against each other
-    under one rule made one ('Storm kills 46' in a headline and 'a toll of 46' in the text,
+    under one rule and one subject made one ('Storm kills 46' in a headline and 'a toll of 46' in the text,
     against another outlet's 56 twice): one disagreement told twice in each article is one
     conflict, with the claims of both."""
     merged: dict[tuple, Finding] = {}

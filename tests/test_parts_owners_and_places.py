@@ -259,8 +259,8 @@ def test_shares_of_parts_the_sentences_do_not_name_are_not_compared(ruleset):
     assert _codes(check_texts(texts, ruleset)) == []
 
 
-def test_rates_left_unchanged_date_a_decision(kn):
-    found = claims_of("The Bank of Elbonia on Thursday left interest rates unchanged at 4%.", kn, DAY, "date")
+def test_rates_kept_unchanged_date_a_decision(kn):
+    found = claims_of("The Bank of Elbonia on Thursday kept interest rates unchanged at 4%.", kn, DAY, "date")
     assert found[0].event == "decision"
 
 

@@ -205,7 +205,7 @@ def _compatible(fa: _Features, fb: _Features, score: float, kn: Knowledge, param
         return False
     if _part_and_whole(a, b) or _part_and_whole(b, a):
         return False
-    if a.qualifiers.level == SHARE and not (a.mods and b.mods):
+    if SHARE in (a.qualifiers.level, b.qualifiers.level) and not (a.mods and b.mods):
         return False  # '… accounted for 74% of wafer revenue': a share that says not of which part
     if _holders_differ(a, b) or _held_elsewhere(a, fb, kn) or _held_elsewhere(b, fa, kn):
         return False
@@ -265,7 +265,8 @@ def _counted_apart(fa: _Features, fb: _Features, kn: Knowledge) -> bool:
     where, other = (wa, fb) if wa else (wb, fa)
     if kn.canon_place(where):
         return False
-    return where not in other.context_places | other.places | other.names | other.claim.names
+    return not set(where.split()) & (other.context_places | other.places | other.names | other.claim.names
+                                     | other.claim.context)
 
 
 def _owned_elsewhere(a: Claim, fb: _Features) -> bool:
@@ -277,7 +278,7 @@ def _owned_elsewhere(a: Claim, fb: _Features) -> bool:
     b = fb.claim
     named = fb.names | {part for p in b.persons for part in p.split()} | _holder_parts(b) \
         | {b.qualifiers.owner or ""}
-    return bool(fb.names or b.persons) and owner not in named
+    return bool(fb.names or b.persons) and not set(owner.split()) & named
 
 
 def _holder_parts(claim: Claim) -> set[str]:

@@ -34,11 +34,12 @@ def _digits(claim: Claim) -> str:
 
 def transposed(a: Claim, b: Claim) -> bool:
     """True when two figures of one magnitude are written with the same digits but two neighbours
-    swapped ('$51.24 billion', '$51.42 billion'): a slip of the pen, the same figure."""
+    swapped, the leading digit kept ('$51.24 billion', '$51.42 billion'): a slip of the pen, the
+    same figure."""
     da, db = _digits(a), _digits(b)
     diff = [i for i, (p, q) in enumerate(zip(da, db)) if p != q]
     x, y = abs(float(a.value)), abs(float(b.value))
-    return len(da) == len(db) and len(diff) == 2 and diff[1] == diff[0] + 1 \
+    return len(da) == len(db) and len(diff) == 2 and diff[0] > 0 and diff[1] == diff[0] + 1 \
         and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]] and 0 < min(x, y) and max(x, y) < 2 * min(x, y)
 
 

@@ -43,7 +43,7 @@ def _year_patterns(kn: Knowledge) -> _YearPatterns:
             period=re.compile(rf"\b(?:{period})\s+(?:{year})|{_LIST_YEAR}"),
             # right after the figure, or after a word of its change ('1.5% growth for 2025'),
             # a year led in by a word of period, or a relative year on its own ('1.2% next year')
-            after=re.compile(rf"\s*,?(?:\s+(?:{_words(kn.direction_of)}))?\s*(?:(?:{period})\s+(?:{year})"
+            after=re.compile(rf"(?:\s*+,)?(?:\s++(?:{_words(kn.direction_of)}))?\s*+(?:(?:{period})\s+(?:{year})"
                              rf"|(?P<bare>{_words(kn.relative_years)})\b)"),
             ago=re.compile(rf"\s*(?P<n>\d{{1,2}}|{_words(kn.number_words)})\s+(?:{_words(kn.years_back)})\b",
                            re.IGNORECASE),

@@ -120,8 +120,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         start, end = sentence.start + lo, sentence.start + hi
         value = _number(number, kn) + (0.5 if half else 0.0) + extra
         unit = stem(unit_word)
-        lead = sentence.before(start, 1)
-        if lead and lead[-1].folded in kn.period_span_words:
+        if sentence.phrase_before(start, kn.period_span_words):
             continue
         after = sentence.after(end, 8)
         hyphenated = "-" in sentence.text[lo:hi]

@@ -136,17 +136,31 @@ def _holder(names: frozenset[str]) -> str:
 _POSSESSIVE = ("'s", "’s")
 
 
+OWNER_WORDS = 4  # capitalised words a possessive name may have ('Eamon de Valera's')
+
+
 def give_owners(claims: list[Claim], sentence: Sentence, kn: Knowledge) -> None:
     """Set the 'owner' qualifier of the figures written right after a capitalised possessive
-    ('Eamon de Valera's 56.3 per cent', 'Quillon's 31%'): the figure is that name's."""
+    name ('Eamon de Valera's 56.3 per cent', 'Quillon's 31%'): the figure is that name's, folded
+    word by word. Not a month's, a weekday's, a place's or a known body's ('October's 2.4%
+    rise', 'Britain's 3.2%'): those say when or where, which other rules read."""
     for c in claims:
         if c.type not in HELD_TYPES or c.qualifiers.owner:
             continue
-        before = sentence.before(c.start, 1)
-        if before and before[-1].is_capitalised and before[-1].text.endswith(_POSSESSIVE):
-            name = fold(before[-1].text[:-2])
-            if name and name not in kn.stopwords:
-                c.qualifiers = replace(c.qualifiers, owner=name)
+        before = sentence.before(c.start, OWNER_WORDS)
+        if not before or not before[-1].is_capitalised or not before[-1].text.endswith(_POSSESSIVE):
+            continue
+        words = [before[-1].text[:-2]]
+        for t in reversed(before[:-1]):
+            if not (t.is_capitalised or t.folded in kn.name_particles):
+                break
+            words.insert(0, t.text)
+        name = fold(" ".join(words))
+        last = fold(words[-1])
+        if not name or last in kn.stopwords or last in kn.months or last in kn.weekdays \
+                or kn.canon_place(" ".join(words)) or kn.canon_place(words[-1]) or kn.body_of.get(name):
+            continue
+        c.qualifiers = replace(c.qualifiers, owner=name)
 
 
 FRONTED_NAME_WORDS = 4  # capitalised words a fronted place may have ('In Dublin Mid-West,')
@@ -164,21 +178,23 @@ def give_fronted_places(claims: list[Claim], sentence: Sentence, kn: Knowledge) 
     for t in tokens[1:1 + FRONTED_NAME_WORDS + 1]:
         if t.text == ",":
             break
-        if not t.is_capitalised or not t.text[:1].isalpha() or t.folded in kn.months or t.folded in kn.weekdays:
-            return
+        if not t.is_capitalised or not t.text.replace("-", "").isalpha() or t.folded in kn.months \
+                or t.folded in kn.weekdays or t.folded in kn.stopwords:
+            return  # 'In Q3,', 'In March,', 'In The end,': a time or a phrase, not a place
         name.append(t)
     else:
         return
     if not name:
         return
-    comma = name[-1].end
+    name_end = name[-1].end
     written = " ".join(t.text for t in name)
     if kn.body_of.get(fold(written)):
         return  # 'In Congress, …': a body, not a place
     place = kn.canon_place(written) or fold(written)
+    first_clause = sentence.clause_bounds(name_end)
     for c in claims:
-        if c.start > comma and c.type in HELD_TYPES + ("measure",) and not c.qualifiers.holder \
-                and not c.qualifiers.where:
+        if name_end < c.start < first_clause[1] and c.type in HELD_TYPES + ("measure",) \
+                and not c.qualifiers.holder and not c.qualifiers.where:
             c.qualifiers = replace(c.qualifiers, where=place)
 
 

@@ -103,10 +103,8 @@ def relative_asides(sentence: Sentence, lo: int, hi: int, kn: Knowledge) -> list
 
 
 def after_deadline_word(sentence: Sentence, start: int, kn: Knowledge) -> bool:
-    """True when a word of time limit (events.yml) comes right before a date or a time ('by
-    August 1', 'confirmed by 8 pm')."""
-    words = [t.folded for t in sentence.before(start, 3)]
-    return any(" ".join(words[-n:]) in kn.deadline_words for n in (1, 2, 3) if len(words) >= n)
+    """True when a word of time limit (events.yml) comes right before a date ('by August 1')."""
+    return sentence.phrase_before(start, kn.deadline_words)
 
 
 def _results_or(kind: str, sentence: Sentence, t_start: int, t_end: int, lo: int, hi: int, kn: Knowledge) -> str:

@@ -154,8 +154,7 @@ SHARE = "share"  # the level of a part's share of a whole ('accounting for 57% o
 
 def _share(sentence: Sentence, start: int, kn: Knowledge) -> str | None:
     """SHARE for a figure right after a verb of a part's share (english.yml share_verbs)."""
-    words = [t.folded for t in sentence.before(start, 3)]
-    return SHARE if any(" ".join(words[-n:]) in kn.share_verbs for n in (1, 2, 3) if len(words) >= n) else None
+    return SHARE if sentence.phrase_before(start, kn.share_verbs) else None
 
 
 SHARE_HOLDER_WORDS = 6  # words before a verb of share where the part it names is read

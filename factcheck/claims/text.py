@@ -38,7 +38,7 @@ INLINE_HYPHEN_ITEMS = 3
 # In a block written a paragraph to a line (a line longer than WRAPPED_LINE characters: no
 # hard-wrapped prose), a line break before a capital ends a sentence, stop or not ('Photograph:
 # Niall Carson' above 'Spoiled votes came in at almost 13 per cent').
-_LINE_BREAK = re.compile(r"[ \t]*\n\s*(?=[A-Z\"“‘'])")
+_LINE_BREAK = re.compile(r"\n\s*+(?=[A-Z\"“‘'])")
 WRAPPED_LINE = 100
 _ITEM_BREAK = re.compile(r"\n(?=[ \t]*(?:[-•*▪·–]\s|(?:19|20)\d{2}\s?:))")
 
@@ -64,6 +64,7 @@ class Token:
 
 
 WINDOW = 40  # tokens on each side of a value that can describe it
+PHRASE_WORDS = 3  # words of the longest phrase ``Sentence.phrase_before`` looks for
 MAX_SENTENCE = 1500  # characters: a longer run without a sentence break is read in pieces
 
 
@@ -129,6 +130,12 @@ class Sentence:
         """Up to n tokens ending at or before an offset."""
         j = bisect.bisect_right(self._ends, offset)
         return self.tokens[max(0, j - n):j]
+
+    def phrase_before(self, offset: int, phrases) -> bool:
+        """True when the one, two or three words right before an offset are one of ``phrases``
+        (folded, a space between words: 'by', 'no later than', 'accounted for')."""
+        words = [t.folded for t in self.before(offset, PHRASE_WORDS)]
+        return any(" ".join(words[-n:]) in phrases for n in range(1, len(words) + 1))
 
     def memo(self, key, compute):
         """A value computed once per sentence (event triggers, people in a clause…)."""

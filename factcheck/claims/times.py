@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim, Qualifiers
 from .common import PersonIndex, Sentence, Spans, clause_slot, hedge_of, make_claim
-from .events import after_deadline_word, event_of
+from .events import event_of
 
 _MERIDIEM = r"(?P<mer>[ap])\.?\s?m\b\.?"
 _CLOCK = re.compile(
@@ -107,7 +107,7 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
             hedge = claims[-1].qualifiers.hedge  # 'around 1:30 p.m. local time (2:30 a.m. ET)'
         if hedge or fold(shown) in kn.hour_words:
             qualifiers["hedge"] = hedge or "approx"
-        if after_deadline_word(sentence, start, kn):  # 'confirmed by 8 pm': at that time or before
+        if sentence.phrase_before(start, kn.time_deadline_words):  # 'confirmed by 8 pm': then or before
             qualifiers["hedge"] = "upper"
         claims.append(make_claim(article, "time", start, end_quote, minutes, slot, sentence,
                                  unit=_dated_zone(zone, article.published, kn),
