@@ -191,6 +191,7 @@ class Knowledge:
     part_nouns: set[str] = field(default_factory=set)
     comparative_links: set[str] = field(default_factory=set)
     locative_openers: set[str] = field(default_factory=set)
+    record_words: set[str] = field(default_factory=set)
     index_of: dict[str, str] = field(default_factory=dict)
     whole_words: set[str] = field(default_factory=set)
     snapshot_words: set[str] = field(default_factory=set)

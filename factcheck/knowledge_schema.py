@@ -211,6 +211,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "part_nouns": Words("part_nouns"),
         "comparative_links": Words("comparative_links"),
         "locative_openers": Words("locative_openers"),
+        "record_words": Words("record_words"),
         "year_prefixes": Words("year_prefixes"),
         "years_back": Words("years_back"),
         "relative_years": Map("relative_years", key=text, value=whole, says=WHOLES),

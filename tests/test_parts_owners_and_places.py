@@ -289,3 +289,46 @@ def test_a_part_named_by_one_source_only_is_a_possible_match(ruleset):
 def test_a_sentence_opening_on_a_firm_counts_no_place(kn):
     found = claims_of("At Orbis Bank, markets revenue jumped 21% to $5.6 billion in the quarter.", kn, DAY, "money")
     assert found[0].qualifiers.where is None
+
+
+def test_one_disagreement_merged_is_of_one_subject(ruleset):
+    texts = [("a.txt", "Unemployment in Elbonia was 4.1% in October. Inflation in Elbonia was 4.1% in October.", DAY),
+             ("b.txt", "Unemployment in Elbonia was 4.3% in October. Inflation in Elbonia was 4.3% in October.", DAY)]
+    subjects = {f.subject for f in check_texts(texts, ruleset).findings if f.code == "PCT001"}
+    assert len(subjects) == 2
+
+
+def test_a_possessive_month_or_country_owns_no_figure(kn):
+    found = claims_of("After October's 2.4% rise, Britain's 3.2% inflation rate surprised economists.", kn, DAY,
+                      "percent")
+    assert [c.qualifiers.owner for c in found] == [None, None]
+
+
+def test_a_fronted_quarter_is_no_place(kn):
+    found = claims_of("In Q3, Vesta's revenue rose 12% to $51.24 billion.", kn, DAY, "money")
+    assert found[0].qualifiers.where is None
+
+
+def test_a_low_a_figure_fell_to_is_no_record(kn):
+    found = claims_of("Unemployment fell to a low of 3.4% in October.", kn, DAY, "percent")
+    assert found[0].qualifiers.level != "record"
+
+
+def test_open_until_a_time_is_no_deadline(kn):
+    found = claims_of("Polling stations stayed open until 10 pm on Thursday.", kn, DAY, "time")
+    assert found[0].qualifiers.hedge != "upper"
+
+
+def test_a_unit_sold_is_not_the_figures_part(kn):
+    found = claims_of("Orbis sold its chip unit and reported quarterly revenue of $51.2 billion.", kn, DAY, "money")
+    assert "segment" not in found[0].mods
+
+
+def test_the_past_years_someone_led_a_firm_are_a_length(kn):
+    found = claims_of("She has led Orbis for the past 12 years.", kn, DAY, "duration")
+    assert [c.value for c in found] == [12]
+
+
+def test_hostile_runs_of_spaces_are_read_in_linear_time(kn):
+    text = "Revenue rose 5%" + " " * 20000 + "y\nZeta fell 3%" + (" " * 1400 + "growth for 2026") * 3
+    assert claims_of(text, kn, DAY, "percent")

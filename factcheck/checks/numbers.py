@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..align import context_score, shared_evidence
+from ..claims.slots import PART
 from ..knowledge import Knowledge, stem
 from ..languages import shared_terms
 from ..types import DAYS_PER_UNIT, Claim, Fact
@@ -132,8 +133,9 @@ def weak_evidence(a: Claim, b: Claim, ctx: CheckContext) -> str:
     only_a, only_b = ma - b.context - b.names, mb - a.context - a.names
     if a.type in ("money", "percent", "count") and ((only_a and not mb) or (only_b and not ma)):
         return f"only one source says what the figure is of ({', '.join(sorted(only_a or only_b))})"
-    if a.type == "money" and ((only_a and mb and mb <= ma) or (only_b and ma and ma <= mb)):
-        return (f"only one source names a part of it ({', '.join(sorted(only_a or only_b))}): "
+    extra = only_a if only_a and mb and mb <= ma else only_b if only_b and ma and ma <= mb else set()
+    if a.type == "money" and any(w == PART or "-" in w for w in extra):
+        return (f"only one source names a part of it ({', '.join(sorted(extra))}): "
                 "the other figure may be of the whole")
     if a.qualifiers.level == b.qualifiers.level == "projected" and _other_forecasters(a, b, ctx):
         return ("two expectations (forecasts, estimates, surveys) from sources named apart "

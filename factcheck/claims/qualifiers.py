@@ -205,9 +205,11 @@ def level_of(sentence: Sentence, start: int, end: int, kn: Knowledge) -> str | N
 
 def _record_of(sentence: Sentence, start: int, kn: Knowledge) -> bool:
     """True for a figure told as a record set before ('failing to surpass the record low of
-    43.8%', 'a peak of 40%'): a word of record, then 'of', right before it."""
-    near = [t.folded for t in sentence.before(start, 2)]
-    return len(near) == 2 and near[1] == "of" and near[0] in kn.record_window_words
+    43.8%', 'the previous high of 5%'): a word of record, a low or a high, then 'of', right
+    before it; 'fell to a low of 3.4%' is the figure itself."""
+    near = [t.folded for t in sentence.before(start, 4)]
+    return len(near) >= 2 and near[-1] == "of" and near[-2] in kn.record_window_words \
+        and any(w in kn.record_words for w in near[:-1])
 
 
 CUMULATIVE_REACH = 6  # tokens after a figure where a word of a span up to now bears on it

@@ -299,7 +299,7 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
     mods.discard(head or "")
     if _excluding(after, kn) or _fronted_exclusion(sentence, start, kn):
         mods.add("excluding")
-    if head and any(t.folded in kn.part_nouns for t in _outside_asides(before, kn)):
+    if head and _part_subject(_outside_asides(before, kn), kn):
         mods.add(PART)
     sources = _source_names(sentence, clause_tokens, people, kn)
     return Slot(head=head, mods=frozenset(mods), context=sentence.terms(lo, hi, kn),
@@ -311,6 +311,23 @@ def number_slot(sentence: Sentence, start: int, end: int, kn: Knowledge, people:
 
 
 PART = "segment"  # the modifier of a figure told of a part of a company (english.yml part_nouns)
+
+
+def _part_subject(before: list[Token], kn: Knowledge) -> bool:
+    """True when a noun of a part of a company heads the subject of a figure's clause, before
+    any verb ('The segment pulled in $50.8 billion', 'its cloud unit saw revenue climb'); not the
+    object of a verb ('Orbis sold its chip unit and reported revenue of …') nor a word of a
+    compound ('unit labour costs')."""
+    for k, t in enumerate(before):
+        f = t.folded
+        if f in kn.part_nouns:
+            nxt = before[k + 1] if k + 1 < len(before) else None
+            return nxt is None or not nxt.text[:1].isalpha() or nxt.folded in kn.stopwords \
+                or nxt.folded in kn.past_verbs or nxt.folded in kn.auxiliary_words \
+                or (nxt.text.islower() and nxt.folded.endswith("ed")) or nxt.text.endswith(("'s", "’s"))
+        if t.text.islower() and (f in kn.past_verbs or f.endswith("ing")):
+            return False
+    return False
 
 
 def _source_names(sentence: Sentence, tokens: list[Token], people: PersonIndex, kn: Knowledge) -> frozenset[str]:
