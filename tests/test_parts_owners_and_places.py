@@ -332,3 +332,18 @@ def test_the_past_years_someone_led_a_firm_are_a_length(kn):
 def test_hostile_runs_of_spaces_are_read_in_linear_time(kn):
     text = "Revenue rose 5%" + " " * 20000 + "y\nZeta fell 3%" + (" " * 1400 + "growth for 2026") * 3
     assert claims_of(text, kn, DAY, "percent")
+
+
+def test_next_year_of_undated_pages_only_is_told_as_such(ruleset):
+    texts = [("a.txt", "The Bank of Elbonia expects the economy to grow 1.2% next year, its governor said.", None),
+             ("b.txt", "The Bank of Elbonia expects the economy to grow 1.6% next year, its governor said.", None)]
+    subjects = [f.subject for f in check_texts(texts, ruleset).findings + check_texts(texts, ruleset).possible]
+    assert subjects and all("year+1" not in s for s in subjects)
+    assert any("the year after the article's" in s for s in subjects)
+
+
+def test_a_line_that_stops_inside_a_place_name_runs_on(kn):
+    text = ("Exporters said shipments were held up for days at the border in a dispute over paperwork with the United\n"
+            "States, before sales rose 8% in the spring.")
+    found = claims_of(text, kn, DAY, "percent")
+    assert found and "united states" in found[0].names | found[0].context

@@ -14,7 +14,7 @@ from ..types import NUMBER_TYPES, Claim
 from ..values import quarter_number
 from .compatibility import _hazards, _holder_parts, _slot_text
 from .params import _DEFAULTS, AlignParams
-from .telling import significant_digits, telling_values
+from .telling import significant_digits, telling_values, written_digits
 
 
 def block_key(claim: Claim) -> tuple | None:
@@ -67,7 +67,7 @@ def _digit_key(claim: Claim) -> set[str]:
     value = abs(float(claim.value))
     if value <= 0:
         return set()
-    digits = "".join(sorted(ch for ch in claim.display.split(" ")[0] if ch.isdigit()))
+    digits = "".join(sorted(written_digits(claim)))
     return {f"x:{claim.unit}:{digits}:{math.floor(math.log10(value))}"}
 
 

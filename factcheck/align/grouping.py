@@ -128,7 +128,7 @@ def _merge_order(a: Claim, b: Claim, score: float, params: AlignParams) -> tuple
     """Which pairs merge first: pairs without a ceiling before pairs with one ('as high as 50%'
     agrees with every smaller figure and says little about which fact it is; 'at least 64' is
     usually the figure itself, but 'crossed $50 billion' beside $51.24 billion is a milestone
-    passed, so a floor merges late too unless the values are equal), then by score, equal values a little ahead when scores are close,
+    passed, so a floor merges late too unless the values are equal); then by score, equal values a little ahead when scores are close,
     and so are values one of which is the other rounded ('$33.01 billion', '$33 billion')."""
     bound = a.qualifiers.hedge == "upper" or b.qualifiers.hedge == "upper" or (
         a.value != b.value and (a.qualifiers.hedge == "lower" or b.qualifiers.hedge == "lower"))

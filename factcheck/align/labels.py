@@ -9,6 +9,7 @@ from ..names import (
     spelling_variant,
 )
 from ..types import Claim
+from .undated import relative_offset
 
 
 def _display_name(name: str, kn: Knowledge | None) -> str:
@@ -40,4 +41,14 @@ def label_of(claims: list[Claim], kn: Knowledge | None = None) -> str:
     if len(holders) == 1:
         mods = [holders[0]] + [m for m in mods if m not in holders[0].split("/")]
     label = (c.topic or c.type) + (f" ({', '.join(mods)})" if mods else "")
-    return label + (f" in {period.capitalize()}" if period else "") + f" — {c.type}"
+    return label + (f" in {_shown_period(period)}" if period else "") + f" — {c.type}"
+
+
+def _shown_period(period: str) -> str:
+    """A period as a reader writes it: 'May', 'Q3', '2026'; an undated page's year from its own
+    ('year+1') as 'the year after the article's'."""
+    offset = relative_offset(period)
+    if offset is not None:
+        side = "after" if offset > 0 else "before"
+        return f"the year {side} the article's" if abs(offset) == 1 else f"{abs(offset)} years {side} the article's"
+    return period.capitalize()

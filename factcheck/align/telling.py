@@ -7,9 +7,14 @@ from ..values import cut_to_step, precision_of
 from .params import AlignParams
 
 
+def written_digits(claim: Claim) -> str:
+    """The digits a figure is written with, in order ('$13.45 billion' → '1345')."""
+    return "".join(ch for ch in claim.display.split(" ")[0] if ch.isdigit())
+
+
 def significant_digits(claim: Claim) -> int:
     """How many significant digits a figure is written with ('$13.45 billion' → 4, '29,000' → 2)."""
-    digits = "".join(ch for ch in claim.display.split(" ")[0] if ch.isdigit()).lstrip("0")
+    digits = written_digits(claim).lstrip("0")
     return len(digits.rstrip("0")) if "." not in claim.display else len(digits)
 
 
@@ -28,15 +33,11 @@ def telling_values(a: Claim, b: Claim, params: AlignParams) -> bool:
     return telling_rounding(a, b, params)
 
 
-def _digits(claim: Claim) -> str:
-    return "".join(ch for ch in claim.display.split(" ")[0] if ch.isdigit())
-
-
 def transposed(a: Claim, b: Claim) -> bool:
     """True when two figures of one magnitude are written with the same digits but two neighbours
     swapped, the leading digit kept ('$51.24 billion', '$51.42 billion'): a slip of the pen, the
     same figure."""
-    da, db = _digits(a), _digits(b)
+    da, db = written_digits(a), written_digits(b)
     diff = [i for i, (p, q) in enumerate(zip(da, db)) if p != q]
     x, y = abs(float(a.value)), abs(float(b.value))
     return len(da) == len(db) and len(diff) == 2 and diff[0] > 0 and diff[1] == diff[0] + 1 \

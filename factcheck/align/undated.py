@@ -37,10 +37,16 @@ def undated_years_read(claims: list[Claim], articles: list[Article], year: str |
 def _resolved(period: str, year: str) -> str | None:
     """An undated article's period read against the run's year: that year is no period, and a
     relative one ('year+1', for 'next year') is the year it names."""
-    m = _RELATIVE.fullmatch(period)
-    if m:
-        period = str(int(year) + int(m.group(1)))
+    offset = relative_offset(period)
+    if offset is not None:
+        period = str(int(year) + offset)
     return None if period == year else period
+
+
+def relative_offset(period: str) -> int | None:
+    """The years a relative period ('year+1') is from its article's own, or None for another period."""
+    m = _RELATIVE.fullmatch(period)
+    return int(m.group(1)) if m else None
 
 
 _RELATIVE = re.compile(r"year([+-]\d+)")

@@ -1,6 +1,7 @@
 """Checks on times of day: do the times sources give for one event agree?"""
 from __future__ import annotations
 
+from ..knowledge import Knowledge
 from ..types import Claim, Fact
 from ..values import minutes_apart, minutes_later
 from .base import CheckContext, Verdict, agreement, majority_and_outliers, sources_of
@@ -33,7 +34,7 @@ def _to_five_minutes(a: Claim, b: Claim, gap: int) -> bool:
     return int(on.value) % (24 * 60) in (cut % (24 * 60), rounded % (24 * 60))
 
 
-def _within_deadline(a: Claim, b: Claim, kn) -> bool:
+def _within_deadline(a: Claim, b: Claim, kn: Knowledge) -> bool:
     """True when one time is a deadline ('confirmed by 8 pm') that the other is at or before."""
     later = minutes_later(a, b, kn)
     if later is None:

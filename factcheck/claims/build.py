@@ -52,10 +52,16 @@ def _year_patterns(kn: Knowledge) -> _YearPatterns:
     return kn.derived("year_patterns", build)
 
 
-def _year_of(m: re.Match, published, kn: Knowledge) -> int:
+def _relative_offset(m: re.Match, kn: Knowledge) -> int:
+    """The years a matched relative year ('next year', 'last year') is from the article's own; 0
+    for an absolute year."""
     relative = m.group("rel") or m.groupdict().get("bare")
-    if relative:
-        return published.year + kn.relative_years[re.sub(r"\s+", " ", relative)]
+    return kn.relative_years[re.sub(r"\s+", " ", relative)] if relative else 0
+
+
+def _year_of(m: re.Match, published, kn: Knowledge) -> int:
+    if m.group("rel") or m.groupdict().get("bare"):
+        return published.year + _relative_offset(m, kn)
     return int(m.group("year") or m.group("listed"))
 
 
@@ -99,9 +105,9 @@ def _year_of_figure(article: Article, sentence: Sentence, start: int, end: int, 
         for m in (own, fronted):
             if m and m.group("year"):
                 return m.group("year")
-            relative = m and (m.group("rel") or m.groupdict().get("bare"))
-            if relative and kn.relative_years[re.sub(r"\s+", " ", relative)]:  # 'next year': read in align/undated.py
-                return relative_period(kn.relative_years[re.sub(r"\s+", " ", relative)])
+            offset = _relative_offset(m, kn) if m else 0
+            if offset:  # 'next year': read against the run's year in align/undated.py
+                return relative_period(offset)
         return None
     if own:  # '2.7% in fiscal 2024, 2.4% in fiscal 2025': each figure its year, the article's too
         year = _year_of(own, published, kn)

@@ -234,7 +234,8 @@ def sentences(article: Article, kn: Knowledge) -> list[Sentence]:
         breaks += hyphens if len(hyphens) >= INLINE_HYPHEN_ITEMS else []
         raw = article.text[block.start:block.end]
         if "\n" in raw and max(len(line) for line in raw.split("\n")) > WRAPPED_LINE:
-            breaks += [(m.start(), m.end()) for m in _LINE_BREAK.finditer(raw) if not _runs_on(raw, m.start(), kn)]
+            breaks += [(m.start(), m.end()) for m in _LINE_BREAK.finditer(raw)
+                       if not _runs_on(raw, m.start(), m.end(), kn)]
         cut = 0
         for end, nxt in sorted(breaks):
             if end <= cut:
@@ -246,12 +247,18 @@ def sentences(article: Article, kn: Knowledge) -> list[Sentence]:
     return [s for s in out if s.quote]
 
 
-def _runs_on(text: str, end: int, kn: Knowledge) -> bool:
+_FIRST_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def _runs_on(text: str, end: int, start: int, kn: Knowledge) -> bool:
     """True when the line ending at ``end`` stops on a word a sentence goes on from (a title,
-    'the', 'of': 'talks between President' above 'Donald Trump and President Xi')."""
+    'the', 'of': 'talks between President' above 'Donald Trump and President Xi'), or on the
+    first word of a name the next line, from ``start``, ends ('the United' above 'States')."""
     last = text[max(0, end - 40):end].split()
     word = fold(last[-1]) if last else ""
-    return word in kn.stopwords or word in kn.role_words
+    following = _FIRST_WORD.match(text, start)
+    joined = f"{word} {fold(following.group())}" if following else word
+    return word in kn.stopwords or word in kn.role_words or bool(kn.place_of.get(joined) or kn.body_of.get(joined))
 
 
 def _pieces(article: Article, start: int, end: int, kind: str, pattern: re.Pattern = TOKEN,
