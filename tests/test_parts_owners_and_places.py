@@ -347,3 +347,20 @@ def test_a_line_that_stops_inside_a_place_name_runs_on(kn):
             "States, before sales rose 8% in the spring.")
     found = claims_of(text, kn, DAY, "percent")
     assert found and "united states" in found[0].names | found[0].context
+
+
+def test_global_growth_is_not_the_countrys(kn):
+    found = claims_of("The bank expects global growth of 3.2% in 2025 and GDP growth of 2.1%.", kn, DAY, "percent")
+    assert [c.measure for c in found] == ["global growth", "gdp"]
+
+
+def test_the_from_figure_of_its_own_year_is_no_old_value(kn):
+    found = claims_of("The bank sees global growth slowing from 3.25% in 2025 to around 3% in 2026.", kn, DAY,
+                      "percent")
+    assert found[0].qualifiers.level is None and found[0].period is None and found[1].period == "2026"
+
+
+def test_a_rate_this_year_is_the_whole_years_not_a_quarters(ruleset):
+    texts = [("a.txt", "In its latest forecast, the bank projects GDP growth of 0.5% in the third quarter.", DAY),
+             ("b.txt", "In its report, the bank projects GDP to grow 1.2 percent this year.", DAY)]
+    assert _codes(check_texts(texts, ruleset)) == []

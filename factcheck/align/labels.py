@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..claims.build import WHOLE_YEAR
 from ..knowledge import Knowledge
 from ..names import (
     same_person,
@@ -47,6 +48,8 @@ def label_of(claims: list[Claim], kn: Knowledge | None = None) -> str:
 def _shown_period(period: str) -> str:
     """A period as a reader writes it: 'May', 'Q3', '2026'; an undated page's year from its own
     ('year+1') as 'the year after the article's'."""
+    if period == WHOLE_YEAR:
+        return "the whole year"
     offset = relative_offset(period)
     if offset is not None:
         side = "after" if offset > 0 else "before"

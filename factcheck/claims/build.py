@@ -11,6 +11,7 @@ from .slots import Slot
 from .text import Sentence
 from .text import alternation as _words
 
+WHOLE_YEAR = "year"  # the period of a rate told of the whole of its article's year
 RELATIVE_PERIOD = "year{:+d}"  # the period of 'next year' in an undated article: 'year+1'
 
 
@@ -85,6 +86,12 @@ def other_year(clause: str, published, kn: Knowledge, of_rate: bool = False) -> 
 _OWN_YEAR_OF_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|per ?cent|percent)(?:\s+(?:in|of|for))?\s*$")
 
 
+def has_own_year(sentence: Sentence, end: int, kn: Knowledge) -> bool:
+    """True when a year is written right after a figure ending at ``end`` ('from 3.25% in 2025 to
+    around 3% in 2026'): the figure is of that year."""
+    return _year_patterns(kn).after.match(sentence.text, end - sentence.start) is not None
+
+
 def _fronted_year(sentence: Sentence, start: int, years: _YearPatterns) -> re.Match | None:
     """The year set before a sentence and a comma, ahead of the figure ('In 2013, it took five
     rounds of voting'): the year of all of the sentence."""
@@ -111,6 +118,8 @@ def _year_of_figure(article: Article, sentence: Sentence, start: int, end: int, 
         return None
     if own:  # '2.7% in fiscal 2024, 2.4% in fiscal 2025': each figure its year, the article's too
         year = _year_of(own, published, kn)
+        if year == published.year and own.groupdict().get("bare") and type_ not in ("count", "measure"):
+            return WHOLE_YEAR  # 'projects GDP to grow 1.2 percent this year': the year's, not a quarter's
         return str(year) if year != published.year else None
     when = years.when.search(sentence.text, 0, start - sentence.start)
     if when and int(when.group(1)) != published.year:

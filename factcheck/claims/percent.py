@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..knowledge import Knowledge, fold
 from ..types import Article, Claim, Qualifiers
+from .build import has_own_year
 from .common import (
     PersonIndex,
     Sentence,
@@ -228,8 +229,8 @@ def extract(article: Article, sentence: Sentence, kn: Knowledge, people: PersonI
         if level == "projected":
             slot = slot.with_sources()
         previous = level == "previous"
-        if previous and of_own_month(sentence, end, kn):
-            level = None
+        if previous and (of_own_month(sentence, end, kn) or has_own_year(sentence, end, kn)):
+            level = None  # 'slow from 3.25% in 2025 to around 3% in 2026': 2025's figure, not an old one
         qualifiers = {"basis": basis if is_change or basis else None,
                       "direction": direction if is_change and not previous else None,
                       "hedge": hedge_of(sentence.text[max(0, m.start() - 60):m.start()], kn),
