@@ -364,3 +364,9 @@ def test_a_rate_this_year_is_the_whole_years_not_a_quarters(ruleset):
     texts = [("a.txt", "In its latest forecast, the bank projects GDP growth of 0.5% in the third quarter.", DAY),
              ("b.txt", "In its report, the bank projects GDP to grow 1.2 percent this year.", DAY)]
     assert _codes(check_texts(texts, ruleset)) == []
+
+
+def test_the_three_months_ended_are_neither_a_length_nor_a_modifier(kn):
+    text = "Net revenue for the three months ended September 27 was $13,653 million, up 2.8%."
+    assert claims_of(text, kn, DAY, "duration") == []
+    assert "three" not in claims_of(text, kn, DAY, "money")[0].mods

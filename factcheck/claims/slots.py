@@ -118,9 +118,9 @@ def _not_modifier(f: str, kn: Knowledge) -> bool:
     first, _, rest = f.partition("-")
     if f in kn.ordinal_words or (first in kn.ordinal_words and (rest in kn.quarter_nouns or rest in kn.half_nouns)):
         return True  # 'third-quarter revenue': the period, read apart, not what the revenue is of
-    return (f in kn.generic_modifiers or f in kn.direction_of
+    return (f in kn.generic_modifiers or f in kn.direction_of or f in kn.number_words
             or (f.endswith(("ing", "ed", "ly")) and f not in kn.synonym_of and f not in kn.measure_of
-                and not kn.canon_place(f)))
+                and not kn.canon_place(f)))  # 'the three months ended': no series 'three'
 
 
 def modifier_terms(tokens: list[Token], kn: Knowledge) -> set[str]:
